@@ -1,0 +1,65 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { maskKeyId } from '../../server/src/engine/mask';
+import { alternatives, type Value } from '../../server/src/eval/value';
+import type { BlockRef } from '../../server/src/module/module';
+
+const CREDENTIAL_ATTRIBUTES: Record<string, string> = {
+  access_key: 'an access key id',
+  secret_key: 'a secret access key',
+  token: 'a session token',
+};
+
+/**
+ * Flags credentials written into Terraform code: in `provider "aws"` blocks (aliased
+ * ones too) and the `s3` backend. A value counts when it is a literal or resolves to one
+ * through a local, a variable default or a `.tfvars` value.
+ */
+export default defineRule({
+  id: 'aws-provider-static-credentials',
+  title: 'AWS credentials written in Terraform configuration',
+  severity: 'critical',
+  family: 'static-credentials',
+  aliases: ['CKV_AWS_41', 'AVD-AWS-0178'],
+  fixable: false,
+  check(ctx) {
+    const m = ctx.module;
+    const targets: { ref: BlockRef; where: string }[] = [];
+    for (const p of m.blocksOfType('provider')) {
+      if (p.block.labels[0]?.value !== 'aws') continue;
+      const alias = m.attribute(p, 'alias')?.value;
+      const name = alias?.kind === 'string' && alias.known ? `provider "aws" (alias ${alias.value})` : 'provider "aws"';
+      targets.push({ ref: p, where: name });
+    }
+    for (const t of m.blocksOfType('terraform')) {
+      for (const backend of t.block.body.blocks) {
+        if (backend.type === 'backend' && backend.labels[0]?.value === 's3') {
+          targets.push({ ref: { block: backend, file: t.file, address: 'terraform.backend.s3' }, where: 'backend "s3"' });
+        }
+      }
+    }
+    for (const { ref, where } of targets) {
+      for (const [attr, what] of Object.entries(CREDENTIAL_ATTRIBUTES)) {
+        const a = m.attribute(ref, attr);
+        if (!a) continue;
+        for (const v of alternatives(a.value)) {
+          if (!isWrittenSecret(v)) continue;
+          const shown = attr === 'access_key' && v.kind === 'string' ? ` (${maskKeyId(v.value)})` : '';
+          const via = v.origin.file !== ref.file.path || !contains(a.attribute.expr.span, v.origin.span) ? `, reaching ${attr} through a variable or local` : '';
+          ctx.report({
+            origin: v.origin,
+            message: `${where} has ${what}${shown} written in the configuration${via}. Anyone who can read the code or its history can use it: let the provider find credentials in the environment, a shared profile or an assumed role instead.`,
+            block: ref.block.span,
+          });
+        }
+      }
+    }
+  },
+});
+
+function isWrittenSecret(v: Value): v is Extract<Value, { kind: 'string' }> {
+  return v.kind === 'string' && v.known && v.value.trim() !== '';
+}
+
+function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}

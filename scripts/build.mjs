@@ -1,0 +1,35 @@
+// Bundles the client, the server and the CLI with esbuild and copies the WASM files the
+// parser loads at run time beside them.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const dist = 'dist';
+mkdirSync(dist, { recursive: true });
+
+// web-tree-sitter's ESM build reads import.meta.url to find itself; give the CJS bundle one.
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { 'import.meta.url': '__perimeterModuleUrl' },
+  banner: { js: "var __perimeterModuleUrl = require('url').pathToFileURL(__filename).href;" },
+};
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${dist}/client.js`, external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${dist}/server.js` }),
+  build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${dist}/cli.js` }),
+]);
+chmodSync(`${dist}/cli.js`, 0o755);
+
+copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), `${dist}/tree-sitter.wasm`);
+copyFileSync(
+  join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
+  `${dist}/tree-sitter-terraform.wasm`,
+);
+console.log('built dist/client.js, dist/server.js, dist/cli.js');

@@ -1,0 +1,39 @@
+import type { Position, Span } from '../hcl/span';
+import type { Fix, Severity } from './rule';
+
+/** Zero-based, UTF-16: the LSP convention. Reports convert to 1-based for people. */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly title: string;
+  readonly file: string;
+  readonly span: Span;
+  readonly range: Range;
+  readonly aliases: readonly string[];
+  readonly fix?: Fix;
+}
+
+export interface ScanError {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface ScanResult {
+  readonly findings: Finding[];
+  readonly errors: ScanError[];
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}

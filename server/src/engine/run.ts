@@ -1,0 +1,37 @@
+import type { TerraformModule } from '../module/module';
+import type { Finding, ScanError } from './finding';
+import type { Rule } from './rule';
+
+/**
+ * Runs every rule over a module. A rule that throws is reported as an error for that
+ * module and the other rules still run: one failing rule never hides the others.
+ */
+export function runRules(module: TerraformModule, rules: readonly Rule[]): { findings: Finding[]; errors: ScanError[] } {
+  const findings: Finding[] = [];
+  const errors: ScanError[] = [];
+  for (const rule of rules) {
+    try {
+      rule.check({
+        module,
+        report: (r) => {
+          const idx = module.lineIndex(r.origin.file);
+          if (!idx) return;
+          findings.push({
+            ruleId: rule.id,
+            severity: rule.severity,
+            title: rule.title,
+            message: r.message,
+            file: r.origin.file,
+            span: r.origin.span,
+            range: { start: idx.position(r.origin.span.start), end: idx.position(r.origin.span.end) },
+            aliases: rule.aliases,
+            ...(r.fix ? { fix: r.fix } : {}),
+          });
+        },
+      });
+    } catch (e) {
+      errors.push({ file: module.dir, message: `rule ${rule.id} failed: ${(e as Error).message}` });
+    }
+  }
+  return { findings, errors };
+}

@@ -1,0 +1,259 @@
+import type { Expr, TemplatePart } from '../hcl/ast';
+import { type ObjectEntry, type Origin, type Value, unknown } from './value';
+import { callFunction } from './functions';
+
+/** One step of a reference after its root name: `.name` or `[key]`. */
+export type Step = { readonly kind: 'attr'; readonly name: string } | { readonly kind: 'index'; readonly key: Value };
+
+/**
+ * What the evaluator needs from the world around an expression. The module layer
+ * implements it (locals, variables, data sources, resources, files); tests can fake it.
+ */
+export interface EvalEnv {
+  /** The file the expression is written in. */
+  readonly file: string;
+  /** Value of a reference such as `local.x`, `var.y.z` or `aws_s3_bucket.b.id`. */
+  resolve(root: string, steps: readonly Step[], origin: Origin, depth: number): Value;
+  /** Reads a file relative to the module directory, for `file()` / `templatefile()`. */
+  readFile?(relativePath: string): { path: string; text: string } | undefined;
+}
+
+/** Nesting beyond this is treated as unknown: protects the stack from pathological input. */
+export const MAX_EVAL_DEPTH = 64;
+
+export interface EvalScope {
+  readonly env: EvalEnv;
+  /** Iteration variables of enclosing `for` expressions. */
+  readonly locals: ReadonlyMap<string, Value>;
+  readonly depth: number;
+}
+
+export function evaluate(expr: Expr, env: EvalEnv, depth = 0): Value {
+  return evalIn(expr, { env, locals: new Map(), depth });
+}
+
+export function evalIn(expr: Expr, scope: EvalScope): Value {
+  const origin: Origin = { file: scope.env.file, span: expr.span };
+  if (scope.depth > MAX_EVAL_DEPTH) return unknown('expression nested too deeply', origin);
+  const inner: EvalScope = { ...scope, depth: scope.depth + 1 };
+  switch (expr.type) {
+    case 'null':
+      return { kind: 'null', origin };
+    case 'bool':
+      return { kind: 'bool', value: expr.value, origin };
+    case 'number':
+      return { kind: 'number', value: expr.value, origin };
+    case 'template':
+      return template(expr.parts, origin, inner);
+    case 'tuple':
+      return { kind: 'list', items: expr.items.map((i) => evalIn(i, inner)), origin };
+    case 'object': {
+      const entries: ObjectEntry[] = [];
+      for (const item of expr.items) {
+        const key = objectKey(item.key, inner);
+        if (key === undefined) return unknown('object key is not known statically', origin);
+        const value = evalIn(item.value, inner);
+        const keyOrigin: Origin = { file: scope.env.file, span: item.key.span };
+        const at = entries.findIndex((e) => e.key === key);
+        if (at >= 0) entries.splice(at, 1);
+        entries.push({ key, keyOrigin, value });
+      }
+      return { kind: 'object', entries, origin };
+    }
+    case 'paren':
+      return evalIn(expr.expr, inner);
+    case 'conditional': {
+      const c = evalIn(expr.condition, inner);
+      if (c.kind === 'bool') return evalIn(c.value ? expr.then : expr.else, inner);
+      return { kind: 'choice', options: [evalIn(expr.then, inner), evalIn(expr.else, inner)], origin };
+    }
+    case 'variable':
+    case 'getattr':
+    case 'index':
+      return reference(expr, origin, inner);
+    case 'call':
+      return callFunction(expr, origin, inner);
+    case 'for':
+      return forExpr(expr, origin, inner);
+    case 'unary': {
+      const v = evalIn(expr.operand, inner);
+      if (expr.op === '!' && v.kind === 'bool') return { kind: 'bool', value: !v.value, origin };
+      if (expr.op === '-' && v.kind === 'number') return { kind: 'number', value: -v.value, origin };
+      return unknown(`operator ${expr.op} on a value not known statically`, origin);
+    }
+    case 'binary':
+      return binary(expr.op, evalIn(expr.left, inner), evalIn(expr.right, inner), origin);
+    case 'splat':
+      return unknown('splat expressions are evaluated at apply time', origin);
+    case 'invalid':
+      return unknown('incomplete expression', origin);
+  }
+}
+
+/** `{ key = v }` uses the bare identifier; `{ (expr) = v }` and `{ "k" = v }` evaluate. */
+function objectKey(key: Expr, scope: EvalScope): string | undefined {
+  if (key.type === 'variable') return key.name;
+  const v = evalIn(key.type === 'paren' ? key.expr : key, scope);
+  if (v.kind === 'string' && v.known) return v.value;
+  if (v.kind === 'number' || v.kind === 'bool') return String(v.value);
+  return undefined;
+}
+
+function template(parts: readonly TemplatePart[], origin: Origin, scope: EvalScope): Value {
+  // A single interpolation `"${x}"` yields x's own value (and type), as Terraform does.
+  if (parts.length === 1 && parts[0].kind === 'interpolation' && parts[0].expr) return evalIn(parts[0].expr, scope);
+  let value = '';
+  let known = true;
+  const offsets: number[] = [];
+  for (const p of parts) {
+    if (p.kind === 'text') {
+      for (let i = 0; i < p.piece.value.length; i++) offsets.push(p.piece.offsets ? p.piece.offsets[i] : p.piece.span.start + i);
+      value += p.piece.value;
+      continue;
+    }
+    const v = p.kind === 'interpolation' && p.expr ? evalIn(p.expr, scope) : undefined;
+    const s = v ? stringify(v) : undefined;
+    const text = s ?? `\${${v?.kind === 'unknown' && v.ref ? v.ref : '…'}}`;
+    if (s === undefined) known = false;
+    for (let i = 0; i < text.length; i++) offsets.push(p.span.start + Math.min(i, p.span.end - p.span.start - 1));
+    value += text;
+  }
+  offsets.push(parts.length ? lastEnd(parts) : origin.span.end);
+  return { kind: 'string', value, known, origin: { ...origin, offsets } };
+}
+
+function lastEnd(parts: readonly TemplatePart[]): number {
+  const p = parts[parts.length - 1];
+  return p.kind === 'text' ? p.piece.span.end : p.span.end;
+}
+
+/** Terraform's automatic conversion of a primitive to string. */
+export function stringify(v: Value): string | undefined {
+  if (v.kind === 'string') return v.known ? v.value : undefined;
+  if (v.kind === 'number') return String(v.value);
+  if (v.kind === 'bool') return String(v.value);
+  return undefined;
+}
+
+function binary(op: string, l: Value, r: Value, origin: Origin): Value {
+  if (op === '==' || op === '!=') {
+    const a = comparable(l);
+    const b = comparable(r);
+    if (a === undefined || b === undefined) return unknown('comparison of values not known statically', origin);
+    return { kind: 'bool', value: (a === b) === (op === '=='), origin };
+  }
+  if (l.kind === 'bool' && r.kind === 'bool') {
+    if (op === '&&') return { kind: 'bool', value: l.value && r.value, origin };
+    if (op === '||') return { kind: 'bool', value: l.value || r.value, origin };
+  }
+  if (l.kind === 'number' && r.kind === 'number') {
+    const a = l.value;
+    const b = r.value;
+    const table: Record<string, () => Value> = {
+      '+': () => ({ kind: 'number', value: a + b, origin }),
+      '-': () => ({ kind: 'number', value: a - b, origin }),
+      '*': () => ({ kind: 'number', value: a * b, origin }),
+      '/': () => ({ kind: 'number', value: a / b, origin }),
+      '%': () => ({ kind: 'number', value: a % b, origin }),
+      '<': () => ({ kind: 'bool', value: a < b, origin }),
+      '>': () => ({ kind: 'bool', value: a > b, origin }),
+      '<=': () => ({ kind: 'bool', value: a <= b, origin }),
+      '>=': () => ({ kind: 'bool', value: a >= b, origin }),
+    };
+    if (table[op]) return table[op]();
+  }
+  return unknown(`operator ${op} on values not known statically`, origin);
+}
+
+function comparable(v: Value): string | undefined {
+  if (v.kind === 'string') return v.known ? `s:${v.value}` : undefined;
+  if (v.kind === 'number' || v.kind === 'bool') return `${v.kind[0]}:${v.value}`;
+  if (v.kind === 'null') return 'null';
+  return undefined;
+}
+
+function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
+  const steps: Step[] = [];
+  let e: Expr = expr;
+  for (;;) {
+    if (e.type === 'getattr') {
+      steps.unshift({ kind: 'attr', name: e.name });
+      e = e.object;
+    } else if (e.type === 'index') {
+      steps.unshift({ kind: 'index', key: evalIn(e.key, scope) });
+      e = e.object;
+    } else break;
+  }
+  if (e.type !== 'variable') {
+    // `f(x).a`, `[..][0]`, `{...}.k`: evaluate the base, then walk the steps.
+    return applySteps(evalIn(e, scope), steps, origin);
+  }
+  const bound = scope.locals.get(e.name);
+  if (bound) return applySteps(bound, steps, origin);
+  return scope.env.resolve(e.name, steps, origin, scope.depth);
+}
+
+/** Walks `.name` / `[key]` steps into a value; anything not known becomes unknown. */
+export function applySteps(base: Value, steps: readonly Step[], origin: Origin): Value {
+  let v = base;
+  for (const s of steps) {
+    if (v.kind === 'unknown') return v.ref ? v : unknown(v.reason, origin);
+    const key = s.kind === 'attr' ? s.name : s.key.kind === 'string' && s.key.known ? s.key.value : s.key.kind === 'number' ? s.key.value : undefined;
+    if (key === undefined) return unknown('index not known statically', origin);
+    if (v.kind === 'object') {
+      const entry = v.entries.find((x) => x.key === String(key));
+      if (!entry) return unknown(`no attribute "${key}"`, origin);
+      v = entry.value;
+    } else if (v.kind === 'list' && typeof key === 'number') {
+      const item = v.items[key];
+      if (!item) return unknown(`index ${key} out of range`, origin);
+      v = item;
+    } else {
+      return unknown(`cannot take "${key}" of a ${v.kind} value`, origin);
+    }
+  }
+  return v;
+}
+
+const MAX_FOR_ITEMS = 10_000;
+
+function forExpr(expr: Extract<Expr, { type: 'for' }>, origin: Origin, scope: EvalScope): Value {
+  const coll = evalIn(expr.collection, scope);
+  let pairs: [Value, Value][];
+  if (coll.kind === 'list') pairs = coll.items.map((v, i) => [{ kind: 'number', value: i, origin: v.origin }, v]);
+  else if (coll.kind === 'object') pairs = coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
+  else return unknown('for expression over a collection not known statically', origin);
+  if (pairs.length > MAX_FOR_ITEMS) return unknown('for expression over too many items', origin);
+  const items: Value[] = [];
+  const entries: ObjectEntry[] = [];
+  for (const [k, v] of pairs) {
+    const locals = new Map(scope.locals);
+    if (expr.keyVar) locals.set(expr.keyVar, k);
+    locals.set(expr.valueVar, v);
+    const s: EvalScope = { ...scope, locals };
+    if (expr.condition) {
+      const c = evalIn(expr.condition, s);
+      if (c.kind !== 'bool') return unknown('for expression condition not known statically', origin);
+      if (!c.value) continue;
+    }
+    const value = evalIn(expr.value, s);
+    if (!expr.key) {
+      items.push(value);
+      continue;
+    }
+    const key = stringify(evalIn(expr.key, s));
+    if (key === undefined) return unknown('for expression key not known statically', origin);
+    const keyOrigin: Origin = { file: scope.env.file, span: expr.key.span };
+    const at = entries.findIndex((e) => e.key === key);
+    if (expr.grouping) {
+      if (at >= 0) {
+        const prev = entries[at].value;
+        entries[at] = { key, keyOrigin, value: { kind: 'list', items: [...(prev.kind === 'list' ? prev.items : []), value], origin } };
+      } else entries.push({ key, keyOrigin, value: { kind: 'list', items: [value], origin } });
+    } else {
+      if (at >= 0) return unknown(`duplicate key "${key}" in for expression`, origin);
+      entries.push({ key, keyOrigin, value });
+    }
+  }
+  return expr.key ? { kind: 'object', entries, origin } : { kind: 'list', items, origin };
+}

@@ -1,0 +1,107 @@
+import type { Span } from '../hcl/span';
+
+/** Where a value was written: a file and a range in it. */
+export interface Origin {
+  readonly file: string;
+  readonly span: Span;
+  /**
+   * For strings decoded from source (escapes, heredoc indentation, JSON escapes): the
+   * source offset of each character of the value (length value.length + 1).
+   */
+  readonly offsets?: readonly number[];
+}
+
+/**
+ * What an expression evaluates to, as far as a static reader can know, and where each
+ * piece came from. `unknown` is an honest answer (apply-time values, unresolvable
+ * references, cycles), never an error.
+ */
+export type Value =
+  /** `known` is false for a template with unknown parts; those parts read `${…}` in `value`. */
+  | {
+      readonly kind: 'string';
+      readonly value: string;
+      readonly known: boolean;
+      readonly origin: Origin;
+      /** Set when the string is `jsonencode(x)`: x, whose ranges point into the HCL. */
+      readonly json?: Value;
+    }
+  | { readonly kind: 'number'; readonly value: number; readonly origin: Origin }
+  | { readonly kind: 'bool'; readonly value: boolean; readonly origin: Origin }
+  | { readonly kind: 'null'; readonly origin: Origin }
+  | { readonly kind: 'list'; readonly items: readonly Value[]; readonly origin: Origin }
+  | { readonly kind: 'object'; readonly entries: readonly ObjectEntry[]; readonly origin: Origin }
+  /**
+   * `ref` names what the value stands for when it is a reference kept symbolic, e.g.
+   * `aws_s3_bucket.b` for `aws_s3_bucket.b.id`.
+   */
+  | { readonly kind: 'unknown'; readonly reason: string; readonly ref?: string; readonly origin: Origin }
+  /** A conditional whose condition is not known: the value is one of `options`. */
+  | { readonly kind: 'choice'; readonly options: readonly Value[]; readonly origin: Origin };
+
+export interface ObjectEntry {
+  readonly key: string;
+  readonly keyOrigin: Origin;
+  readonly value: Value;
+}
+
+export type ValueKind = Value['kind'];
+
+export function unknown(reason: string, origin: Origin, ref?: string): Value {
+  return ref ? { kind: 'unknown', reason, ref, origin } : { kind: 'unknown', reason, origin };
+}
+
+/** The origin of characters [from, to) of a string value, exact even through escapes. */
+export function substringOrigin(v: { value: string; origin: Origin }, from: number, to: number): Origin {
+  const o = v.origin;
+  if (o.offsets && o.offsets.length === v.value.length + 1) {
+    return { file: o.file, span: { start: o.offsets[from], end: to > from ? o.offsets[to - 1] + 1 : o.offsets[from] } };
+  }
+  // Only when the string maps one-to-one onto its span can we slice it.
+  if (o.span.end - o.span.start === v.value.length) {
+    return { file: o.file, span: { start: o.span.start + from, end: o.span.start + to } };
+  }
+  return o;
+}
+
+export function getEntry(v: Value, key: string): ObjectEntry | undefined {
+  return v.kind === 'object' ? v.entries.find((e) => e.key === key) : undefined;
+}
+
+/** Every concrete value `v` may be: the value itself, or each branch of a choice. */
+export function alternatives(v: Value): Value[] {
+  if (v.kind !== 'choice') return [v];
+  return v.options.flatMap(alternatives);
+}
+
+/** Plain JavaScript form of a fully known value (for tests and the differential check). */
+export function toPlain(v: Value): unknown {
+  switch (v.kind) {
+    case 'string':
+      return v.known ? v.value : undefined;
+    case 'number':
+    case 'bool':
+      return v.value;
+    case 'null':
+      return null;
+    case 'list': {
+      const items = v.items.map(toPlain);
+      return items.some((i) => i === undefined) ? undefined : items;
+    }
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const e of v.entries) {
+        const p = toPlain(e.value);
+        if (p === undefined) return undefined;
+        out[e.key] = p;
+      }
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function isKnown(v: Value): boolean {
+  return toPlain(v) !== undefined;
+}

@@ -1,0 +1,144 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Language, Parser, type Tree, type Edit } from 'web-tree-sitter';
+import type { HclFile } from './ast';
+import { convertTree } from './convert';
+import { repairText } from './recover';
+
+/**
+ * The only module that loads tree-sitter. The grammar is loaded once per process
+ * (`initHcl`); parsing is synchronous afterwards.
+ */
+let parser: Parser | undefined;
+let loading: Promise<void> | undefined;
+
+/** Where the WASM files live: beside the bundle in `dist/`, else in node_modules (tests). */
+function locate(file: string, pkg: string): string {
+  const beside = path.join(__dirname, file);
+  if (fs.existsSync(beside)) return beside;
+  // Resolve a file the package is known to have at its root (its exports map hides package.json).
+  const anchor = pkg === 'web-tree-sitter' ? 'web-tree-sitter' : `${pkg}/package.json`;
+  return path.join(path.dirname(require.resolve(anchor)), file);
+}
+
+export function initHcl(): Promise<void> {
+  loading ??= (async () => {
+    const runtime = locate('tree-sitter.wasm', 'web-tree-sitter');
+    await Parser.init({ locateFile: () => runtime });
+    const language = await Language.load(locate('tree-sitter-terraform.wasm', '@tree-sitter-grammars/tree-sitter-hcl'));
+    const p = new Parser();
+    p.setLanguage(language);
+    parser = p;
+  })();
+  return loading;
+}
+
+function ready(): Parser {
+  if (!parser) throw new Error('HCL grammar not loaded: await initHcl() first');
+  return parser;
+}
+
+/** Parses a whole file into Perimeter's read-only view. */
+export function parseHcl(filePath: string, text: string): HclFile {
+  const tree = ready().parse(text);
+  if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
+  try {
+    return convertRecovering(tree, text, filePath);
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * Converts a tree, repairing half-typed lines first when it has errors. The tree passed
+ * in stays untouched (the document keeps it for incremental reparsing).
+ */
+function convertRecovering(tree: Tree, text: string, filePath: string): HclFile {
+  if (!tree.rootNode.hasError) return convertTree(tree.rootNode, text, filePath);
+  const fixed = repairText(ready(), text);
+  const repaired = fixed === text ? null : ready().parse(fixed);
+  if (!repaired) return convertTree(tree.rootNode, text, filePath);
+  try {
+    return convertTree(repaired.rootNode, text, filePath, tree.rootNode);
+  } finally {
+    repaired.delete();
+  }
+}
+
+/** A text change in offsets of the old text (UTF-16), the way the server receives it. */
+export interface TextEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newText: string;
+}
+
+/**
+ * An open document that keeps its syntax tree, so an edit reparses only what changed.
+ * Call `dispose()` when the document closes: trees live in WASM memory.
+ */
+export class HclDocument {
+  private tree: Tree;
+  private current: HclFile;
+
+  constructor(readonly path: string, private text: string) {
+    const tree = ready().parse(text);
+    if (!tree) throw new Error(`tree-sitter returned no tree for ${path}`);
+    this.tree = tree;
+    this.current = convertRecovering(tree, text, path);
+  }
+
+  get file(): HclFile {
+    return this.current;
+  }
+
+  /** Applies edits in order (each in offsets of the text as left by the previous one). */
+  edit(edits: readonly TextEdit[]): HclFile {
+    for (const e of edits) {
+      const before = this.text;
+      const after = before.slice(0, e.start) + e.newText + before.slice(e.oldEnd);
+      this.tree.edit(toTreeEdit(before, after, e));
+      this.text = after;
+    }
+    const next = ready().parse(this.text, this.tree);
+    if (!next) throw new Error(`tree-sitter returned no tree for ${this.path}`);
+    this.tree.delete();
+    this.tree = next;
+    this.current = convertRecovering(next, this.text, this.path);
+    return this.current;
+  }
+
+  /** Replaces the whole text (full-sync clients). */
+  replace(text: string): HclFile {
+    return this.edit([{ start: 0, oldEnd: this.text.length, newText: text }]);
+  }
+
+  dispose(): void {
+    this.tree.delete();
+  }
+}
+
+/**
+ * web-tree-sitter counts `index` in UTF-16 code units (as JavaScript strings do) and
+ * `column` likewise; rows are line numbers.
+ */
+function toTreeEdit(before: string, after: string, e: TextEdit): Edit {
+  const newEnd = e.start + e.newText.length;
+  return {
+    startIndex: e.start,
+    oldEndIndex: e.oldEnd,
+    newEndIndex: newEnd,
+    startPosition: point(before, e.start),
+    oldEndPosition: point(before, e.oldEnd),
+    newEndPosition: point(after, newEnd),
+  } as Edit;
+}
+
+function point(text: string, offset: number): { row: number; column: number } {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}

@@ -1,0 +1,139 @@
+import type { Node, Parser, Tree } from 'web-tree-sitter';
+
+/**
+ * Error recovery for half-typed files. tree-sitter recovers locally, but one unfinished
+ * line (`acl =`, an unterminated string, an unclosed `{`) often makes it swallow the
+ * blocks that follow. We find the lines to blank (replaced by spaces, so every offset
+ * stays the same) and parse the repaired text: every block and attribute that did parse
+ * keeps its exact range, and only the broken lines are lost.
+ *
+ * The file is cut into top-level chunks at lines that open a block in column 0 (the
+ * `terraform fmt` layout); only chunks that do not parse alone are repaired, by trying
+ * to blank one line at a time, most suspicious lines first.
+ */
+const MAX_TRIALS_PER_CHUNK = 40;
+const MAX_BLANKED_PER_CHUNK = 3;
+const TOP_LEVEL_BLOCK = /^[A-Za-z_][\w-]*(\s+("[^"\n]*"|[A-Za-z_][\w-]*))*\s*\{/;
+
+export function repairText(parser: Parser, text: string): string {
+  const lines = splitLines(text);
+  const chunks: [number, number][] = [];
+  let start = 0;
+  lines.forEach((l, i) => {
+    if (i > start && TOP_LEVEL_BLOCK.test(l.text)) {
+      chunks.push([start, i]);
+      start = i;
+    }
+  });
+  chunks.push([start, lines.length]);
+  const blanked = new Set<number>();
+  for (const [from, to] of chunks) {
+    const chunkLines = lines.slice(from, to);
+    const repaired = repairChunk(parser, chunkLines.map((l) => l.text + l.eol));
+    for (const i of repaired) blanked.add(from + i);
+  }
+  return lines.map((l, i) => (blanked.has(i) ? l.text.replace(/[^]/g, ' ') : l.text) + l.eol).join('');
+}
+
+/** Indices (within the chunk) of the lines to blank so that the chunk parses. */
+function repairChunk(parser: Parser, lines: string[]): number[] {
+  const first = parseErrors(parser, lines.join(''));
+  if (first.clean) return [];
+  const chosen: number[] = [];
+  let current = [...lines];
+  let errors = first;
+  let trials = 0;
+  for (let round = 0; round < MAX_BLANKED_PER_CHUNK && !errors.clean; round++) {
+    let best: { line: number; result: ChunkErrors } | undefined;
+    for (const line of candidates(current, errors)) {
+      if (trials++ >= MAX_TRIALS_PER_CHUNK) break;
+      const trial = [...current];
+      trial[line] = blank(trial[line]);
+      const result = parseErrors(parser, trial.join(''));
+      if (result.clean) {
+        best = { line, result };
+        break;
+      }
+      if (result.count < (best?.result.count ?? errors.count)) best = { line, result };
+    }
+    if (!best) break;
+    chosen.push(best.line);
+    current[best.line] = blank(current[best.line]);
+    errors = best.result;
+  }
+  // A chunk that cannot be repaired keeps its text: the converter still reads what it can.
+  return errors.clean || errors.count < first.count ? chosen : [];
+}
+
+interface ChunkErrors {
+  readonly clean: boolean;
+  readonly count: number;
+  /** Line indices where errors start, or where the text before a missing token ends. */
+  readonly lines: number[];
+}
+
+function parseErrors(parser: Parser, text: string): ChunkErrors {
+  const tree: Tree | null = parser.parse(text);
+  if (!tree) return { clean: false, count: Infinity, lines: [] };
+  try {
+    if (!tree.rootNode.hasError) return { clean: true, count: 0, lines: [] };
+    const lines: number[] = [];
+    let count = 0;
+    const walk = (n: Node): void => {
+      if (n.type === 'ERROR') {
+        count++;
+        lines.push(n.startPosition.row);
+      } else if (n.isMissing) {
+        count++;
+        lines.push(rowOfPreviousNonSpace(text, n.startIndex));
+      }
+      if (!n.hasError) return;
+      for (const c of n.children) if (c) walk(c);
+    };
+    walk(tree.rootNode);
+    return { clean: false, count, lines };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Lines most likely to be the half-typed one come first. */
+function candidates(lines: string[], errors: ChunkErrors): number[] {
+  const out: number[] = [];
+  const add = (i: number): void => {
+    if (i >= 0 && i < lines.length && lines[i].trim() !== '' && !out.includes(i)) out.push(i);
+  };
+  for (const l of errors.lines) add(l);
+  for (const l of errors.lines) add(l - 1);
+  // Lines that leave something open: `x =`, `x = [`, `x = {`, an odd number of quotes.
+  lines.forEach((l, i) => {
+    const t = l.replace(/\s+$/, '');
+    if (/=\s*$/.test(t) || /[[{(,]$/.test(t) || (t.match(/(?<!\\)"/g)?.length ?? 0) % 2 === 1) add(i);
+  });
+  lines.forEach((_, i) => add(i));
+  return out;
+}
+
+function rowOfPreviousNonSpace(text: string, offset: number): number {
+  let i = Math.min(offset, text.length) - 1;
+  while (i > 0 && /\s/.test(text[i])) i--;
+  let row = 0;
+  for (let k = 0; k < i; k++) if (text.charCodeAt(k) === 10) row++;
+  return row;
+}
+
+function blank(line: string): string {
+  return line.replace(/[^\r\n]/g, ' ');
+}
+
+function splitLines(text: string): { text: string; eol: string }[] {
+  const out: { text: string; eol: string }[] = [];
+  const re = /\r\n|\n|\r/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ text: text.slice(last, m.index), eol: m[0] });
+    last = m.index + m[0].length;
+  }
+  out.push({ text: text.slice(last), eol: '' });
+  return out;
+}

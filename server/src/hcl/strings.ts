@@ -1,0 +1,115 @@
+import type { Span, } from './span';
+import type { TextPiece } from './ast';
+
+/**
+ * Decodes the literal text of a quoted HCL string between `start` and `end` of `source`:
+ * backslash escapes plus `$${` / `%%{`. Keeps, for each decoded character, the source
+ * offset it came from, so a finding inside a string lands on the right characters.
+ */
+export function decodeQuoted(source: string, start: number, end: number): TextPiece {
+  return decode(source, start, end, true);
+}
+
+/** Heredoc literal text: no backslash escapes, only `$${` and `%%{`. */
+export function decodeHeredoc(source: string, start: number, end: number): TextPiece {
+  return decode(source, start, end, false);
+}
+
+function decode(source: string, start: number, end: number, escapes: boolean): TextPiece {
+  let out = '';
+  const offsets: number[] = [];
+  let linear = true;
+  let i = start;
+  while (i < end) {
+    const c = source[i];
+    if (escapes && c === '\\' && i + 1 < end) {
+      const n = source[i + 1];
+      const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+      if (n in simple) {
+        out += simple[n];
+        offsets.push(i);
+        i += 2;
+        linear = false;
+        continue;
+      }
+      const width = n === 'u' ? 4 : n === 'U' ? 8 : 0;
+      const hex = width ? source.slice(i + 2, i + 2 + width) : '';
+      if (width && hex.length === width && /^[0-9a-fA-F]+$/.test(hex) && i + 2 + width <= end) {
+        const ch = String.fromCodePoint(parseInt(hex, 16));
+        for (let k = 0; k < ch.length; k++) offsets.push(i);
+        out += ch;
+        i += 2 + width;
+        linear = false;
+        continue;
+      }
+    }
+    if ((c === '$' || c === '%') && source[i + 1] === c && source[i + 2] === '{' && i + 2 < end) {
+      out += c + '{';
+      offsets.push(i, i + 2);
+      i += 3;
+      linear = false;
+      continue;
+    }
+    out += c;
+    offsets.push(i);
+    i++;
+  }
+  offsets.push(end);
+  const span: Span = { start, end };
+  return linear ? { value: out, span } : { value: out, span, offsets };
+}
+
+/** Source offset of decoded character `index` of a piece (index may equal value.length). */
+export function pieceOffset(piece: TextPiece, index: number): number {
+  if (piece.offsets) return piece.offsets[Math.max(0, Math.min(index, piece.offsets.length - 1))];
+  return piece.span.start + Math.max(0, Math.min(index, piece.value.length));
+}
+
+/**
+ * `<<-` heredocs: Terraform removes the smallest leading-space count found on any line
+ * from every line. Pieces are the literal runs of the template; a piece starts a line when
+ * it is the first piece or follows a newline. Returns new pieces with adjusted offsets.
+ */
+export function stripHeredocIndent(pieces: readonly { piece: TextPiece; lineStart: boolean }[]): TextPiece[] {
+  let min = Infinity;
+  for (const { piece, lineStart } of pieces) {
+    forEachLine(piece.value, lineStart, (line, isLast) => {
+      if (isLast && line.length === 0) return;
+      let n = 0;
+      while (n < line.length && (line[n] === ' ' || line[n] === '\t')) n++;
+      if (n === line.length && !isLast) return; // whitespace-only lines do not count
+      min = Math.min(min, n);
+    });
+  }
+  if (!isFinite(min) || min === 0) return pieces.map((p) => p.piece);
+  return pieces.map(({ piece, lineStart }) => {
+    let out = '';
+    const offsets: number[] = [];
+    let atLineStart = lineStart;
+    let skipped = 0;
+    for (let i = 0; i < piece.value.length; i++) {
+      const ch = piece.value[i];
+      if (atLineStart && skipped < min && (ch === ' ' || ch === '\t')) {
+        skipped++;
+        continue;
+      }
+      atLineStart = false;
+      out += ch;
+      offsets.push(pieceOffset(piece, i));
+      if (ch === '\n') {
+        atLineStart = true;
+        skipped = 0;
+      }
+    }
+    offsets.push(piece.span.end);
+    return { value: out, span: piece.span, offsets };
+  });
+}
+
+function forEachLine(text: string, lineStart: boolean, fn: (line: string, isLast: boolean) => void): void {
+  const lines = text.split('\n');
+  lines.forEach((line, i) => {
+    if (i === 0 && !lineStart) return;
+    fn(line, i === lines.length - 1);
+  });
+}

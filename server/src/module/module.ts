@@ -1,0 +1,216 @@
+import * as path from 'node:path';
+import type { Attribute, Block, HclFile } from '../hcl/ast';
+import { LineIndex } from '../hcl/span';
+import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
+import { type Origin, type Value, unknown } from '../eval/value';
+
+/** A block together with the file it is written in. */
+export interface BlockRef {
+  readonly block: Block;
+  readonly file: HclFile;
+  /** `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`, `module.m`, `var.v`, `provider.aws`. */
+  readonly address: string;
+}
+
+export interface AttributeRef {
+  readonly attribute: Attribute;
+  readonly block: BlockRef;
+  readonly value: Value;
+}
+
+/**
+ * A Terraform module: every `.tf` file of one directory, plus the `.tfvars` files that
+ * set its variables. Indexes blocks by address and evaluates expressions in context.
+ */
+export class TerraformModule {
+  private readonly byAddress = new Map<string, BlockRef[]>();
+  private readonly byType = new Map<string, BlockRef[]>();
+  private readonly localsByName = new Map<string, { attribute: Attribute; file: HclFile }>();
+  private readonly tfvars = new Map<string, { attribute: Attribute; file: HclFile }>();
+  private readonly resolving = new Set<string>();
+  private readonly cache = new Map<string, Value>();
+  private readonly texts = new Map<string, LineIndex>();
+  /** Values of this module's input variables set by the calling module (module calls). */
+  inputs = new Map<string, Value>();
+
+  constructor(
+    readonly dir: string,
+    readonly files: readonly HclFile[],
+    varFiles: readonly HclFile[] = [],
+    /** Reads a file relative to the module (`file()`); absent in tests that need none. */
+    private readonly reader?: (absPath: string) => string | undefined,
+  ) {
+    for (const file of files) {
+      for (const block of file.body.blocks) this.index(block, file);
+    }
+    // terraform.tfvars first, then *.auto.tfvars in lexical order: later ones win.
+    const ordered = [...varFiles].sort((a, b) => tfvarsRank(a.path) - tfvarsRank(b.path) || a.path.localeCompare(b.path));
+    for (const vf of ordered) for (const a of vf.body.attributes) this.tfvars.set(a.name, { attribute: a, file: vf });
+  }
+
+  private index(block: Block, file: HclFile): void {
+    const address = blockAddress(block);
+    const ref: BlockRef = { block, file, address: address ?? block.type };
+    if (address) push(this.byAddress, address, ref);
+    push(this.byType, typeKey(block), ref);
+    if (block.type === 'locals') {
+      for (const a of block.body.attributes) this.localsByName.set(a.name, { attribute: a, file });
+    }
+  }
+
+  /** `resource` blocks of a type, e.g. `resources('aws_s3_bucket_acl')`. */
+  resources(type: string): readonly BlockRef[] {
+    return this.byType.get(`resource:${type}`) ?? [];
+  }
+
+  dataSources(type: string): readonly BlockRef[] {
+    return this.byType.get(`data:${type}`) ?? [];
+  }
+
+  /** Blocks by their top-level type: `provider`, `terraform`, `module`, `variable`... */
+  blocksOfType(type: string): readonly BlockRef[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  block(address: string): BlockRef | undefined {
+    return this.byAddress.get(address)?.[0];
+  }
+
+  /** A file's line index, for converting offsets (also of files read with `file()`). */
+  lineIndex(filePath: string): LineIndex | undefined {
+    let idx = this.texts.get(filePath);
+    if (!idx) {
+      const f = this.files.find((x) => x.path === filePath);
+      const text = f?.text ?? this.reader?.(filePath);
+      if (text === undefined) return undefined;
+      idx = new LineIndex(text);
+      this.texts.set(filePath, idx);
+    }
+    return idx;
+  }
+
+  /** Evaluates an attribute of a block, in the block's file. */
+  attribute(ref: BlockRef, name: string): AttributeRef | undefined {
+    const attribute = ref.block.body.attributes.find((a) => a.name === name);
+    if (!attribute) return undefined;
+    return { attribute, block: ref, value: this.evaluate(attribute, ref.file) };
+  }
+
+  evaluate(attribute: Attribute, file: HclFile, depth = 0): Value {
+    return evaluate(attribute.expr, this.env(file), depth);
+  }
+
+  env(file: HclFile): EvalEnv {
+    return {
+      file: file.path,
+      resolve: (root, steps, origin, depth) => this.resolve(root, steps, origin, depth),
+      readFile: (rel) => {
+        const abs = path.resolve(this.dir, rel);
+        const text = this.reader?.(abs);
+        return text === undefined ? undefined : { path: abs, text };
+      },
+    };
+  }
+
+  private resolve(root: string, steps: readonly Step[], origin: Origin, depth: number): Value {
+    if (depth > MAX_EVAL_DEPTH) return unknown('references nested too deeply', origin);
+    const first = steps[0]?.kind === 'attr' ? steps[0].name : undefined;
+    switch (root) {
+      case 'local':
+        if (!first) return unknown('bare `local`', origin);
+        return applySteps(this.memo(`local.${first}`, origin, () => this.local(first, depth)), steps.slice(1), origin);
+      case 'var':
+        if (!first) return unknown('bare `var`', origin);
+        return applySteps(this.memo(`var.${first}`, origin, () => this.variable(first, origin, depth)), steps.slice(1), origin);
+      case 'path':
+        if (first === 'module' || first === 'root' || first === 'cwd') return { kind: 'string', value: '.', known: true, origin };
+        return unknown(`path.${first ?? ''} is not known statically`, origin);
+      case 'data': {
+        const second = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
+        const ref = first && second ? `data.${first}.${second}` : 'data';
+        return unknown('data sources are read at plan time', origin, ref);
+      }
+      case 'each':
+      case 'count':
+      case 'self':
+      case 'terraform':
+        return unknown(`${root} is known only at plan time`, origin);
+      case 'module':
+        return unknown('module outputs are known at apply time', origin, first ? `module.${first}` : 'module');
+      default:
+        // A resource reference: kept symbolic, e.g. aws_s3_bucket.b.id → aws_s3_bucket.b.
+        return unknown('resource attributes are known at apply time', origin, first ? `${root}.${first}` : root);
+    }
+  }
+
+  /** Caches each local/variable, and turns a reference cycle into unknown. */
+  private memo(key: string, origin: Origin, compute: () => Value): Value {
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    if (this.resolving.has(key)) return unknown(`${key} refers to itself`, origin);
+    this.resolving.add(key);
+    try {
+      const v = compute();
+      this.cache.set(key, v);
+      return v;
+    } finally {
+      this.resolving.delete(key);
+    }
+  }
+
+  private local(name: string, depth: number): Value {
+    const def = this.localsByName.get(name);
+    if (!def) return unknown(`local.${name} is not defined`, { file: this.files[0]?.path ?? this.dir, span: { start: 0, end: 0 } });
+    return evaluate(def.attribute.expr, this.env(def.file), depth + 1);
+  }
+
+  private variable(name: string, origin: Origin, depth: number): Value {
+    const input = this.inputs.get(name);
+    if (input) return input;
+    const set = this.tfvars.get(name);
+    if (set) return evaluate(set.attribute.expr, this.env(set.file), depth + 1);
+    const decl = this.block(`var.${name}`);
+    if (!decl) return unknown(`var.${name} is not declared`, origin);
+    const def = decl.block.body.attributes.find((a) => a.name === 'default');
+    if (!def) return unknown(`var.${name} has no default and no value in .tfvars`, origin, `var.${name}`);
+    return evaluate(def.expr, this.env(decl.file), depth + 1);
+  }
+}
+
+function tfvarsRank(p: string): number {
+  const base = path.basename(p);
+  if (base === 'terraform.tfvars' || base === 'terraform.tfvars.json') return 0;
+  return 1;
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function typeKey(block: Block): string {
+  if ((block.type === 'resource' || block.type === 'data') && block.labels[0]) return `${block.type}:${block.labels[0].value}`;
+  return block.type;
+}
+
+/** The address Terraform gives a top-level block, or undefined for unlabeled blocks. */
+export function blockAddress(block: Block): string | undefined {
+  const [a, b] = block.labels.map((l) => l.value);
+  switch (block.type) {
+    case 'resource':
+      return a && b ? `${a}.${b}` : undefined;
+    case 'data':
+      return a && b ? `data.${a}.${b}` : undefined;
+    case 'module':
+      return a ? `module.${a}` : undefined;
+    case 'variable':
+      return a ? `var.${a}` : undefined;
+    case 'output':
+      return a ? `output.${a}` : undefined;
+    case 'provider':
+      return a ? `provider.${a}` : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HclFile } from '../hcl/ast';
+import { parseHcl } from '../hcl/parser';
+import { TerraformModule } from './module';
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A file that could not be read or parsed: always reported, never skipped silently. */
+export interface LoadError {
+  readonly file: string;
+  readonly message: string;
+}
+
+/** Directories Terraform itself never reads as part of a module. */
+const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform']);
+
+export function isTerraformFile(p: string): boolean {
+  return p.endsWith('.tf') || isVarFile(p);
+}
+
+export function isVarFile(p: string): boolean {
+  return p.endsWith('.tfvars');
+}
+
+/** Expands the paths given on a command line into Terraform files; missing paths are errors. */
+export function collectFiles(paths: readonly string[]): { files: string[]; errors: LoadError[] } {
+  const files: string[] = [];
+  const errors: LoadError[] = [];
+  const walk = (p: string, explicit: boolean): void => {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      errors.push({ file: p, message: describeIoError(e) });
+      return;
+    }
+    if (st.isDirectory()) {
+      let entries: string[];
+      try {
+        entries = fs.readdirSync(p).sort();
+      } catch (e) {
+        errors.push({ file: p, message: describeIoError(e) });
+        return;
+      }
+      for (const name of entries) {
+        if (SKIP_DIRS.has(name)) continue;
+        const child = path.join(p, name);
+        let isDir = false;
+        try {
+          isDir = fs.statSync(child).isDirectory();
+        } catch (e) {
+          errors.push({ file: child, message: describeIoError(e) });
+          continue;
+        }
+        if (isDir || isTerraformFile(name)) walk(child, false);
+      }
+    } else if (explicit || isTerraformFile(p)) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) walk(p, true);
+  return { files: [...new Set(files)], errors };
+}
+
+export function describeIoError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ENOENT') return 'No such file or directory';
+  if (err?.code === 'EACCES') return 'Permission denied';
+  if (err?.code === 'EISDIR') return 'Is a directory';
+  return err?.message ?? String(e);
+}
+
+export function readSources(files: readonly string[]): { sources: SourceFile[]; errors: LoadError[] } {
+  const sources: SourceFile[] = [];
+  const errors: LoadError[] = [];
+  for (const f of files) {
+    try {
+      sources.push({ path: f, text: fs.readFileSync(f, 'utf8') });
+    } catch (e) {
+      errors.push({ file: f, message: `Cannot read file: ${describeIoError(e)}` });
+    }
+  }
+  return { sources, errors };
+}
+
+/** Reads a file for `file()` / `templatefile()`; undefined when it cannot be read. */
+export function diskReader(absPath: string): string | undefined {
+  try {
+    return fs.readFileSync(absPath, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Groups parsed files by directory: one Terraform module per directory. */
+export function buildModules(
+  parsed: readonly HclFile[],
+  reader: (absPath: string) => string | undefined = diskReader,
+): TerraformModule[] {
+  const byDir = new Map<string, { tf: HclFile[]; vars: HclFile[] }>();
+  for (const f of parsed) {
+    const dir = path.dirname(f.path);
+    let g = byDir.get(dir);
+    if (!g) byDir.set(dir, (g = { tf: [], vars: [] }));
+    (isVarFile(f.path) ? g.vars : g.tf).push(f);
+  }
+  return [...byDir.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([dir, g]) => new TerraformModule(dir, g.tf, g.vars, reader));
+}
+
+/** Parses sources; a parser failure on one file is reported and the others go on. */
+export function parseSources(sources: readonly SourceFile[]): { files: HclFile[]; errors: LoadError[] } {
+  const files: HclFile[] = [];
+  const errors: LoadError[] = [];
+  for (const s of sources) {
+    try {
+      files.push(parseHcl(s.path, s.text));
+    } catch (e) {
+      errors.push({ file: s.path, message: `Cannot parse file: ${(e as Error).message}` });
+    }
+  }
+  return { files, errors };
+}

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT, tempDir } from '../helpers';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function run(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('perimeter scan (bundled CLI)', () => {
+  it('prints the JSON contract with 1-based ranges and exits 1 on findings', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'provider "aws" {\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}\n');
+    const r = run(['scan', '--format', 'json', dir], dir);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.version, '1');
+    assert.deepEqual(out.errors, []);
+    assert.equal(out.findings.length, 1);
+    const f = out.findings[0];
+    assert.equal(f.ruleId, 'aws-provider-static-credentials');
+    assert.equal(f.file, 'main.tf');
+    assert.deepEqual(f.range, { start: { line: 2, column: 16 }, end: { line: 2, column: 38 } });
+    assert.equal(f.fixable, false);
+    assert.ok(!r.stdout.includes('IOSFODNN7EXAMPLE'), 'the key is masked');
+  });
+
+  it('exits 0 when nothing reaches --fail-on', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'provider "aws" {\n  region = "eu-west-1"\n}\n');
+    const r = run(['scan', dir], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /No findings/);
+  });
+
+  it('a path that does not exist is an error on stderr and exit 2', () => {
+    const r = run(['scan', '--format', 'json', path.join(tempDir(), 'missing')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /missing: No such file or directory/);
+    assert.equal(JSON.parse(r.stdout).errors.length, 1);
+  });
+
+  it('an unreadable file is reported, not skipped', { skip: process.getuid?.() === 0 ? 'root reads everything' : false }, () => {
+    const dir = tempDir();
+    const f = path.join(dir, 'main.tf');
+    fs.writeFileSync(f, 'a = 1\n');
+    fs.chmodSync(f, 0o000);
+    const r = run(['scan', dir], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /main\.tf: Cannot read file/);
+  });
+
+  it('rejects an unknown format with usage and exit 2', () => {
+    const r = run(['scan', '--format', 'xml']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--format must be one of/);
+  });
+});

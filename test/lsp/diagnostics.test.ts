@@ -1,0 +1,55 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { tempDir } from '../helpers';
+import { LspClient } from './lsp-client';
+
+describe('language server over stdio', () => {
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(async () => client.stop());
+
+  it('publishes a diagnostic on open, and clears it when the edit removes the key', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'main.tf');
+    const text = 'provider "aws" {\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}\n';
+    fs.writeFileSync(file, text);
+    const uri = URI.file(file).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'terraform', version: 1, text },
+    });
+    const first = await client.diagnostics(uri, (p) => p.diagnostics.length > 0);
+    assert.equal(first.diagnostics.length, 1);
+    const d = first.diagnostics[0];
+    assert.equal(d.code, 'aws-provider-static-credentials');
+    assert.equal(d.source, 'perimeter');
+    assert.deepEqual(d.range, { start: { line: 1, character: 15 }, end: { line: 1, character: 37 } });
+    assert.ok(!JSON.stringify(d.message).includes('IOSFODNN7EXAMPLE'));
+
+    // Replace the literal with a variable reference, as a user would type it.
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 15 }, end: { line: 1, character: 37 } }, text: 'var.key' }],
+    });
+    const second = await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    assert.deepEqual(second.diagnostics, []);
+  });
+
+  it('keeps serving after a half-typed file', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'main.tf');
+    const text = 'provider "aws" {\n  region =\n  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"\n';
+    const uri = URI.file(file).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'terraform', version: 1, text },
+    });
+    const p = await client.diagnostics(uri, () => true);
+    assert.ok(Array.isArray(p.diagnostics));
+  });
+});

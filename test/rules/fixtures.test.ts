@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ALL_RULES } from '../../rules/index';
+import { scanPaths } from '../../server/src/engine/scan';
+import { ROOT } from '../helpers';
+
+/**
+ * Rule fixtures: every `rules/<id>/test/` tree is scanned with all rules. A line ending in
+ * `# expect: <rule-id>` (several ids separated by commas) must get exactly those
+ * findings starting on it; every other line must get no finding from a rule under test.
+ * `// expect:` works in JSON-free files the same way.
+ */
+const EXPECT = /(?:#|\/\/)\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
+
+function expectations(dir: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const walk = (d: string): void => {
+    for (const name of fs.readdirSync(d)) {
+      const p = path.join(d, name);
+      if (fs.statSync(p).isDirectory()) walk(p);
+      else
+        fs.readFileSync(p, 'utf8')
+          .split(/\r?\n/)
+          .forEach((line, i) => {
+            const m = EXPECT.exec(line);
+            if (m) for (const id of m[1].split(',')) push(out, `${p}:${i + 1}`, id.trim());
+          });
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function push(m: Map<string, string[]>, k: string, v: string): void {
+  m.set(k, [...(m.get(k) ?? []), v]);
+}
+
+const rulesDir = path.join(ROOT, 'rules');
+const ruleIds = fs.readdirSync(rulesDir).filter((d) => fs.existsSync(path.join(rulesDir, d, 'rule.ts')));
+
+describe('rule fixtures', () => {
+  it('every rule folder is registered, and every registered rule has a folder', () => {
+    assert.deepEqual([...ruleIds].sort(), ALL_RULES.map((r) => r.id).sort());
+  });
+
+  for (const id of ruleIds) {
+    it(`${id}: flags exactly the lines marked "expect", and nothing else`, async () => {
+      const dir = path.join(rulesDir, id, 'test');
+      assert.ok(fs.existsSync(dir), `${id} has no test/ fixtures`);
+      const expected = expectations(dir);
+      assert.ok([...expected.values()].some((ids) => ids.includes(id)), `${id} has no fixture line that expects it`);
+      const result = await scanPaths([dir], ALL_RULES);
+      assert.deepEqual(result.errors, []);
+      const actual = new Map<string, string[]>();
+      for (const f of result.findings) push(actual, `${f.file}:${f.range.start.line + 1}`, f.ruleId);
+      const norm = (m: Map<string, string[]>) => [...m.entries()].map(([k, v]) => `${path.relative(ROOT, k)} ${[...v].sort().join(',')}`).sort();
+      assert.deepEqual(norm(actual), norm(expected));
+    });
+
+    it(`${id}: has a README with the sections a reader needs`, () => {
+      const readme = fs.readFileSync(path.join(rulesDir, id, 'README.md'), 'utf8');
+      for (const heading of ['## Why it matters', '## How to fix', '## Flagged', '## Accepted', '## Peer ids']) {
+        assert.ok(readme.includes(heading), `${id}/README.md lacks "${heading}"`);
+      }
+    });
+  }
+});
