@@ -1,59 +1,31 @@
 #!/usr/bin/env node
-import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
-import { ALL_RULES } from '../../rules/index';
-import { scanPaths } from './engine/scan';
-import { SEVERITIES, type Severity } from './engine/rule';
-import { toJson } from './report/json';
-import { toText } from './report/text';
+import { SCAN_USAGE, scanCommand } from './commands/scan';
+import { UsageError } from './commands/usage';
 
-const USAGE = `Usage: perimeter scan [PATH ...] [--format text|json] [--output FILE] [--fail-on SEVERITY]
+/** Each subcommand: its usage text and its entry point (returns the exit code). */
+const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
+  scan: { usage: SCAN_USAGE, run: scanCommand },
+};
 
-Scans Terraform files (.tf, .tfvars) for static AWS credentials, wildcard IAM,
-missing MFA and public S3 buckets. PATH defaults to the current directory.
-
-Exit codes: 0 no finding at or above --fail-on (default high), 1 findings, 2 usage or I/O error.`;
-
-const FORMATS = ['text', 'json'] as const;
-
-class UsageError extends Error {}
+function usage(): string {
+  return `Usage:\n${Object.values(COMMANDS)
+    .map((c) => `  ${c.usage}`)
+    .join('\n\n')}\n`;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(USAGE + '\n');
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(usage());
+    return command ? 0 : 2;
+  }
+  const c = COMMANDS[command];
+  if (!c) throw new UsageError(`unknown command "${command}"`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`Usage: ${c.usage}\n`);
     return 0;
   }
-  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      output: { type: 'string' },
-      'fail-on': { type: 'string', default: 'high' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  const format = values.format as (typeof FORMATS)[number];
-  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  const failOn = values['fail-on'] as Severity;
-  if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
-
-  const result = await scanPaths(positionals.length ? positionals : ['.'], ALL_RULES);
-  const cwd = process.cwd();
-  const out = format === 'json' ? toJson(result, cwd) + '\n' : toText(result, cwd);
-  if (values.output) fs.writeFileSync(values.output, out);
-  else process.stdout.write(out);
-  for (const e of result.errors) process.stderr.write(`perimeter: ${e.file}: ${e.message}\n`);
-
-  if (result.errors.length) return 2;
-  const threshold = SEVERITIES.indexOf(failOn);
-  return result.findings.some((f) => SEVERITIES.indexOf(f.severity) <= threshold) ? 1 : 0;
+  return c.run(rest);
 }
 
 if (require.main === module) {
@@ -63,7 +35,7 @@ if (require.main === module) {
     },
     (e: unknown) => {
       if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-        process.stderr.write(`perimeter: ${(e as Error).message}\n\n${USAGE}\n`);
+        process.stderr.write(`perimeter: ${(e as Error).message}\n\n${usage()}`);
       } else {
         process.stderr.write(`perimeter: ${(e as Error).stack ?? String(e)}\n`);
       }
