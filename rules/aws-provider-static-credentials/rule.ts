@@ -2,6 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { maskKeyId } from '../../server/src/engine/mask';
 import { alternatives, type Value } from '../../server/src/eval/value';
 import type { BlockRef } from '../../server/src/module/module';
+import { removeAttribute } from '../../server/src/fix/hcl-edits';
 
 const CREDENTIAL_ATTRIBUTES: Record<string, string> = {
   access_key: 'an access key id',
@@ -20,7 +21,7 @@ export default defineRule({
   severity: 'critical',
   family: 'static-credentials',
   aliases: ['CKV_AWS_41', 'AVD-AWS-0178'],
-  fixable: false,
+  fixable: true,
   check(ctx) {
     const m = ctx.module;
     const targets: { ref: BlockRef; where: string }[] = [];
@@ -45,8 +46,13 @@ export default defineRule({
           if (!isWrittenSecret(v)) continue;
           const shown = attr === 'access_key' && v.kind === 'string' ? ` (${maskKeyId(v.value)})` : '';
           const via = v.origin.file !== ref.file.path || !contains(a.attribute.expr.span, v.origin.span) ? `, reaching ${attr} through a variable or local` : '';
+          // Written right in the block: removing the argument is the fix (the provider then
+          // uses its default credential chain). A value from a variable or local is left
+          // alone: deleting a default could break other users of that variable.
+          const fix = via ? undefined : { title: `Remove ${attr} from ${where}`, edits: [removeAttribute(ref.file, a.attribute)] };
           ctx.report({
             origin: v.origin,
+            ...(fix ? { fix } : {}),
             message: `${where} has ${what}${shown} written in the configuration${via}. Anyone who can read the code or its history can use it: let the provider find credentials in the environment, a shared profile or an assumed role instead.`,
             block: ref.block.span,
           });

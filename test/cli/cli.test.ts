@@ -26,7 +26,7 @@ describe('perimeter scan (bundled CLI)', () => {
     assert.equal(f.ruleId, 'aws-provider-static-credentials');
     assert.equal(f.file, 'main.tf');
     assert.deepEqual(f.range, { start: { line: 2, column: 16 }, end: { line: 2, column: 38 } });
-    assert.equal(f.fixable, false);
+    assert.equal(f.fixable, true, 'a key written in the provider block can be removed');
     assert.ok(!r.stdout.includes('IOSFODNN7EXAMPLE'), 'the key is masked');
   });
 
