@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { evaluate } from '../../server/src/eval/evaluate';
+import { unknown } from '../../server/src/eval/value';
+import { displayAddress, synthesizeModuleCall } from '../../server/src/registry/synthesize';
+import { knownModule, normalizeSource } from '../../server/src/registry/table';
+import { allowsAtLeast, upperBound } from '../../server/src/registry/version';
+import { parse, textAt } from '../helpers';
+
+describe('registry modules: version constraints', () => {
+  it('finds the newest version a constraint allows', () => {
+    assert.deepEqual(upperBound('~> 3.0'), { version: [4, 0, 0], inclusive: false });
+    assert.deepEqual(upperBound('~> 3.5.1'), { version: [3, 6, 0], inclusive: false });
+    assert.deepEqual(upperBound('>= 3.0, < 3.10'), { version: [3, 10, 0], inclusive: false });
+    assert.deepEqual(upperBound('3.2.0'), { version: [3, 2, 0], inclusive: true });
+    assert.equal(upperBound('>= 2.0'), undefined);
+    assert.equal(upperBound(undefined), undefined);
+  });
+
+  it('decides which default applies', () => {
+    assert.equal(allowsAtLeast('~> 3.0', [3, 10, 0]), true, '~> 3.0 installs the newest 3.x');
+    assert.equal(allowsAtLeast('3.2.0', [3, 10, 0]), false);
+    assert.equal(allowsAtLeast('>= 3.0, < 3.10', [3, 10, 0]), false);
+    assert.equal(allowsAtLeast(undefined, [3, 10, 0]), true, 'no constraint: the latest release');
+  });
+
+  it('normalizes registry sources', () => {
+    assert.equal(normalizeSource('registry.terraform.io/Terraform-AWS-Modules/s3-bucket/aws'), 'terraform-aws-modules/s3-bucket/aws');
+    assert.ok(knownModule('terraform-aws-modules/iam/aws//modules/iam-user'));
+    assert.equal(knownModule('./modules/s3'), undefined);
+  });
+});
+
+describe('registry modules: synthesized resources', () => {
+  const env = (file: string) => ({ file, resolve: (_r: string, _s: unknown, o: { file: string; span: { start: number; end: number } }) => unknown('test', o) });
+
+  it('an s3-bucket call with block_public_acls = false yields a public access block whose flag is the caller argument', async () => {
+    const f = await parse('module "assets" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.0"\n  bucket  = "assets"\n  block_public_acls = false\n}\n');
+    const call = f.body.blocks[0];
+    const res = synthesizeModuleCall(call, f, 'terraform-aws-modules/s3-bucket/aws', '~> 4.0', (a) => evaluate(a.expr, env(f.path)));
+    assert.deepEqual(res.map((r) => r.address), ['aws_s3_bucket.module.assets.this', 'aws_s3_bucket_public_access_block.module.assets.this']);
+    const pab = res[1].block;
+    const flag = pab.body.attributes.find((a) => a.name === 'block_public_acls')!;
+    assert.equal(textAt(f, flag.expr.span), 'false', 'the flag is the caller argument itself');
+    const ignore = pab.body.attributes.find((a) => a.name === 'ignore_public_acls')!;
+    assert.equal(ignore.expr.type, 'bool');
+    assert.equal(textAt(f, ignore.expr.span), 'module "assets" {', 'a default lands on the module header');
+    assert.equal(res[1].inputsBySpan.get(`${flag.expr.span.start}:${flag.expr.span.end}`)?.input, 'block_public_acls');
+  });
+
+  it('old versions get the old defaults', async () => {
+    const f = await parse('module "old" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "3.2.0"\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/s3-bucket/aws', '3.2.0', (a) => evaluate(a.expr, env(f.path)));
+    const pab = res.find((r) => r.block.labels[0].value === 'aws_s3_bucket_public_access_block')!;
+    const flag = pab.block.body.attributes.find((a) => a.name === 'block_public_policy')!;
+    assert.deepEqual(flag.expr.type === 'bool' && flag.expr.value, false);
+  });
+
+  it('resources the module only creates on request are absent unless requested', async () => {
+    const f = await parse('module "m" {\n  source        = "terraform-aws-modules/s3-bucket/aws"\n  attach_policy = true\n  policy        = "{}"\n  acl           = "public-read"\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/s3-bucket/aws', undefined, (a) => evaluate(a.expr, env(f.path)));
+    const types = res.map((r) => r.block.labels[0].value);
+    assert.ok(types.includes('aws_s3_bucket_policy') && types.includes('aws_s3_bucket_acl'));
+    assert.ok(!types.includes('aws_s3_bucket_website_configuration') && !types.includes('aws_s3_bucket_ownership_controls'));
+    const acl = res.find((r) => r.block.labels[0].value === 'aws_s3_bucket_acl')!;
+    assert.equal(textAt(f, acl.block.body.attributes.find((a) => a.name === 'acl')!.expr.span), '"public-read"');
+  });
+
+  it('uses an input\'s older name for older versions', async () => {
+    const f = await parse('module "u" {\n  source                = "terraform-aws-modules/iam/aws//modules/iam-user"\n  version               = "~> 5.0"\n  create_iam_access_key = false\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/iam/aws//modules/iam-user', '~> 5.0', (a) => evaluate(a.expr, env(f.path)));
+    assert.deepEqual(res, []);
+  });
+
+  it('renders addresses the way Terraform does', () => {
+    assert.equal(displayAddress('aws_s3_bucket_acl.module.assets.this grants'), 'module.assets.aws_s3_bucket_acl.this grants');
+  });
+});
