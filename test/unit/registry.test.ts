@@ -76,3 +76,39 @@ describe('registry modules: synthesized resources', () => {
     assert.equal(displayAddress('aws_s3_bucket_acl.module.assets.this grants'), 'module.assets.aws_s3_bucket_acl.this grants');
   });
 });
+
+describe('registry modules: rules see module calls', () => {
+  it('a rule over aws_s3_bucket_public_access_block reports on the caller argument, naming the input', async () => {
+    const { moduleOf } = await import('../helpers');
+    const { runRules } = await import('../../server/src/engine/run');
+    const { defineRule } = await import('../../server/src/engine/rule');
+    const m = await moduleOf({
+      'main.tf': 'module "assets" {\n  source            = "terraform-aws-modules/s3-bucket/aws"\n  block_public_acls = false\n}\n',
+    });
+    const probe = defineRule({
+      id: 'aws-test-probe',
+      title: 'probe',
+      severity: 'low',
+      family: 'public-s3',
+      aliases: [],
+      fixable: false,
+      check(ctx) {
+        for (const ref of ctx.module.resources('aws_s3_bucket_public_access_block')) {
+          for (const flag of ['block_public_acls', 'ignore_public_acls']) {
+            const a = ctx.module.attribute(ref, flag);
+            if (a && a.value.kind === 'bool') ctx.report({ origin: a.value.origin, message: `${ref.address} ${flag}=${a.value.value}` });
+          }
+        }
+      },
+    });
+    const r = runRules(m, [probe]);
+    assert.deepEqual(
+      r.findings.map((f) => f.message),
+      [
+        'module.assets.aws_s3_bucket_public_access_block.this block_public_acls=false (set by input "block_public_acls" of module.assets)',
+        'module.assets.aws_s3_bucket_public_access_block.this ignore_public_acls=true (a default of module.assets: set the input explicitly)',
+      ],
+    );
+    assert.deepEqual(r.findings[0].range, { start: { line: 2, character: 22 }, end: { line: 2, character: 27 } });
+  });
+});

@@ -1,6 +1,7 @@
 import type { TerraformModule } from '../module/module';
 import type { Finding, ScanError } from './finding';
 import type { Rule } from './rule';
+import { describeRegistryOrigin } from '../registry/describe';
 
 /**
  * Runs every rule over a module. A rule that throws is reported as an error for that
@@ -20,7 +21,7 @@ export function runRules(module: TerraformModule, rules: readonly Rule[]): { fin
             ruleId: rule.id,
             severity: rule.severity,
             title: rule.title,
-            message: r.message,
+            message: describeRegistryOrigin(module.synthesized, r.origin, r.message),
             file: r.origin.file,
             span: r.origin.span,
             range: { start: idx.position(r.origin.span.start), end: idx.position(r.origin.span.end) },

@@ -3,6 +3,8 @@ import type { Attribute, Block, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
 import { type Origin, type Value, unknown } from '../eval/value';
+import { registryResources } from '../registry/calls';
+import type { SynthesizedResource } from '../registry/synthesize';
 
 /** A block together with the file it is written in. */
 export interface BlockRef {
@@ -32,6 +34,8 @@ export class TerraformModule {
   private readonly texts = new Map<string, LineIndex>();
   /** Values of this module's input variables set by the calling module (module calls). */
   inputs = new Map<string, Value>();
+  /** Resources that calls to well-known registry modules create (see registry/). */
+  readonly synthesized: readonly SynthesizedResource[];
 
   constructor(
     readonly dir: string,
@@ -46,6 +50,8 @@ export class TerraformModule {
     // terraform.tfvars first, then *.auto.tfvars in lexical order: later ones win.
     const ordered = [...varFiles].sort((a, b) => tfvarsRank(a.path) - tfvarsRank(b.path) || a.path.localeCompare(b.path));
     for (const vf of ordered) for (const a of vf.body.attributes) this.tfvars.set(a.name, { attribute: a, file: vf });
+    this.synthesized = registryResources(dir, this.blocksOfType('module'), (f) => this.env(f));
+    for (const r of this.synthesized) this.index(r.block, r.file);
   }
 
   private index(block: Block, file: HclFile): void {

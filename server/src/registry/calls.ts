@@ -1,0 +1,45 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HclFile } from '../hcl/ast';
+import type { Block } from '../hcl/ast';
+import { evaluate, type EvalEnv } from '../eval/evaluate';
+import { type SynthesizedResource, synthesizeModuleCall } from './synthesize';
+import { knownModule } from './table';
+
+/**
+ * The resources of every module call to a known registry module in a module's files.
+ * Skipped when `terraform init` has installed the module (`.terraform/modules/modules.json`
+ * lists the call): the real module code is then followed instead of the table.
+ */
+export function registryResources(
+  dir: string,
+  calls: readonly { block: Block; file: HclFile }[],
+  envFor: (file: HclFile) => EvalEnv,
+): SynthesizedResource[] {
+  const installed = installedModuleKeys(dir);
+  const out: SynthesizedResource[] = [];
+  for (const { block, file } of calls) {
+    const name = block.labels[0]?.value;
+    if (!name || installed.has(name)) continue;
+    const arg = (n: string) => block.body.attributes.find((a) => a.name === n);
+    const sourceAttr = arg('source');
+    if (!sourceAttr) continue;
+    const env = envFor(file);
+    const source = evaluate(sourceAttr.expr, env);
+    if (source.kind !== 'string' || !source.known || !knownModule(source.value)) continue;
+    const versionAttr = arg('version');
+    const version = versionAttr ? evaluate(versionAttr.expr, env) : undefined;
+    const constraint = version?.kind === 'string' && version.known ? version.value : undefined;
+    out.push(...synthesizeModuleCall(block, file, source.value, constraint, (a) => evaluate(a.expr, env)));
+  }
+  return out;
+}
+
+function installedModuleKeys(dir: string): Set<string> {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, '.terraform', 'modules', 'modules.json'), 'utf8')) as { Modules?: { Key?: string }[] };
+    return new Set((manifest.Modules ?? []).map((m) => m.Key ?? '').filter(Boolean));
+  } catch {
+    return new Set();
+  }
+}

@@ -1,0 +1,20 @@
+import type { Origin } from '../eval/value';
+import { displayAddress, spanKey, type SynthesizedResource } from './synthesize';
+
+/**
+ * Findings about resources of a registry module call name them as Terraform does
+ * (`module.assets.aws_s3_bucket_acl.this`) and say which module input is responsible.
+ */
+export function describeRegistryOrigin(synthesized: readonly SynthesizedResource[], origin: Origin, message: string): string {
+  if (synthesized.length === 0) return message;
+  const text = displayAddress(message);
+  for (const r of synthesized) {
+    if (r.file.path !== origin.file) continue;
+    const input = r.inputsBySpan.get(spanKey(origin.span));
+    if (input && !input.fromDefault) return `${text} (set by input "${input.input}" of ${r.call})`;
+    if (origin.span.start === r.block.headerSpan.start && origin.span.end === r.block.headerSpan.end) {
+      return `${text} (a default of ${r.call}: set the input explicitly)`;
+    }
+  }
+  return text;
+}
