@@ -32,18 +32,35 @@ function mergeBodies(main: Body, others: Body[]): Body {
   return { span: main.span, attributes, blocks };
 }
 
-function collectExtras(n: Node, text: string, comments: Comment[], errors: SyntaxError[]): void {
-  if (n.type === 'comment') {
-    comments.push({ span: span(n.startIndex, n.endIndex), text: commentText(text.slice(n.startIndex, n.endIndex)) });
-    return;
+/**
+ * Collects comments and syntax errors. Comments can sit inside any node, so the whole tree
+ * is walked — with a cursor, not recursion: a file nested thousands of levels deep must
+ * not overflow the stack.
+ */
+function collectExtras(root: Node, text: string, comments: Comment[], errors: SyntaxError[]): void {
+  const cursor = root.walk();
+  try {
+    for (;;) {
+      const type = cursor.nodeType;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      let descend = true;
+      if (type === 'comment') {
+        comments.push({ span: span(start, end), text: commentText(text.slice(start, end)) });
+        descend = false;
+      } else if (type === 'ERROR') {
+        errors.push({ span: span(start, end), message: `Syntax error: unexpected ${describe(text.slice(start, end))}` });
+      } else if (cursor.nodeIsMissing) {
+        errors.push({ span: span(start, end), message: `Syntax error: missing ${type}` });
+      }
+      if (descend && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return;
+      }
+    }
+  } finally {
+    cursor.delete();
   }
-  if (n.type === 'ERROR') {
-    errors.push({ span: span(n.startIndex, n.endIndex), message: `Syntax error: unexpected ${describe(text.slice(n.startIndex, n.endIndex))}` });
-  } else if (n.isMissing) {
-    errors.push({ span: span(n.startIndex, n.endIndex), message: `Syntax error: missing ${n.type}` });
-  }
-  // Comments can sit inside any node, so every subtree is walked.
-  for (const c of kids(n)) collectExtras(c, text, comments, errors);
 }
 
 function describe(s: string): string {

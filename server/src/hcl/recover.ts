@@ -79,7 +79,10 @@ function parseErrors(parser: Parser, text: string): ChunkErrors {
     if (!tree.rootNode.hasError) return { clean: true, count: 0, lines: [] };
     const lines: number[] = [];
     let count = 0;
-    const walk = (n: Node): void => {
+    // An explicit stack, not recursion: error trees can be thousands of levels deep.
+    const stack: Node[] = [tree.rootNode];
+    while (stack.length) {
+      const n = stack.pop()!;
       if (n.type === 'ERROR') {
         count++;
         lines.push(n.startPosition.row);
@@ -87,10 +90,9 @@ function parseErrors(parser: Parser, text: string): ChunkErrors {
         count++;
         lines.push(rowOfPreviousNonSpace(text, n.startIndex));
       }
-      if (!n.hasError) return;
-      for (const c of n.children) if (c) walk(c);
-    };
-    walk(tree.rootNode);
+      if (!n.hasError) continue;
+      for (const c of n.children) if (c) stack.push(c);
+    }
     return { clean: false, count, lines };
   } finally {
     tree.delete();
