@@ -6,6 +6,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
+
+// The IAM action table is generated first: the server, the CLI and the tests import it.
+await import('./build-iam-catalogue.mjs');
 const dist = 'dist';
 mkdirSync(dist, { recursive: true });
 
@@ -18,6 +21,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   define: { 'import.meta.url': '__perimeterModuleUrl' },
+  // jsonc-parser's UMD main cannot be bundled (it requires its parts dynamically): prefer ESM.
+  mainFields: ['module', 'main'],
   banner: { js: "var __perimeterModuleUrl = require('url').pathToFileURL(__filename).href;" },
 };
 await Promise.all([

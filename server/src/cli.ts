@@ -1,10 +1,12 @@
 #!/usr/bin/env node
+import { POLICIES_USAGE, policiesCommand } from './commands/policies';
 import { SCAN_USAGE, scanCommand } from './commands/scan';
 import { UsageError } from './commands/usage';
 
 /** Each subcommand: its usage text and its entry point (returns the exit code). */
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
   scan: { usage: SCAN_USAGE, run: scanCommand },
+  policies: { usage: POLICIES_USAGE, run: policiesCommand },
 };
 
 function usage(): string {

@@ -37,6 +37,24 @@ const FUNCTIONS: Record<string, Fn> = {
     }
     return { kind: 'object', entries, origin };
   },
+  file: ([p], origin, scope) => {
+    const rel = p ? stringify(p) : undefined;
+    if (rel === undefined) return unknown('file() of a path not known statically', origin);
+    const read = scope.env.readFile?.(rel);
+    if (!read) return unknown(`file("${rel}") cannot be read`, origin);
+    // The text's origin is the file itself, so findings in a policy .json land there.
+    return { kind: 'string', value: read.text, known: true, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
+  },
+  templatefile: ([p], origin, scope) => {
+    const rel = p ? stringify(p) : undefined;
+    if (rel === undefined) return unknown('templatefile() of a path not known statically', origin);
+    const read = scope.env.readFile?.(rel);
+    if (!read) return unknown(`templatefile("${rel}") cannot be read`, origin);
+    // Without interpolations the template is the file's text. With them, the text is
+    // returned as not fully known: rendering templates with their vars is not done yet.
+    if (!/\$\{|%\{/.test(read.text)) return { kind: 'string', value: read.text, known: true, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
+    return { kind: 'string', value: read.text, known: false, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
+  },
   lower: ([v], origin) => mapString(v, origin, (s) => s.toLowerCase()),
   upper: ([v], origin) => mapString(v, origin, (s) => s.toUpperCase()),
 };

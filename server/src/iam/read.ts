@@ -1,0 +1,130 @@
+import { parseJsonString } from '../eval/json';
+import { alternatives, type Origin, type Value } from '../eval/value';
+import type { Condition, Located, Principal, Statement } from './model';
+
+/**
+ * Reads a policy Value in any written form into normalized statements. A string is
+ * parsed as JSON (its `json` field, for `jsonencode` and policy documents, is used
+ * directly, so ranges point into the HCL); then the JSON-shaped value is walked.
+ */
+export function readPolicyValue(v: Value): { statements: Statement[]; errors: { message: string; origin: Origin }[]; document?: Value } {
+  if (v.kind === 'choice') {
+    // `cond ? policy_a : policy_b`: both may be applied, so both are read.
+    const parts = v.options.filter((o) => o.kind !== 'null').map(readPolicyValue);
+    return { statements: parts.flatMap((p) => p.statements), errors: parts.flatMap((p) => p.errors), document: parts[0]?.document };
+  }
+  const errors: { message: string; origin: Origin }[] = [];
+  let doc: Value = v;
+  if (v.kind === 'string') {
+    if (v.json) doc = v.json;
+    else if (v.known) {
+      const parsed = parseJsonString(v);
+      errors.push(...parsed.errors);
+      doc = parsed.value;
+    } else {
+      return { statements: [], errors: [{ message: 'policy text is not known statically', origin: v.origin }] };
+    }
+  }
+  if (doc.kind === 'unknown') return { statements: [], errors: [{ message: `policy not known statically: ${doc.reason}`, origin: doc.origin }] };
+  if (doc.kind !== 'object') return { statements: [], errors: [{ message: 'a policy must be a JSON object', origin: doc.origin }], document: doc };
+  const st = entry(doc, 'Statement');
+  const statements: Statement[] = [];
+  if (st) {
+    for (const s of alternatives(st)) {
+      if (s.kind === 'list') for (const item of s.items) for (const alt of alternatives(item)) statements.push(readStatement(alt));
+      else if (s.kind === 'object') statements.push(readStatement(s));
+      else statements.push(unknownStatement(s));
+    }
+  }
+  return { statements, errors, document: doc };
+}
+
+/** Object keys in policies are case-sensitive in AWS, but Terraform users write `statement`-style keys only in HCL blocks; JSON keys are matched exactly, then case-insensitively. */
+function entry(obj: Value, key: string): Value | undefined {
+  if (obj.kind !== 'object') return undefined;
+  return (obj.entries.find((e) => e.key === key) ?? obj.entries.find((e) => e.key.toLowerCase() === key.toLowerCase()))?.value;
+}
+
+function unknownStatement(v: Value): Statement {
+  return { actions: [], notActions: [], resources: [], notResources: [], principals: [], notPrincipals: [], conditions: [], partial: true, origin: v.origin };
+}
+
+function readStatement(s: Value): Statement {
+  if (s.kind !== 'object') return unknownStatement(s);
+  let partial = false;
+  const strings = (key: string): Located[] => {
+    const v = entry(s, key);
+    if (!v) return [];
+    const r = located(v);
+    if (r.some((l) => !l.known)) partial = true;
+    return r;
+  };
+  const principals = (key: string): Principal[] => {
+    const v = entry(s, key);
+    if (!v) return [];
+    const out: Principal[] = [];
+    for (const alt of alternatives(v)) {
+      if (alt.kind === 'string') {
+        out.push({ type: alt.known && alt.value === '*' ? '*' : 'AWS', id: { value: alt.value, origin: alt.origin, known: alt.known } });
+      } else if (alt.kind === 'object') {
+        for (const e of alt.entries) for (const id of located(e.value)) out.push({ type: e.key, id });
+      } else {
+        partial = true;
+      }
+    }
+    if (out.some((p) => !p.id.known)) partial = true;
+    return out;
+  };
+  const conditions: Condition[] = [];
+  const cond = entry(s, 'Condition');
+  if (cond) {
+    for (const c of alternatives(cond)) {
+      if (c.kind !== 'object') {
+        partial = true;
+        continue;
+      }
+      for (const op of c.entries) {
+        const operator: Located = { value: op.key, origin: op.keyOrigin, known: true };
+        for (const inner of alternatives(op.value)) {
+          if (inner.kind !== 'object') {
+            partial = true;
+            continue;
+          }
+          for (const k of inner.entries) {
+            conditions.push({ operator, key: { value: k.key, origin: k.keyOrigin, known: true }, values: located(k.value) });
+          }
+        }
+      }
+    }
+  }
+  const effectValue = entry(s, 'Effect');
+  const effect = effectValue ? located(effectValue)[0] : undefined;
+  const sidValue = entry(s, 'Sid');
+  const sid = sidValue ? located(sidValue)[0] : undefined;
+  const result: Statement = {
+    ...(sid ? { sid } : {}),
+    ...(effect ? { effect } : {}),
+    actions: strings('Action'),
+    notActions: strings('NotAction'),
+    resources: strings('Resource'),
+    notResources: strings('NotResource'),
+    principals: principals('Principal'),
+    notPrincipals: principals('NotPrincipal'),
+    conditions,
+    partial: false,
+    origin: s.origin,
+  };
+  return { ...result, partial: partial || (effect !== undefined && !effect.known) };
+}
+
+/** A string or list of strings (conditional branches included), each with its origin. */
+export function located(v: Value): Located[] {
+  const out: Located[] = [];
+  for (const alt of alternatives(v)) {
+    if (alt.kind === 'string') out.push({ value: alt.value, origin: alt.origin, known: alt.known });
+    else if (alt.kind === 'bool' || alt.kind === 'number') out.push({ value: String(alt.value), origin: alt.origin, known: true });
+    else if (alt.kind === 'list') for (const i of alt.items) out.push(...located(i));
+    else if (alt.kind === 'unknown') out.push({ value: alt.ref ? `\${${alt.ref}}` : '${…}', origin: alt.origin, known: false });
+  }
+  return out;
+}
