@@ -17,6 +17,9 @@ export interface Finding {
   readonly range: Range;
   readonly aliases: readonly string[];
   readonly fix?: Fix;
+  /** The block the finding is about (for block-level suppressions). */
+  readonly block?: Span;
+  readonly related?: readonly { readonly file: string; readonly range: Range; readonly message: string }[];
 }
 
 export interface ScanError {

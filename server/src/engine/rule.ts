@@ -38,6 +38,12 @@ export interface Report {
   readonly fix?: Fix;
   /** The block the finding is about: a suppression on its first line covers it. */
   readonly block?: Span;
+  /** This finding's severity when it differs from the rule's default. */
+  readonly severity?: Severity;
+  /** Peer ids that check exactly this finding, when narrower than the rule's aliases. */
+  readonly aliases?: readonly string[];
+  /** Other places that matter: the bucket a missing block refers to, a variable default. */
+  readonly related?: readonly { readonly origin: Origin; readonly message: string }[];
 }
 
 export interface RuleContext {

@@ -17,16 +17,22 @@ export function runRules(module: TerraformModule, rules: readonly Rule[]): { fin
         report: (r) => {
           const idx = module.lineIndex(r.origin.file);
           if (!idx) return;
+          const related = (r.related ?? []).flatMap((x) => {
+            const ri = module.lineIndex(x.origin.file);
+            return ri ? [{ file: x.origin.file, range: { start: ri.position(x.origin.span.start), end: ri.position(x.origin.span.end) }, message: x.message }] : [];
+          });
           findings.push({
             ruleId: rule.id,
-            severity: rule.severity,
+            severity: r.severity ?? rule.severity,
             title: rule.title,
             message: describeRegistryOrigin(module.synthesized, r.origin, r.message),
             file: r.origin.file,
             span: r.origin.span,
             range: { start: idx.position(r.origin.span.start), end: idx.position(r.origin.span.end) },
-            aliases: rule.aliases,
+            aliases: r.aliases ?? rule.aliases,
             ...(r.fix ? { fix: r.fix } : {}),
+            ...(r.block ? { block: r.block } : {}),
+            ...(related.length ? { related } : {}),
           });
         },
       });

@@ -1,0 +1,55 @@
+import { defineRule, type Severity } from '../../server/src/engine/rule';
+import { replaceExpr } from '../../server/src/fix/hcl-edits';
+import type { BlockRef } from '../../server/src/module/module';
+import { aclsDisabled, accountBlocksPublicAccess, attachedTo, bucketOf, flagIsOn } from '../../server/src/rules-support/s3';
+import { stringAlternatives, writtenInPlace } from '../../server/src/rules-support/values';
+
+const PUBLIC_ACLS: Record<string, { severity: Severity; who: string }> = {
+  'public-read-write': { severity: 'critical', who: 'anyone on the internet to read and write' },
+  'public-read': { severity: 'high', who: 'anyone on the internet to read' },
+  'authenticated-read': { severity: 'high', who: 'any AWS account in the world to read' },
+};
+
+/** Canned ACLs that make a bucket or object public: on the bucket, the ACL resource, or an object. */
+export default defineRule({
+  id: 'aws-s3-public-acl',
+  title: 'S3 ACL grants access to everyone',
+  severity: 'high',
+  family: 'public-s3',
+  aliases: ['CKV_AWS_20', 'CKV_AWS_57', 'AVD-AWS-0092', 's3_bucket_acl_allows_read_or_write_to_all_users', 's3_bucket_acl_allows_read_to_any_authenticated_user'],
+  fixable: true,
+  check(ctx) {
+    const m = ctx.module;
+    for (const type of ['aws_s3_bucket', 'aws_s3_bucket_acl', 'aws_s3_object', 'aws_s3_bucket_object']) {
+      for (const ref of m.resources(type)) {
+        const a = m.attribute(ref, 'acl');
+        if (!a) continue;
+        for (const v of stringAlternatives(a.value)) {
+          const pub = PUBLIC_ACLS[v.value];
+          if (!pub) continue;
+          const bucket = type === 'aws_s3_bucket' ? ref : type === 'aws_s3_bucket_acl' ? bucketOf(m, ref) : bucketOf(m, ref);
+          const mitigation = bucket ? mitigated(ctx.module, bucket) : undefined;
+          const fix = writtenInPlace(a, v) ? { title: `Set acl to "private" on ${ref.address}`, edits: [replaceExpr(ref.file, a.attribute.expr, '"private"')] } : undefined;
+          ctx.report({
+            origin: v.origin,
+            severity: mitigation ? 'low' : pub.severity,
+            message: mitigation
+              ? `${ref.address} sets the ACL "${v.value}", but ${mitigation}, so AWS ignores it today; set "private" so removing that setting does not expose the data.`
+              : `${ref.address} sets the ACL "${v.value}", which allows ${pub.who} ${type.includes('object') ? 'this object' : 'the bucket'}. Use "private" and grant access through a bucket policy to named principals.`,
+            block: ref.block.span,
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
+    }
+  },
+});
+
+/** Why a public ACL has no effect, if it has none. */
+function mitigated(m: Parameters<typeof bucketOf>[0], bucket: BlockRef): string | undefined {
+  if (aclsDisabled(m, bucket)) return 'object ownership is BucketOwnerEnforced (ACLs disabled)';
+  const pab = attachedTo(m, 'aws_s3_bucket_public_access_block', bucket).find((p) => flagIsOn(m, p, 'block_public_acls') && flagIsOn(m, p, 'ignore_public_acls'));
+  if (pab) return `${pab.address} blocks and ignores public ACLs`;
+  if (accountBlocksPublicAccess(m)) return 'the account-level public access block is on';
+  return undefined;
+}

@@ -1,0 +1,61 @@
+import { alternatives } from '../eval/value';
+import type { BlockRef, TerraformModule } from '../module/module';
+import { referencedAddress } from './values';
+
+export const PUBLIC_ACCESS_BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
+export type PublicAccessBlockFlag = (typeof PUBLIC_ACCESS_BLOCK_FLAGS)[number];
+
+/**
+ * The bucket a bucket-level resource (acl, policy, public access block...) belongs to:
+ * through a reference (`aws_s3_bucket.b.id`, `.bucket`, `.arn`) or the literal bucket name.
+ */
+export function bucketOf(module: TerraformModule, ref: BlockRef): BlockRef | undefined {
+  const a = module.attribute(ref, 'bucket');
+  if (!a) return undefined;
+  for (const v of alternatives(a.value)) {
+    const target = referencedAddress(v);
+    if (target?.startsWith('aws_s3_bucket.')) {
+      const b = module.resources('aws_s3_bucket').find((x) => x.address === target);
+      if (b) return b;
+    }
+    if (v.kind === 'string' && v.known) {
+      const b = module.resources('aws_s3_bucket').find((x) => {
+        const name = module.attribute(x, 'bucket')?.value;
+        return name?.kind === 'string' && name.known && name.value === v.value;
+      });
+      if (b) return b;
+    }
+  }
+  return undefined;
+}
+
+/** Bucket-level resources of a type that belong to `bucket`. */
+export function attachedTo(module: TerraformModule, type: string, bucket: BlockRef): BlockRef[] {
+  return module.resources(type).filter((r) => bucketOf(module, r) === bucket);
+}
+
+/** Whether a public access block sets a flag to true (absent means false, as in AWS). */
+export function flagIsOn(module: TerraformModule, pab: BlockRef, flag: PublicAccessBlockFlag): boolean {
+  const a = module.attribute(pab, flag);
+  if (!a) return false;
+  const alts = alternatives(a.value);
+  return alts.length > 0 && alts.every((v) => v.kind === 'bool' && v.value);
+}
+
+/** An account-level public access block with all four flags on covers every bucket. */
+export function accountBlocksPublicAccess(module: TerraformModule): BlockRef | undefined {
+  return module.resources('aws_s3_account_public_access_block').find((r) => PUBLIC_ACCESS_BLOCK_FLAGS.every((f) => flagIsOn(module, r, f)));
+}
+
+/** ACLs are ignored when object ownership is BucketOwnerEnforced. */
+export function aclsDisabled(module: TerraformModule, bucket: BlockRef): boolean {
+  return attachedTo(module, 'aws_s3_bucket_ownership_controls', bucket).some((oc) =>
+    oc.block.body.blocks
+      .filter((b) => b.type === 'rule')
+      .some((rule) => {
+        const a = rule.body.attributes.find((x) => x.name === 'object_ownership');
+        const v = a ? module.evaluate(a, oc.file) : undefined;
+        return v?.kind === 'string' && v.known && v.value === 'BucketOwnerEnforced';
+      }),
+  );
+}
