@@ -2,6 +2,7 @@ import type { Rule } from '../server/src/engine/rule';
 import awsProviderStaticCredentials from './aws-provider-static-credentials/rule';
 import awsS3PublicAcl from './aws-s3-public-acl/rule';
 import awsS3PublicAccessBlockDisabled from './aws-s3-public-access-block-disabled/rule';
+import awsS3PublicAccessBlockMissing from './aws-s3-public-access-block-missing/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
-export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled];
+export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled, awsS3PublicAccessBlockMissing];

@@ -1,0 +1,52 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { insertBlockAfter } from '../../server/src/fix/hcl-edits';
+import { accountBlocksPublicAccess, attachedTo } from '../../server/src/rules-support/s3';
+
+/**
+ * A bucket with no public access block: neither its own (linked by reference or by
+ * name) nor an account-level one with every flag on.
+ */
+export default defineRule({
+  id: 'aws-s3-public-access-block-missing',
+  title: 'S3 bucket has no public access block',
+  severity: 'high',
+  family: 'public-s3',
+  aliases: ['AVD-AWS-0094', 'CKV2_AWS_6'],
+  fixable: true,
+  check(ctx) {
+    const m = ctx.module;
+    if (accountBlocksPublicAccess(m)) return;
+    for (const bucket of m.resources('aws_s3_bucket')) {
+      if (attachedTo(m, 'aws_s3_bucket_public_access_block', bucket).length) continue;
+      const name = bucket.block.labels[1]?.value ?? 'this';
+      const synthesized = bucket.address.includes('.module.');
+      const fix = synthesized
+        ? undefined
+        : {
+            title: `Add a public access block for ${bucket.address}`,
+            edits: [
+              insertBlockAfter(
+                bucket.file,
+                bucket.block,
+                [
+                  `resource "aws_s3_bucket_public_access_block" "${name}" {`,
+                  `  bucket = ${bucket.address}.id`,
+                  '',
+                  '  block_public_acls       = true',
+                  '  block_public_policy     = true',
+                  '  ignore_public_acls      = true',
+                  '  restrict_public_buckets = true',
+                  '}',
+                ].join('\n'),
+              ),
+            ],
+          };
+      ctx.report({
+        origin: { file: bucket.file.path, span: bucket.block.headerSpan },
+        message: `${bucket.address} has no aws_s3_bucket_public_access_block (and no account-level block with every flag on): one ACL or policy change can make it public. Add a public access block with all four flags set to true.`,
+        block: bucket.block.span,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  },
+});
