@@ -11,7 +11,8 @@ import { ROOT } from '../helpers';
  * each other's resources as in real use), and that rule's findings are compared with the
  * marks: a line ending in `# expect: <rule-id>` (repeat the id for several findings on
  * one line) must get exactly those findings of that rule starting on it, and no other
- * line may get one. `// expect:` works the same way.
+ * line may get one. `// expect:` works the same way. A JSON file gets its marks from a
+ * sidecar `<file>.expect` with lines `LINE: rule-id`.
  */
 const EXPECT = /(?:#|\/\/)\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
 
@@ -21,7 +22,14 @@ function expectations(dir: string): Map<string, string[]> {
     for (const name of fs.readdirSync(d)) {
       const p = path.join(d, name);
       if (fs.statSync(p).isDirectory()) walk(p);
-      else
+      else if (name.endsWith('.expect')) {
+        // Sidecar marks for files that cannot hold comments (JSON policies): `LINE: rule-id`.
+        const target = p.slice(0, -'.expect'.length);
+        for (const line of fs.readFileSync(p, 'utf8').split(/\r?\n/)) {
+          const m = /^\s*(\d+)\s*:\s*([a-z0-9-]+)\s*$/.exec(line);
+          if (m) push(out, `${target}:${m[1]}`, m[2]);
+        }
+      } else
         fs.readFileSync(p, 'utf8')
           .split(/\r?\n/)
           .forEach((line, i) => {

@@ -1,0 +1,44 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { collectPolicies, isAllow } from '../../server/src/iam';
+import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+
+/**
+ * A bucket policy statement that allows anyone (`Principal: "*"`, `AWS: "*"`) without a
+ * condition that narrows the caller. Deny statements (the usual `aws:SecureTransport`
+ * guard) are never flagged.
+ */
+export default defineRule({
+  id: 'aws-s3-public-bucket-policy',
+  title: 'S3 bucket policy allows anyone',
+  severity: 'high',
+  family: 'public-s3',
+  aliases: [
+    'CKV_AWS_70',
+    's3_bucket_access_to_any_principal',
+    's3_bucket_allows_get_action_from_all_principals',
+    's3_bucket_allows_list_action_from_all_principals',
+    's3_bucket_allows_put_action_from_all_principals',
+    's3_bucket_allows_delete_action_from_all_principals',
+    's3_bucket_with_all_permissions',
+  ],
+  fixable: false,
+  check(ctx) {
+    for (const p of collectPolicies(ctx.module)) {
+      if (p.owner.block.labels[0]?.value !== 'aws_s3_bucket_policy' && p.owner.block.labels[0]?.value !== 'aws_s3_bucket') continue;
+      if (p.owner.block.type !== 'resource') continue;
+      for (const s of p.statements) {
+        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
+        const write = grantsWrite(s.actions) || s.notActions.length > 0;
+        for (const principal of publicPrincipals(s)) {
+          const actions = s.actions.filter((a) => a.known).map((a) => a.value);
+          ctx.report({
+            origin: principal.origin,
+            severity: write ? 'critical' : 'high',
+            message: `${p.owner.address} allows anyone on the internet (${JSON.stringify(principal.value)}) to ${actions.length ? actions.join(', ') : 'act on the bucket'}${write ? ', including changing or deleting data' : ''}, with no condition narrowing the caller. Name the principals that need access, or add a condition such as aws:SourceVpce or aws:PrincipalOrgID.`,
+            block: p.owner.block.span,
+          });
+        }
+      }
+    }
+  },
+});
