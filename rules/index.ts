@@ -4,6 +4,7 @@ import awsS3PublicAcl from './aws-s3-public-acl/rule';
 import awsS3PublicAccessBlockDisabled from './aws-s3-public-access-block-disabled/rule';
 import awsS3PublicAccessBlockMissing from './aws-s3-public-access-block-missing/rule';
 import awsS3PublicBucketPolicy from './aws-s3-public-bucket-policy/rule';
+import awsIamWildcardAction from './aws-iam-wildcard-action/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
-export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled, awsS3PublicAccessBlockMissing, awsS3PublicBucketPolicy];
+export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled, awsS3PublicAccessBlockMissing, awsS3PublicBucketPolicy, awsIamWildcardAction];

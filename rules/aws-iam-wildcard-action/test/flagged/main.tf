@@ -1,0 +1,38 @@
+resource "aws_iam_policy" "admin" {
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = "*" # expect: aws-iam-wildcard-action
+      Resource = "*"
+    }]
+  })
+}
+
+resource "aws_iam_role_policy" "service" {
+  role = "app"
+  policy = jsonencode({
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["s3:GetObject", "iam:*", "ec2:Describe*"] # expect: aws-iam-wildcard-action
+      Resource = "*"
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions   = ["iam:Put*"] # expect: aws-iam-wildcard-action
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_user_policy" "u" {
+  user   = "ci"
+  policy = data.aws_iam_policy_document.deploy.json
+}
+
+resource "aws_iam_group_policy" "g" {
+  group  = "ops"
+  policy = file("${path.module}/ops.json")
+}
