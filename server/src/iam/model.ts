@@ -1,4 +1,4 @@
-import type { Origin } from '../eval/value';
+import type { Origin, Value } from '../eval/value';
 import type { BlockRef } from '../module/module';
 
 /** A policy element and where it was written. `known` is false for apply-time values. */
@@ -37,6 +37,8 @@ export interface Statement {
   /** True when some element could not be read statically (unknown values). */
   readonly partial: boolean;
   readonly origin: Origin;
+  /** The statement as read (a JSON-shaped object), for fixes that edit it in its own form. */
+  readonly raw: Value;
 }
 
 export type PolicyKind = 'identity' | 'resource' | 'trust';

@@ -46,7 +46,7 @@ function entry(obj: Value, key: string): Value | undefined {
 }
 
 function unknownStatement(v: Value): Statement {
-  return { actions: [], notActions: [], resources: [], notResources: [], principals: [], notPrincipals: [], conditions: [], partial: true, origin: v.origin };
+  return { actions: [], notActions: [], resources: [], notResources: [], principals: [], notPrincipals: [], conditions: [], partial: true, origin: v.origin, raw: v };
 }
 
 function readStatement(s: Value): Statement {
@@ -113,6 +113,7 @@ function readStatement(s: Value): Statement {
     conditions,
     partial: false,
     origin: s.origin,
+    raw: s,
   };
   return { ...result, partial: partial || (effect !== undefined && !effect.known) };
 }

@@ -1,0 +1,54 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { collectPolicies, isAllow, type Principal, type Statement } from '../../server/src/iam';
+import { isMfaCondition } from '../../server/src/rules-support/iam';
+import { addMfaCondition } from '../../server/src/rules-support/mfa-fix';
+
+/**
+ * A trust policy that lets people (an account's root, meaning any of its IAM users and
+ * roles allowed to, or named IAM users) assume the role without MFA. Service, federated
+ * and OIDC principals are machines; role principals cannot carry MFA through role
+ * chaining; a required sts:ExternalId marks third-party machine access.
+ */
+export default defineRule({
+  id: 'aws-iam-assume-role-without-mfa',
+  title: 'Role can be assumed by people without MFA',
+  severity: 'high',
+  family: 'missing-mfa',
+  aliases: ['CKV_AWS_61', 'cross_account_iam_assume_role_policy_without_external_id_or_mfa', 'iam_role_allows_all_principals_to_assume'],
+  fixable: true,
+  check(ctx) {
+    for (const p of collectPolicies(ctx.module)) {
+      if (p.kind !== 'trust') continue;
+      for (const s of p.statements) {
+        if (!isAllow(s) || !allowsAssumeRole(s)) continue;
+        if (s.conditions.some(isMfaCondition) || s.conditions.some((c) => c.key.value.toLowerCase() === 'sts:externalid')) continue;
+        const humans = s.principals.filter(isHumanPrincipal);
+        const fix = humans.length ? addMfaCondition(ctx.module, s) : undefined;
+        for (const h of humans) {
+          ctx.report({
+            origin: h.id.origin,
+            message: `${p.owner.address} lets ${describe(h.id.value)} assume the role without MFA: a leaked access key is enough to take its permissions. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool).`,
+            block: p.owner.block.span,
+            ...(fix ? { fix } : {}),
+          });
+        }
+      }
+    }
+  },
+});
+
+function allowsAssumeRole(s: Statement): boolean {
+  return s.actions.some((a) => a.known && /^(\*|sts:\*|sts:assumerole)$/i.test(a.value));
+}
+
+/** Account roots and IAM users: principals that are people holding long-term keys. */
+function isHumanPrincipal(p: Principal): boolean {
+  if (p.type !== 'AWS' || !p.id.known) return false;
+  const id = p.id.value;
+  return /^\d{12}$/.test(id) || /^arn:aws[\w-]*:iam::\d{12}:(root|user\/.+)$/.test(id);
+}
+
+function describe(id: string): string {
+  if (/:user\//.test(id)) return `the IAM user ${id}`;
+  return `every IAM user of account ${/(\d{12})/.exec(id)?.[1] ?? id} who is allowed to`;
+}

@@ -1,0 +1,51 @@
+import type { Block, Body, Expr, HclFile } from '../hcl/ast';
+import type { Span } from '../hcl/span';
+
+/** The expression of a file that covers exactly `span` (e.g. a statement object in jsonencode). */
+export function exprAt(file: HclFile, span: Span): Expr | undefined {
+  const stack: Expr[] = [];
+  const pushBody = (b: Body): void => {
+    for (const a of b.attributes) stack.push(a.expr);
+    for (const blk of b.blocks) pushBody(blk.body);
+  };
+  pushBody(file.body);
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.span.start === span.start && e.span.end === span.end && e.type !== 'paren') return e;
+    if (e.span.start > span.start || e.span.end < span.end) continue;
+    switch (e.type) {
+      case 'tuple':
+        stack.push(...e.items);
+        break;
+      case 'object':
+        for (const i of e.items) stack.push(i.key, i.value);
+        break;
+      case 'call':
+        stack.push(...e.args);
+        break;
+      case 'conditional':
+        stack.push(e.condition, e.then, e.else);
+        break;
+      case 'paren':
+        stack.push(e.expr);
+        break;
+      case 'for':
+        stack.push(e.collection, e.value);
+        break;
+      default:
+        break;
+    }
+  }
+  return undefined;
+}
+
+/** The block of a file that spans exactly `span` (a `statement` of a policy document). */
+export function blockAt(file: HclFile, span: Span): Block | undefined {
+  const stack: Block[] = [...file.body.blocks];
+  while (stack.length) {
+    const b = stack.pop()!;
+    if (b.span.start === span.start && b.span.end === span.end) return b;
+    if (b.span.start <= span.start && span.end <= b.span.end) stack.push(...b.body.blocks);
+  }
+  return undefined;
+}
