@@ -6,6 +6,7 @@ import awsS3PublicAccessBlockMissing from './aws-s3-public-access-block-missing/
 import awsS3PublicBucketPolicy from './aws-s3-public-bucket-policy/rule';
 import awsIamWildcardAction from './aws-iam-wildcard-action/rule';
 import awsIamAssumeRoleWithoutMfa from './aws-iam-assume-role-without-mfa/rule';
+import awsHardcodedAccessKey from './aws-hardcoded-access-key/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
-export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled, awsS3PublicAccessBlockMissing, awsS3PublicBucketPolicy, awsIamWildcardAction, awsIamAssumeRoleWithoutMfa];
+export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled, awsS3PublicAccessBlockMissing, awsS3PublicBucketPolicy, awsIamWildcardAction, awsIamAssumeRoleWithoutMfa, awsHardcodedAccessKey];

@@ -41,7 +41,7 @@ export class TerraformModule {
   constructor(
     readonly dir: string,
     readonly files: readonly HclFile[],
-    varFiles: readonly HclFile[] = [],
+    readonly varFiles: readonly HclFile[] = [],
     /** Reads a file relative to the module (`file()`); absent in tests that need none. */
     private readonly reader?: (absPath: string) => string | undefined,
   ) {
@@ -87,7 +87,7 @@ export class TerraformModule {
   lineIndex(filePath: string): LineIndex | undefined {
     let idx = this.texts.get(filePath);
     if (!idx) {
-      const f = this.files.find((x) => x.path === filePath);
+      const f = this.files.find((x) => x.path === filePath) ?? this.varFiles.find((x) => x.path === filePath);
       const text = f?.text ?? this.reader?.(filePath);
       if (text === undefined) return undefined;
       idx = new LineIndex(text);

@@ -1,0 +1,28 @@
+resource "aws_lambda_function" "f" {
+  function_name = "f"
+  role          = "arn:aws:iam::123456789012:role/f"
+  environment {
+    variables = {
+      AWS_ACCESS_KEY_ID     = "AKIAIOSFODNN7EXAMPLE" # expect: aws-hardcoded-access-key
+      AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" # expect: aws-hardcoded-access-key
+    }
+  }
+}
+
+resource "aws_instance" "web" {
+  ami           = "ami-123"
+  instance_type = "t3.micro"
+  user_data     = <<-EOT
+    #!/bin/bash
+    export AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A
+    aws s3 cp s3://bucket/app /opt/app
+  EOT
+  tags = {
+    deploy_key = "AKIAI44QH8DHBEXAMPLE" # expect: aws-hardcoded-access-key
+  }
+}
+
+# Already reported by aws-provider-static-credentials: not reported twice.
+provider "aws" {
+  access_key = "AKIAIOSFODNN7EXAMPLE"
+}
