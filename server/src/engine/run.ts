@@ -2,6 +2,7 @@ import type { TerraformModule } from '../module/module';
 import type { Finding, ScanError } from './finding';
 import type { Rule } from './rule';
 import { describeRegistryOrigin } from '../registry/describe';
+import { applySuppressions } from './suppress';
 
 /**
  * Runs every rule over a module. A rule that throws is reported as an error for that
@@ -40,5 +41,8 @@ export function runRules(module: TerraformModule, rules: readonly Rule[]): { fin
       errors.push({ file: module.dir, message: `rule ${rule.id} failed: ${(e as Error).message}` });
     }
   }
-  return { findings, errors };
+  // Suppression comments are read from the module's own files (policy .json files
+  // cannot hold comments: suppress those findings on the attribute that reads them).
+  const { kept } = applySuppressions(findings, [...module.files, ...module.varFiles]);
+  return { findings: kept, errors };
 }

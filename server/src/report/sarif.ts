@@ -1,0 +1,84 @@
+import * as crypto from 'node:crypto';
+import type { ScanResult } from '../engine/finding';
+import type { Rule, Severity } from '../engine/rule';
+import { UNUSED_SUPPRESSION } from '../engine/suppress';
+import { relative } from './json';
+
+const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+/** GitHub code scanning reads this numeric severity (0–10) from rule properties. */
+const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+
+/**
+ * SARIF 2.1.0. Columns are UTF-16 code units (declared in `columnKind`), paths are
+ * relative to the working directory under `%SRCROOT%`. Messages come from the rules,
+ * which never include secret material; no source snippets are embedded.
+ */
+export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string, version: string): string {
+  const meta = [
+    ...rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, aliases: r.aliases, family: r.family as string })),
+    { id: UNUSED_SUPPRESSION.id, title: UNUSED_SUPPRESSION.title, severity: UNUSED_SUPPRESSION.severity as Severity, aliases: [] as readonly string[], family: 'meta' },
+  ];
+  const indexOf = new Map(meta.map((m, i) => [m.id, i]));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Perimeter',
+            version,
+            semanticVersion: version,
+            informationUri: REPOSITORY,
+            rules: meta.map((m) => ({
+              id: m.id,
+              name: m.id.replace(/(^|-)(\w)/g, (_s, _d, c: string) => c.toUpperCase()),
+              shortDescription: { text: m.title },
+              helpUri: m.family === 'meta' ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${m.id}/README.md`,
+              defaultConfiguration: { level: LEVEL[m.severity] },
+              properties: { tags: ['security', m.family], 'security-severity': SECURITY_SEVERITY[m.severity], aliases: [...m.aliases] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd.endsWith('/') ? cwd : cwd + '/'}` } },
+        results: result.findings.map((f) => {
+          const uri = relative(f.file, cwd);
+          return {
+            ruleId: f.ruleId,
+            ...(indexOf.has(f.ruleId) ? { ruleIndex: indexOf.get(f.ruleId) } : {}),
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+                  region: {
+                    startLine: f.range.start.line + 1,
+                    startColumn: f.range.start.character + 1,
+                    endLine: f.range.end.line + 1,
+                    endColumn: f.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+            partialFingerprints: { 'perimeter/v1': crypto.createHash('sha256').update(`${f.ruleId}|${uri}|${f.message}`).digest('hex').slice(0, 32) },
+            properties: { severity: f.severity },
+          };
+        }),
+        invocations: [
+          {
+            executionSuccessful: result.errors.length === 0,
+            toolExecutionNotifications: result.errors.map((e) => ({
+              level: 'error',
+              message: { text: e.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: relative(e.file, cwd), uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2);
+}
