@@ -1,23 +1,41 @@
+import * as path from 'node:path';
 import {
+  CodeAction,
+  CodeActionKind,
   createConnection,
   type Diagnostic,
   DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  ResponseError,
+  type InitializeParams,
   ProposedFeatures,
   TextDocumentSyncKind,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../../rules/index';
+import { ConfigError, loadConfig, mergeConfigs, type PerimeterConfig } from './engine/config';
 import type { Finding } from './engine/finding';
 import type { Severity } from './engine/rule';
+import { planFixes } from './fix/run';
 import { initHcl } from './hcl/parser';
 import { LineIndex } from './hcl/span';
 import { Analysis } from './lsp/analysis';
+import { ruleDoc } from './lsp/docs';
+import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressLineEdit } from './lsp/edits';
+import { toSarif } from './report/sarif';
+import { version } from './version';
 
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
 const connection = createConnection(ProposedFeatures.all);
 const analysis = new Analysis(ALL_RULES);
 const texts = new Map<string, string>();
 const ready = initHcl();
+const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
+let roots: string[] = [];
+let canConfigure = false;
+let workDoneProgress = false;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   critical: DiagnosticSeverity.Error,
@@ -26,12 +44,44 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   low: DiagnosticSeverity.Information,
 };
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  },
-  serverInfo: { name: 'perimeter' },
-}));
+connection.onInitialize((params: InitializeParams) => {
+  roots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+  if (!roots.length && params.rootUri) roots = [URI.parse(params.rootUri).fsPath];
+  canConfigure = !!params.capabilities.workspace?.configuration;
+  workDoneProgress = !!params.capabilities.window?.workDoneProgress;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
+      executeCommandProvider: { commands: ['perimeter.scanWorkspace'] },
+    },
+    serverInfo: { name: 'perimeter', version },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  await ready;
+  await reloadConfiguration();
+  await scanWorkspace();
+});
+
+/**
+ * Guards every handler: a failure is logged and answered with an error response (for a
+ * request), never fatal to the server.
+ */
+function guard<A extends unknown[], R>(name: string, f: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    try {
+      await ready;
+      return await f(...args);
+    } catch (e) {
+      connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);
+      throw new ResponseError(ErrorCodes.InternalError, `Perimeter: ${name} failed: ${(e as Error).message}`);
+    }
+  };
+}
 
 function toPath(uri: string): string | undefined {
   const u = URI.parse(uri);
@@ -44,64 +94,254 @@ function toDiagnostic(f: Finding): Diagnostic {
     severity: SEVERITY[f.severity],
     source: 'perimeter',
     code: f.ruleId,
+    codeDescription: { href: f.ruleId === 'perimeter-unused-suppression' ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${f.ruleId}/README.md` },
     message: f.message,
+    ...(f.ruleId === 'perimeter-unused-suppression' ? { tags: [1] } : {}),
+    ...(f.related?.length
+      ? { relatedInformation: f.related.map((r) => ({ location: { uri: URI.file(r.file).toString(), range: r.range }, message: r.message })) }
+      : {}),
   };
 }
 
-function publishModuleOf(filePath: string): void {
-  try {
-    const r = analysis.analyseModuleOf(filePath);
-    const byFile = new Map<string, Diagnostic[]>(r.files.map((f) => [f, []]));
-    for (const f of r.findings) byFile.get(f.file)?.push(toDiagnostic(f));
-    for (const [file, diagnostics] of byFile) {
-      void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics });
-    }
-    for (const e of r.errors) connection.console.warn(`${e.file}: ${e.message}`);
-  } catch (e) {
-    // Never let one analysis crash the server: log and keep serving.
-    connection.console.error(`analysis of ${filePath} failed: ${(e as Error).stack ?? e}`);
-  }
+const published = new Map<string, Set<string>>();
+
+function publishModule(dir: string): number {
+  const r = analysis.analyseModule(dir);
+  const byFile = new Map<string, Diagnostic[]>(r.files.map((f) => [f, []]));
+  for (const f of r.findings) byFile.get(f.file)?.push(toDiagnostic(f));
+  // Files that had diagnostics from this module before but not now are cleared.
+  for (const stale of published.get(dir) ?? []) if (!byFile.has(stale)) byFile.set(stale, []);
+  published.set(dir, new Set(byFile.keys()));
+  for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics });
+  for (const e of r.errors) connection.console.warn(`${e.file}: ${e.message}`);
+  return r.findings.length;
 }
 
-connection.onDidOpenTextDocument(async ({ textDocument }) => {
-  await ready;
-  const p = toPath(textDocument.uri);
-  if (!p) return;
-  texts.set(p, textDocument.text);
-  analysis.openDocument(p, textDocument.text);
-  publishModuleOf(p);
-});
-
-connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
-  await ready;
-  const p = toPath(textDocument.uri);
-  if (!p) return;
-  let text = texts.get(p) ?? '';
-  const edits = [];
-  for (const c of contentChanges) {
-    if (!('range' in c)) {
-      edits.push({ start: 0, oldEnd: text.length, newText: c.text });
-      text = c.text;
-      continue;
+// Typing fires many changes: analyse each touched module once per turn of the event loop.
+const pending = new Set<string>();
+let scheduled = false;
+function schedule(dir: string): void {
+  pending.add(dir);
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    const dirs = [...pending];
+    pending.clear();
+    for (const d of dirs) {
+      try {
+        publishModule(d);
+      } catch (e) {
+        connection.console.error(`analysis of ${d} failed: ${(e as Error).stack ?? e}`);
+      }
     }
-    const idx = new LineIndex(text);
-    const start = idx.offset(c.range.start);
-    const oldEnd = idx.offset(c.range.end);
-    edits.push({ start, oldEnd, newText: c.text });
-    text = text.slice(0, start) + c.text + text.slice(oldEnd);
-  }
-  texts.set(p, text);
-  analysis.changeDocument(p, edits);
-  publishModuleOf(p);
-});
+  });
+}
 
-connection.onDidCloseTextDocument(async ({ textDocument }) => {
-  await ready;
-  const p = toPath(textDocument.uri);
-  if (!p) return;
-  texts.delete(p);
-  analysis.closeDocument(p);
-  publishModuleOf(p);
-});
+async function scanWorkspace(): Promise<number> {
+  if (!roots.length) return 0;
+  const { dirs, errors } = analysis.moduleDirs(roots);
+  for (const e of errors) connection.console.warn(`${e.file}: ${e.message}`);
+  const progress = workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Perimeter: scanning workspace', 0, `${dirs.length} modules`, false);
+  let total = 0;
+  for (let i = 0; i < dirs.length; i++) {
+    try {
+      total += publishModule(dirs[i]);
+    } catch (e) {
+      connection.console.error(`analysis of ${dirs[i]} failed: ${(e as Error).stack ?? e}`);
+    }
+    progress?.report(Math.round(((i + 1) / dirs.length) * 100), `${i + 1}/${dirs.length} modules`);
+    // Yield between modules so edits and requests are served during a large scan.
+    await new Promise((r) => setImmediate(r));
+  }
+  progress?.done();
+  void connection.sendNotification('perimeter/scanned', { modules: dirs.length, findings: total });
+  connection.console.log(`workspace scan: ${dirs.length} modules, ${total} findings`);
+  return total;
+}
+
+async function reloadConfiguration(): Promise<void> {
+  const root = roots[0];
+  let fileConfig: PerimeterConfig = {};
+  if (root) {
+    try {
+      fileConfig = loadConfig(path.join(root, '.perimeter.json'), false);
+    } catch (e) {
+      if (e instanceof ConfigError) void connection.window.showWarningMessage(`Perimeter: ${e.message}`);
+      else throw e;
+    }
+  }
+  let settings: PerimeterConfig = {};
+  if (canConfigure) {
+    const s = (await connection.workspace.getConfiguration('perimeter')) as
+      | { rules?: Record<string, 'on' | 'off'>; severityOverrides?: Record<string, Severity>; exclude?: string[] }
+      | null;
+    settings = { rules: s?.rules ?? {}, severityOverrides: s?.severityOverrides ?? {}, exclude: s?.exclude ?? [] };
+  }
+  analysis.configure(mergeConfigs(fileConfig, settings), root);
+}
+
+connection.onDidChangeConfiguration(
+  guard('configuration', async () => {
+    await reloadConfiguration();
+    await scanWorkspace();
+  }),
+);
+
+connection.onDidOpenTextDocument(
+  guard('didOpen', ({ textDocument }) => {
+    const p = toPath(textDocument.uri);
+    if (!p) return;
+    texts.set(p, textDocument.text);
+    analysis.openDocument(p, textDocument.text);
+    schedule(path.dirname(p));
+  }),
+);
+
+connection.onDidChangeTextDocument(
+  guard('didChange', ({ textDocument, contentChanges }) => {
+    const p = toPath(textDocument.uri);
+    if (!p) return;
+    let text = texts.get(p) ?? '';
+    const edits = [];
+    for (const c of contentChanges) {
+      if (!('range' in c)) {
+        edits.push({ start: 0, oldEnd: text.length, newText: c.text });
+        text = c.text;
+        continue;
+      }
+      const idx = new LineIndex(text);
+      const start = idx.offset(c.range.start);
+      const oldEnd = idx.offset(c.range.end);
+      edits.push({ start, oldEnd, newText: c.text });
+      text = text.slice(0, start) + c.text + text.slice(oldEnd);
+    }
+    texts.set(p, text);
+    analysis.changeDocument(p, edits);
+    schedule(path.dirname(p));
+  }),
+);
+
+connection.onDidCloseTextDocument(
+  guard('didClose', ({ textDocument }) => {
+    const p = toPath(textDocument.uri);
+    if (!p) return;
+    texts.delete(p);
+    analysis.closeDocument(p);
+    schedule(path.dirname(p));
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guard('watchedFiles', async ({ changes }) => {
+    for (const c of changes) {
+      const p = toPath(c.uri);
+      if (!p) continue;
+      if (path.basename(p) === '.perimeter.json') {
+        await reloadConfiguration();
+        await scanWorkspace();
+        return;
+      }
+      analysis.invalidate(p);
+      if (analysis.isOpen(p)) continue;
+      schedule(path.dirname(p));
+      // A policy .json may be read by the module in its folder or the one above.
+      if (p.endsWith('.json')) schedule(path.dirname(path.dirname(p)));
+    }
+  }),
+);
+
+connection.onHover(
+  guard('hover', ({ textDocument, position }) => {
+    const p = toPath(textDocument.uri);
+    if (!p) return null;
+    const hits = analysis.findingsFor(p).filter((f) => within(position, f.range));
+    if (!hits.length) return null;
+    const parts = hits.map((f) => {
+      const doc = ruleDoc(f.ruleId);
+      const lines = [`**${f.title}** — \`${f.ruleId}\` (${f.severity})`, '', f.message];
+      if (doc?.why) lines.push('', '**Why it matters.** ' + firstParagraph(doc.why));
+      if (doc?.fix) lines.push('', '**How to fix.** ' + firstParagraph(doc.fix));
+      if (f.aliases.length) lines.push('', `Same check as: ${f.aliases.join(', ')}`);
+      return lines.join('\n');
+    });
+    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  }),
+);
+
+function within(pos: { line: number; character: number }, r: Finding['range']): boolean {
+  const after = pos.line > r.start.line || (pos.line === r.start.line && pos.character >= r.start.character);
+  const before = pos.line < r.end.line || (pos.line === r.end.line && pos.character <= r.end.character);
+  return after && before;
+}
+
+function firstParagraph(s: string): string {
+  return s.split(/\n\s*\n/)[0].replace(/\n/g, ' ');
+}
+
+function workspaceEdit(perFile: Map<string, RangeEdit[]>): WorkspaceEdit {
+  return { changes: Object.fromEntries([...perFile].map(([file, edits]) => [URI.file(file).toString(), edits])) };
+}
+
+connection.onCodeAction(
+  guard('codeAction', ({ textDocument, context }) => {
+    const p = toPath(textDocument.uri);
+    if (!p) return [];
+    const findings = analysis.findingsFor(p);
+    const actions: CodeAction[] = [];
+    const only = context.only;
+    const wantsFixAll = only?.some((k) => k.startsWith(CodeActionKind.SourceFixAll) || k === CodeActionKind.Source);
+    if (wantsFixAll) {
+      const plan = planFixes(findings.filter((f) => f.fix), (f) => analysis.textOf(f));
+      if (plan.applied.length) {
+        const perFile = new Map<string, RangeEdit[]>();
+        for (const [file, { before, after }] of plan.files) {
+          const idx = new LineIndex(before);
+          perFile.set(file, [{ range: { start: idx.position(0), end: idx.position(before.length) }, newText: after }]);
+        }
+        actions.push({ title: `Perimeter: apply ${plan.applied.length} safe fix${plan.applied.length === 1 ? '' : 'es'}`, kind: 'source.fixAll.perimeter', edit: workspaceEdit(perFile) });
+      }
+      if (only?.every((k) => !k.startsWith(CodeActionKind.QuickFix))) return actions;
+    }
+    const text = analysis.textOf(p);
+    for (const diagnostic of context.diagnostics.filter((d) => d.source === 'perimeter')) {
+      const f = findings.find((x) => x.ruleId === diagnostic.code && sameRange(x.range, diagnostic.range));
+      if (!f) continue;
+      if (f.fix) {
+        const edits = fixToRangeEdits(f.fix, (file) => analysis.textOf(file));
+        if (edits) actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(edits) });
+      }
+      if (text !== undefined && f.ruleId !== 'perimeter-unused-suppression') {
+        const line = suppressLineEdit(f, text);
+        if (line) actions.push({ title: `Suppress ${f.ruleId} here (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(new Map([[p, [line]]])) });
+        const file = suppressFileEdit(f, text);
+        if (file) actions.push({ title: `Suppress ${f.ruleId} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(new Map([[p, [file]]])) });
+      }
+    }
+    return actions;
+  }),
+);
+
+function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+connection.onExecuteCommand(
+  guard('executeCommand', async ({ command }) => {
+    if (command === 'perimeter.scanWorkspace') return scanWorkspace();
+    return null;
+  }),
+);
+
+/** SARIF for the whole workspace, for the client's "export SARIF" command. */
+connection.onRequest(
+  'perimeter/sarif',
+  guard('sarif', () => {
+    const all: Finding[] = [];
+    for (const dir of analysis.moduleDirs(roots).dirs) all.push(...analysis.analyseModule(dir).findings);
+    return toSarif({ findings: all, errors: [] }, ALL_RULES, roots[0] ?? process.cwd(), version);
+  }),
+);
 
 connection.listen();

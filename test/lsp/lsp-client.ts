@@ -11,6 +11,9 @@ import {
   type PublishDiagnosticsParams,
   ShutdownRequest,
   ExitNotification,
+  WorkDoneProgressCreateRequest,
+  ConfigurationRequest,
+  RegistrationRequest,
 } from 'vscode-languageserver-protocol/node';
 import { ROOT } from '../helpers';
 
@@ -21,6 +24,11 @@ export class LspClient {
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private waiters: (() => void)[] = [];
   stderr = '';
+  /** `$/progress` values received, in order (begin/report/end kinds). */
+  readonly progress: string[] = [];
+  /** Custom notifications by method. */
+  readonly notifications: { method: string; params: unknown }[] = [];
+  settings: Record<string, unknown> = {};
 
   constructor() {
     this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
@@ -32,12 +40,35 @@ export class LspClient {
       this.waiters = [];
       w.forEach((f) => f());
     });
+    this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
+    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
+    this.connection.onRequest(RegistrationRequest.method, () => null);
+    this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      this.progress.push(p.value.kind);
+    });
+    this.connection.onNotification('perimeter/scanned', (params: unknown) => {
+      this.notifications.push({ method: 'perimeter/scanned', params });
+    });
     this.connection.listen();
   }
 
   async initialize(rootUri: string | null = null): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, capabilities: {}, workspaceFolders: null });
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } },
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves once the server reports its startup workspace scan finished. */
+  async scanned(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.notifications.some((n) => n.method === 'perimeter/scanned')) {
+      if (Date.now() > deadline) throw new Error(`no workspace scan; stderr: ${this.stderr}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
 
   /** Resolves with the diagnostics for `uri` once `accept` holds for them. */

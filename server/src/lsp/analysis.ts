@@ -7,7 +7,8 @@ import type { Rule } from '../engine/rule';
 import type { Finding, ScanError } from '../engine/finding';
 import { compareFindings } from '../engine/finding';
 import { TerraformModule } from '../module/module';
-import { diskReader, isTerraformFile, isVarFile } from '../module/workspace';
+import { collectFiles, diskReader, isTerraformFile, isVarFile } from '../module/workspace';
+import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
 
 /**
@@ -19,8 +20,43 @@ import * as fs from 'node:fs';
 export class Analysis {
   private readonly open = new Map<string, HclDocument>();
   private readonly diskCache = new Map<string, { mtimeMs: number; file: HclFile }>();
+  /** The latest findings per file, for hovers and code actions. */
+  private readonly findingsByFile = new Map<string, Finding[]>();
+  private config: PerimeterConfig = {};
+  private root: string | undefined;
 
   constructor(private readonly rules: readonly Rule[]) {}
+
+  /** Configuration (.perimeter.json merged with editor settings) and the workspace root. */
+  configure(config: PerimeterConfig, root: string | undefined): void {
+    this.config = config;
+    this.root = root;
+  }
+
+  excluded(filePath: string): boolean {
+    return this.root !== undefined && isExcluded(filePath, this.root, this.config);
+  }
+
+  /** The text the analysis sees for a file: the open document, else the disk. */
+  textOf(filePath: string): string | undefined {
+    return this.open.get(filePath)?.file.text ?? diskReader(filePath);
+  }
+
+  findingsFor(filePath: string): readonly Finding[] {
+    return this.findingsByFile.get(filePath) ?? [];
+  }
+
+  /** Module directories under the given roots that hold Terraform files. */
+  moduleDirs(roots: readonly string[]): { dirs: string[]; errors: ScanError[] } {
+    const { files, errors } = collectFiles(roots);
+    const dirs = new Set(files.filter((f) => !this.excluded(f)).map((f) => path.dirname(f)));
+    return { dirs: [...dirs].sort(), errors };
+  }
+
+  /** Forgets a file's cached parse (changed or deleted on disk). */
+  invalidate(filePath: string): void {
+    this.diskCache.delete(filePath);
+  }
 
   openDocument(filePath: string, text: string): void {
     this.open.get(filePath)?.dispose();
@@ -48,14 +84,22 @@ export class Analysis {
 
   /** Analyses the module containing `filePath`: findings for every file in it. */
   analyseModuleOf(filePath: string): { files: string[]; findings: Finding[]; errors: ScanError[] } {
-    const dir = path.dirname(filePath);
+    return this.analyseModule(path.dirname(filePath));
+  }
+
+  /** Analyses the module in directory `dir`. */
+  analyseModule(dir: string): { files: string[]; findings: Finding[]; errors: ScanError[] } {
     const errors: ScanError[] = [];
-    const files = this.moduleFiles(dir, errors);
+    const files = this.moduleFiles(dir, errors).filter((f) => !this.excluded(f.path));
     const tf = files.filter((f) => !isVarFile(f.path));
     const vars = files.filter((f) => isVarFile(f.path));
     const module = new TerraformModule(dir, tf, vars, (p) => this.open.get(p)?.file.text ?? diskReader(p));
-    const r = runRules(module, this.rules);
-    return { files: files.map((f) => f.path), findings: r.findings.sort(compareFindings), errors: [...errors, ...r.errors] };
+    const r = runRules(module, enabledRules(this.config, this.rules));
+    const findings = applyConfig(r.findings, this.config).sort(compareFindings);
+    // Files a finding lands in beyond the module's own (a policy .json read by file()).
+    const touched = new Set([...files.map((f) => f.path), ...findings.map((f) => f.file)]);
+    for (const f of touched) this.findingsByFile.set(f, findings.filter((x) => x.file === f));
+    return { files: [...touched], findings, errors: [...errors, ...r.errors] };
   }
 
   private moduleFiles(dir: string, errors: ScanError[]): HclFile[] {
