@@ -20,6 +20,7 @@ const common = {
   target: 'node20',
   sourcemap: true,
   logLevel: 'warning',
+  minify: true,
   define: { 'import.meta.url': '__perimeterModuleUrl' },
   // jsonc-parser's UMD main cannot be bundled (it requires its parts dynamically): prefer ESM.
   mainFields: ['module', 'main'],
