@@ -174,6 +174,15 @@ variable "public" {}
     assert.equal(p.statements[0].principals[0].type, '*');
   });
 
+  it('reads a document merged into another only there, not a second time on its own', async () => {
+    const m = await moduleOf({
+      'main.tf': 'data "aws_iam_policy_document" "part" {\n  statement {\n    actions   = ["s3:*"]\n    resources = ["*"]\n  }\n}\n\ndata "aws_iam_policy_document" "all" {\n  source_policy_documents = [data.aws_iam_policy_document.part.json]\n}\n\nresource "aws_iam_policy" "p" {\n  policy = data.aws_iam_policy_document.all.json\n}\n',
+    });
+    const p = collectPolicies(m);
+    assert.deepEqual(p.map((x) => x.owner.address), ['aws_iam_policy.p']);
+    assert.equal(p[0].statements[0].actions[0].value, 's3:*');
+  });
+
   it('ends a policy document that includes itself in unknown, not a hang', async () => {
     const m = await moduleOf({
       'main.tf': 'data "aws_iam_policy_document" "loop" {\n  source_policy_documents = [data.aws_iam_policy_document.loop.json]\n  statement {\n    actions = ["s3:*"]\n    resources = ["*"]\n  }\n}\n',

@@ -1,3 +1,4 @@
+import type { Expr } from '../hcl/ast';
 import type { Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
@@ -72,6 +73,17 @@ export function collectPolicies(module: TerraformModule): Policy[] {
       if (a) add(ref, 'inline_policy.policy', 'identity', module.evaluate(a, ref.file));
     }
   }
+  // Documents merged into other documents are read there, not on their own.
+  for (const ref of module.dataSources('aws_iam_policy_document')) {
+    for (const attr of ['source_policy_documents', 'override_policy_documents']) {
+      const a = ref.block.body.attributes.find((x) => x.name === attr);
+      if (!a) continue;
+      for (const addr of referencedDataDocuments(a.expr)) {
+        const doc = module.block(addr);
+        if (doc) usedDocuments.add(doc);
+      }
+    }
+  }
   for (const ref of module.dataSources('aws_iam_policy_document')) {
     if (usedDocuments.has(ref)) continue;
     const v = module.evaluateReference(`data.aws_iam_policy_document.${ref.block.labels[1]?.value}.json`, ref);
@@ -80,6 +92,28 @@ export function collectPolicies(module: TerraformModule): Policy[] {
     out.push({ kind, form: 'policy-document', owner: ref, attribute: 'json', origin: { file: ref.file.path, span: ref.block.span }, statements: read.statements, errors: read.errors });
   }
   return out;
+}
+
+/** `data.aws_iam_policy_document.<name>` addresses written in an expression. */
+function referencedDataDocuments(expr: Expr): string[] {
+  const text: string[] = [];
+  const stack: Expr[] = [expr];
+  while (stack.length) {
+    const e = stack.pop()!;
+    if (e.type === 'getattr') {
+      const names: string[] = [];
+      let base: Expr = e;
+      while (base.type === 'getattr') {
+        names.unshift(base.name);
+        base = base.object;
+      }
+      if (base.type === 'variable' && base.name === 'data' && names[0] === 'aws_iam_policy_document' && names[1]) text.push(`data.aws_iam_policy_document.${names[1]}`);
+    } else if (e.type === 'tuple') stack.push(...e.items);
+    else if (e.type === 'call') stack.push(...e.args);
+    else if (e.type === 'conditional') stack.push(e.then, e.else);
+    else if (e.type === 'paren') stack.push(e.expr);
+  }
+  return text;
 }
 
 function formOf(module: TerraformModule, owner: BlockRef, v: Value, fromDocument: boolean): PolicyForm {

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Attribute, Block, HclFile } from '../hcl/ast';
+import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
 import { type Origin, type Value, unknown } from '../eval/value';
@@ -101,6 +101,11 @@ export class TerraformModule {
     const attribute = ref.block.body.attributes.find((a) => a.name === name);
     if (!attribute) return undefined;
     return { attribute, block: ref, value: this.evaluate(attribute, ref.file) };
+  }
+
+  /** The expression a local is defined with, for rules that follow references in source. */
+  localExpression(name: string): Expr | undefined {
+    return this.localsByName.get(name)?.attribute.expr;
   }
 
   /** Evaluates a reference written as text (`data.x.y.json`) as if in `from`'s file. */

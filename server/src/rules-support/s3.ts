@@ -1,6 +1,7 @@
 import { alternatives } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { referencedAddress } from './values';
+import { referencedAddresses } from './ast';
 
 export const PUBLIC_ACCESS_BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'] as const;
 export type PublicAccessBlockFlag = (typeof PUBLIC_ACCESS_BLOCK_FLAGS)[number];
@@ -26,7 +27,10 @@ export function bucketOf(module: TerraformModule, ref: BlockRef): BlockRef | und
       if (b) return b;
     }
   }
-  return undefined;
+  // Apply-time expressions (`join("", aws_s3_bucket.b.*.id)`, a local holding one) still
+  // name their bucket in the source.
+  const named = referencedAddresses(a.attribute.expr, (name) => module.localExpression(name));
+  return module.resources('aws_s3_bucket').find((x) => named.has(x.address));
 }
 
 /** Bucket-level resources of a type that belong to `bucket`. */
