@@ -80,7 +80,7 @@ export function collectPolicies(module: TerraformModule): Policy[] {
       if (!a) continue;
       for (const addr of referencedDataDocuments(a.expr)) {
         const doc = module.block(addr);
-        if (doc) usedDocuments.add(doc);
+        if (doc && doc !== ref) usedDocuments.add(doc);
       }
     }
   }
