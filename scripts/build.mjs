@@ -30,6 +30,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${dist}/client.js`, external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${dist}/server.js` }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${dist}/cli.js` }),
+  build({ ...common, entryPoints: ['server/src/engine/scan-worker.ts'], outfile: `${dist}/scan-worker.js` }),
 ]);
 chmodSync(`${dist}/cli.js`, 0o755);
 
@@ -38,4 +39,4 @@ copyFileSync(
   join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
   `${dist}/tree-sitter-terraform.wasm`,
 );
-console.log('built dist/client.js, dist/server.js, dist/cli.js');
+console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/scan-worker.js');

@@ -17,7 +17,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   context.subscriptions.push(
     vscode.commands.registerCommand('perimeter.scanWorkspace', async () => {
-      await client?.sendRequest('workspace/executeCommand', { command: 'perimeter.scanWorkspace', arguments: [] });
+      // The server's own command id differs: vscode-languageclient registers server commands
+      // in the editor, and two registrations of one id make activation fail.
+      await client?.sendRequest('workspace/executeCommand', { command: 'perimeter.server.scanWorkspace', arguments: [] });
     }),
     vscode.commands.registerCommand('perimeter.restartServer', async () => {
       await client?.restart();

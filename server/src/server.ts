@@ -54,7 +54,7 @@ connection.onInitialize((params: InitializeParams) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
-      executeCommandProvider: { commands: ['perimeter.scanWorkspace'] },
+      executeCommandProvider: { commands: ['perimeter.server.scanWorkspace'] },
     },
     serverInfo: { name: 'perimeter', version },
   };
@@ -329,7 +329,7 @@ function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
 
 connection.onExecuteCommand(
   guard('executeCommand', async ({ command }) => {
-    if (command === 'perimeter.scanWorkspace') return scanWorkspace();
+    if (command === 'perimeter.server.scanWorkspace') return scanWorkspace();
     return null;
   }),
 );
@@ -341,6 +341,16 @@ connection.onRequest(
     const all: Finding[] = [];
     for (const dir of analysis.moduleDirs(roots).dirs) all.push(...analysis.analyseModule(dir).findings);
     return toSarif({ findings: all, errors: [] }, ALL_RULES, roots[0] ?? process.cwd(), version);
+  }),
+);
+
+/** Resident memory and open-document count, for benchmarks and diagnosis. */
+connection.onRequest(
+  'perimeter/stats',
+  guard('stats', () => {
+    global.gc?.();
+    const m = process.memoryUsage();
+    return { rss: m.rss, heapUsed: m.heapUsed, external: m.external };
   }),
 );
 

@@ -78,6 +78,26 @@ describe('hcl: blocks, attributes and ranges', () => {
   });
 });
 
+describe('incremental documents', () => {
+  it('reuse unchanged blocks with shifted ranges and equal a fresh parse after every edit', async () => {
+    await initHcl();
+    let text = ['a', 'b', 'c'].map((n) => `resource "aws_s3_bucket" "${n}" {\n  bucket = "x\\t${n}"\n  tags   = { k = <<-EOT\n    v\n  EOT\n  }\n}\n`).join('\n');
+    const doc = new HclDocument('/v/main.tf', text);
+    const edits = [
+      { at: text.indexOf('"b"'), del: 0, ins: 'xx' },
+      { at: 0, del: 0, ins: '# head\n' },
+      { at: 10, del: 5, ins: '' },
+    ];
+    for (const e of edits) {
+      const next = doc.edit([{ start: e.at, oldEnd: e.at + e.del, newText: e.ins }]);
+      text = text.slice(0, e.at) + e.ins + text.slice(e.at + e.del);
+      const fresh = await parse(text, '/v/main.tf');
+      assert.deepEqual(JSON.parse(JSON.stringify(next)), JSON.parse(JSON.stringify(fresh)));
+    }
+    doc.dispose();
+  });
+});
+
 describe('LineIndex', () => {
   it('maps offsets to UTF-16 line/character and back, for LF, CRLF and CR', () => {
     const idx = new LineIndex('a\r\nbé😀c\rd\n');

@@ -1,7 +1,9 @@
 /** What a file looks like around a point: its line break and the indentation in use. */
 
 export function lineBreakOf(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  // The first line break tells the file's convention; no need to scan the whole text.
+  const i = text.indexOf('\n');
+  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
 export function lineStartOf(text: string, offset: number): number {
@@ -22,12 +24,22 @@ export function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(start))![0];
 }
 
+// Fixes are built for every finding of a file: remember the last file's answer so a
+// module with thousands of findings does not rescan its text for each.
+let unitCache: { text: string; unit: string } | undefined;
+
 /** One indentation step as the file uses it: a tab, or the smallest space step seen. */
 export function indentUnit(text: string): string {
-  if (/^\t/m.test(text)) return '\t';
-  let min = Infinity;
-  for (const m of text.matchAll(/^( +)\S/gm)) min = Math.min(min, m[1].length);
-  return ' '.repeat(Number.isFinite(min) && min <= 8 ? min : 2);
+  if (unitCache?.text === text) return unitCache.unit;
+  let unit: string;
+  if (/^\t/m.test(text)) unit = '\t';
+  else {
+    let min = Infinity;
+    for (const m of text.matchAll(/^( +)\S/gm)) min = Math.min(min, m[1].length);
+    unit = ' '.repeat(Number.isFinite(min) && min <= 8 ? min : 2);
+  }
+  unitCache = { text, unit };
+  return unit;
 }
 
 /** True when only whitespace lies between the line start and `offset`. */

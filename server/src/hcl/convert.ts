@@ -8,14 +8,20 @@ import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from './strings';
  * are searched for attributes and blocks, so everything that parsed around a half-typed
  * line is still reported.
  */
-export function convertTree(root: Node, text: string, path: string, original: Node = root): HclFile {
+/**
+ * Converted top-level blocks and attributes by their exact source text, so an edit
+ * re-converts only what it touched: the rest is reused with its spans shifted.
+ */
+export type ConversionCache = Map<string, { start: number; node: Block | Attribute }>;
+
+export function convertTree(root: Node, text: string, path: string, original: Node = root, cache?: ConversionCache): HclFile {
   const comments: Comment[] = [];
   const syntaxErrors: SyntaxError[] = [];
   collectExtras(root, text, comments, []);
   // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
   collectExtras(original, text, [], syntaxErrors);
   const bodyNode = kids(root).find((c) => c.type === 'body');
-  const body = bodyNode ? convertBody(bodyNode, text) : emptyBody(root);
+  const body = bodyNode ? convertBody(bodyNode, text, cache) : emptyBody(root);
   // Top-level ERROR nodes sit beside (not inside) the body: recover from them too.
   const extra = kids(root).filter((c) => c.type === 'ERROR');
   const merged = extra.length ? mergeBodies(body, extra.map((e) => convertBody(e, text))) : body;
@@ -33,27 +39,25 @@ function mergeBodies(main: Body, others: Body[]): Body {
 }
 
 /**
- * Collects comments and syntax errors. Comments can sit inside any node, so the whole tree
- * is walked — with a cursor, not recursion: a file nested thousands of levels deep must
- * not overflow the stack.
+ * Collects comments and syntax errors. Comments come from tree-sitter's native descendant
+ * search (fast, no per-node marshalling); errors are searched only in trees that have
+ * some, with a cursor rather than recursion so deep nesting cannot overflow the stack.
  */
 function collectExtras(root: Node, text: string, comments: Comment[], errors: SyntaxError[]): void {
+  for (const c of root.descendantsOfType('comment')) {
+    if (c) comments.push({ span: span(c.startIndex, c.endIndex), text: commentText(text.slice(c.startIndex, c.endIndex)) });
+  }
+  if (!root.hasError) return;
   const cursor = root.walk();
   try {
     for (;;) {
       const type = cursor.nodeType;
-      const start = cursor.startIndex;
-      const end = cursor.endIndex;
-      let descend = true;
-      if (type === 'comment') {
-        comments.push({ span: span(start, end), text: commentText(text.slice(start, end)) });
-        descend = false;
-      } else if (type === 'ERROR') {
-        errors.push({ span: span(start, end), message: `Syntax error: unexpected ${describe(text.slice(start, end))}` });
+      if (type === 'ERROR') {
+        errors.push({ span: span(cursor.startIndex, cursor.endIndex), message: `Syntax error: unexpected ${describe(text.slice(cursor.startIndex, cursor.endIndex))}` });
       } else if (cursor.nodeIsMissing) {
-        errors.push({ span: span(start, end), message: `Syntax error: missing ${type}` });
+        errors.push({ span: span(cursor.startIndex, cursor.endIndex), message: `Syntax error: missing ${type}` });
       }
-      if (descend && cursor.gotoFirstChild()) continue;
+      if (type !== 'comment' && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return;
       }
@@ -74,31 +78,75 @@ function commentText(raw: string): string {
   return raw.slice(1).trim();
 }
 
-function convertBody(n: Node, text: string): Body {
+function convertBody(n: Node, text: string, cache?: ConversionCache): Body {
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
+  const next: ConversionCache | undefined = cache ? new Map() : undefined;
+  const reuse = (c: Node): Block | Attribute | undefined => {
+    if (!cache || !next) return undefined;
+    const key = text.slice(c.startIndex, c.endIndex);
+    const hit = cache.get(key);
+    const node = hit ? (hit.start === c.startIndex ? hit.node : shiftSpans(hit.node, c.startIndex - hit.start)) : undefined;
+    return node;
+  };
+  const remember = (c: Node, node: Block | Attribute): void => {
+    next?.set(text.slice(c.startIndex, c.endIndex), { start: c.startIndex, node });
+  };
   const visit = (parent: Node): void => {
     for (const c of kids(parent)) {
       if (c.type === 'attribute') {
-        const a = convertAttribute(c, text);
-        if (a) attributes.push(a);
+        const a = (reuse(c) as Attribute | undefined) ?? convertAttribute(c, text);
+        if (a) {
+          attributes.push(a);
+          remember(c, a);
+        }
       } else if (c.type === 'block') {
-        const b = convertBlock(c, text);
-        if (b) blocks.push(b);
+        const b = (reuse(c) as Block | undefined) ?? convertBlock(c, text);
+        if (b) {
+          blocks.push(b);
+          remember(c, b);
+        }
       } else if (c.type === 'ERROR' || c.type === 'body') {
         visit(c);
       }
     }
   };
   visit(n);
+  if (cache && next) {
+    cache.clear();
+    for (const [k, v] of next) cache.set(k, v);
+  }
   return { span: span(n.startIndex, n.endIndex), attributes, blocks };
 }
 
+/**
+ * A copy of an AST node with every offset moved by `delta`: spans, and the per-character
+ * offset maps of text pieces. The AST is plain data, so a structural walk is enough.
+ */
+export function shiftSpans<T>(node: T, delta: number): T {
+  if (delta === 0) return node;
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) return key === 'offsets' ? v.map((o: number) => o + delta) : v.map((x) => walk(x));
+    if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(o)) {
+        const x = o[k];
+        out[k] = (k === 'start' || k === 'end') && typeof x === 'number' ? x + delta : walk(x, k);
+      }
+      return out;
+    }
+    return v;
+  };
+  return walk(node) as T;
+}
+
 function convertAttribute(n: Node, text: string): Attribute | null {
-  const name = kids(n).find((c) => c.type === 'identifier');
+  const ch = kids(n);
+  const name = ch.find((c) => c.type === 'identifier');
   if (!name) return null;
-  const exprNode = kids(n).find((c) => c.type === 'expression');
-  const eq = kids(n).find((c) => c.type === '=');
+  const exprNode = ch.find((c) => c.type === 'expression');
+  const eq = ch.find((c) => c.type === '=');
   const expr: Expr = exprNode
     ? convertExpr(exprNode, text)
     : { type: 'invalid', span: span(eq ? eq.endIndex : name.endIndex, n.endIndex) };
@@ -141,9 +189,9 @@ function nodeSpan(n: Node): Span {
 }
 
 /** Offsets between the quotes of a string_lit or quoted_template. */
-function stringContent(n: Node): Span {
-  const open = kids(n).find((c) => c.type === 'quoted_template_start');
-  const close = kids(n).find((c) => c.type === 'quoted_template_end');
+function stringContent(n: Node, ch: Node[] = kids(n)): Span {
+  const open = ch.find((c) => c.type === 'quoted_template_start');
+  const close = ch.find((c) => c.type === 'quoted_template_end');
   const start = open ? open.endIndex : n.startIndex;
   const end = close && !close.isMissing ? close.startIndex : n.endIndex;
   return span(start, Math.max(start, end));
@@ -293,15 +341,18 @@ function chain(nodes: Node[], whole: Node, text: string, d: number): Expr {
 }
 
 function quotedTemplate(n: Node, text: string, d: number): Expr {
-  const content = stringContent(n);
+  const ch = kids(n);
+  const content = stringContent(n, ch);
   const parts: TemplatePart[] = [];
   let cursor = content.start;
   const pushText = (end: number): void => {
     if (end > cursor) parts.push({ kind: 'text', piece: decodeQuoted(text, cursor, end) });
   };
-  for (const c of kids(n)) {
-    if (c.startIndex < content.start || c.endIndex > content.end) continue;
-    if (c.type === 'template_interpolation' || c.type === 'template_directive') {
+  // Only interpolations and directives break the literal text: plain strings skip the loop.
+  if (ch.length > 2 || ch.some((c) => c.type !== 'quoted_template_start' && c.type !== 'quoted_template_end' && c.type !== 'template_literal')) {
+    for (const c of ch) {
+      if (c.type !== 'template_interpolation' && c.type !== 'template_directive') continue;
+      if (c.startIndex < content.start || c.endIndex > content.end) continue;
       pushText(c.startIndex);
       parts.push(templatePart(c, text, d));
       cursor = c.endIndex;

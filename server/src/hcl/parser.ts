@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree, type Edit } from 'web-tree-sitter';
 import type { HclFile } from './ast';
-import { convertTree } from './convert';
+import { type ConversionCache, convertTree } from './convert';
 import { repairText } from './recover';
 
 /**
@@ -53,13 +53,13 @@ export function parseHcl(filePath: string, text: string): HclFile {
  * Converts a tree, repairing half-typed lines first when it has errors. The tree passed
  * in stays untouched (the document keeps it for incremental reparsing).
  */
-function convertRecovering(tree: Tree, text: string, filePath: string): HclFile {
-  if (!tree.rootNode.hasError) return convertTree(tree.rootNode, text, filePath);
+function convertRecovering(tree: Tree, text: string, filePath: string, cache?: ConversionCache): HclFile {
+  if (!tree.rootNode.hasError) return convertTree(tree.rootNode, text, filePath, tree.rootNode, cache);
   const fixed = repairText(ready(), text);
   const repaired = fixed === text ? null : ready().parse(fixed);
   if (!repaired) return convertTree(tree.rootNode, text, filePath);
   try {
-    return convertTree(repaired.rootNode, text, filePath, tree.rootNode);
+    return convertTree(repaired.rootNode, text, filePath, tree.rootNode, cache);
   } finally {
     repaired.delete();
   }
@@ -79,12 +79,14 @@ export interface TextEdit {
 export class HclDocument {
   private tree: Tree;
   private current: HclFile;
+  /** Top-level blocks by text, reused across edits (see ConversionCache). */
+  private readonly cache: ConversionCache = new Map();
 
   constructor(readonly path: string, private text: string) {
     const tree = ready().parse(text);
     if (!tree) throw new Error(`tree-sitter returned no tree for ${path}`);
     this.tree = tree;
-    this.current = convertRecovering(tree, text, path);
+    this.current = convertRecovering(tree, text, path, this.cache);
   }
 
   get file(): HclFile {
@@ -103,7 +105,7 @@ export class HclDocument {
     if (!next) throw new Error(`tree-sitter returned no tree for ${this.path}`);
     this.tree.delete();
     this.tree = next;
-    this.current = convertRecovering(next, this.text, this.path);
+    this.current = convertRecovering(next, this.text, this.path, this.cache);
     return this.current;
   }
 

@@ -1,0 +1,253 @@
+// `npm run bench`: figures, not pass/fail. Every ratio compares runs measured here, in
+// this process, on the same files. Writes bench/results.json and prints a table.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parse as hcl2json } from '@cdktf/hcl2json';
+import { Language, Parser } from 'web-tree-sitter';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { ALL_RULES } from '../rules/index';
+import { scanPathsParallel } from '../server/src/engine/parallel';
+import { scanSources } from '../server/src/engine/scan';
+import { initHcl } from '../server/src/hcl/parser';
+import { Analysis } from '../server/src/lsp/analysis';
+import { collectFiles, readSources, type SourceFile } from '../server/src/module/workspace';
+
+const ROOT = path.resolve(__dirname, '..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const RUNS = Number(process.env.PERIMETER_BENCH_RUNS ?? 5);
+const results: Record<string, unknown> = {};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+async function timeRuns(f: () => unknown | Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    await f();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+const mb = (sources: SourceFile[]) => sources.reduce((n, s) => n + Buffer.byteLength(s.text), 0) / 1e6;
+
+async function treeSitterParser(): Promise<Parser> {
+  await Parser.init();
+  const p = new Parser();
+  p.setLanguage(await Language.load(path.join(path.dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm')));
+  return p;
+}
+
+async function workspaceScan(sources: SourceFile[]): Promise<void> {
+  const size = mb(sources);
+  const parser = await treeSitterParser();
+  const parseAlone = await timeRuns(() => {
+    for (const s of sources) parser.parse(s.text)?.delete();
+  });
+  const hcl = await timeRuns(async () => {
+    for (const s of sources) {
+      try {
+        await hcl2json(path.basename(s.path), s.text);
+      } catch {
+        // a file hcl2json rejects still cost its time
+      }
+    }
+  });
+  const scan = await timeRuns(() => scanSources(sources, ALL_RULES));
+  const worker = path.join(ROOT, 'dist', 'scan-worker.js');
+  const parallel = fs.existsSync(worker) ? await timeRuns(() => scanPathsParallel([CORPUS], worker)) : NaN;
+  results.workspaceScan = {
+    files: sources.length,
+    megabytes: +size.toFixed(2),
+    treeSitterParseAloneMs: +parseAlone.toFixed(1),
+    hcl2jsonParseAloneMs: +hcl.toFixed(1),
+    perimeterScanMs: +scan.toFixed(1),
+    perimeterScanWorkersMs: +parallel.toFixed(1),
+    scanVsTreeSitter: +(scan / parseAlone).toFixed(2),
+    workersVsTreeSitter: +(parallel / parseAlone).toFixed(2),
+    hcl2jsonVsScan: +(hcl / scan).toFixed(2),
+  };
+}
+
+/** A 2,000-line module file: many buckets, policies and documents. */
+function bigModule(): string {
+  const blocks: string[] = [];
+  for (let i = 0; blocks.join('\n').split('\n').length < 2000; i++) {
+    blocks.push(
+      `resource "aws_s3_bucket" "b${i}" {\n  bucket = "bucket-${i}"\n}\n\nresource "aws_s3_bucket_public_access_block" "b${i}" {\n  bucket                  = aws_s3_bucket.b${i}.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n\nresource "aws_iam_policy" "p${i}" {\n  policy = jsonencode({\n    Statement = [{\n      Effect   = "Allow"\n      Action   = ["s3:GetObject"]\n      Resource = "arn:aws:s3:::bucket-${i}/*"\n    }]\n  })\n}\n`,
+    );
+  }
+  return blocks.join('\n');
+}
+
+const TYPED = 'resource "aws_s3_bucket_acl" "typed" {\n  bucket = "typed"\n  acl    = "public-read"\n}\n';
+
+async function keystrokesInProcess(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-'));
+  const file = path.join(dir, 'main.tf');
+  const text = bigModule();
+  fs.writeFileSync(file, text);
+  const analysis = new Analysis(ALL_RULES);
+  analysis.openDocument(file, text);
+  analysis.analyseModuleOf(file);
+  const times: number[] = [];
+  let current = text;
+  for (const ch of TYPED) {
+    const t = performance.now();
+    analysis.changeDocument(file, [{ start: current.length, oldEnd: current.length, newText: ch }]);
+    analysis.analyseModuleOf(file);
+    times.push(performance.now() - t);
+    current += ch;
+  }
+  results.keystrokeInProcess = { lines: text.split('\n').length, edits: times.length, medianMs: +median(times).toFixed(2), p99Ms: +percentile(times, 99).toFixed(2) };
+  analysis.dispose();
+}
+
+function startServer() {
+  const proc = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onNotification('$/progress', () => {});
+  conn.listen();
+  return { proc, conn };
+}
+
+async function serverFigures(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-'));
+  const file = path.join(dir, 'main.tf');
+  const text = bigModule();
+  fs.writeFileSync(file, text);
+  const uri = URI.file(file).toString();
+
+  // Cold start: process start to the first diagnostics of one open file.
+  const t0 = performance.now();
+  const { proc, conn } = startServer();
+  let resolveNext: (() => void) | undefined;
+  conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    if (p.uri === uri) resolveNext?.();
+  });
+  const next = () => new Promise<void>((r) => (resolveNext = r));
+  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await conn.sendNotification(InitializedNotification.type, {});
+  let wait = next();
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+  await wait;
+  const coldStartMs = performance.now() - t0;
+
+  // Keystrokes: didChange → the matching publishDiagnostics, typed at the end of the file.
+  const lines = text.split('\n');
+  const times: number[] = [];
+  let version = 1;
+  let line = lines.length - 1;
+  let col = lines[line].length;
+  for (const ch of TYPED.repeat(4)) {
+    wait = next();
+    const t = performance.now();
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: ++version },
+      contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ch }],
+    });
+    await wait;
+    times.push(performance.now() - t);
+    if (ch === '\n') {
+      line++;
+      col = 0;
+    } else col++;
+  }
+  // Memory after 1,000 edits.
+  for (let i = 0; i < 1000; i++) {
+    wait = next();
+    const ch = i % 2 === 0 ? '#' : '';
+    const range = i % 2 === 0 ? { start: { line, character: col }, end: { line, character: col } } : { start: { line, character: col }, end: { line, character: col + 1 } };
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: ch }] });
+    await wait;
+  }
+  const afterEdits = (await conn.sendRequest('perimeter/stats')) as { rss: number };
+  results.server = {
+    coldStartMs: +coldStartMs.toFixed(0),
+    keystrokeMedianMs: +median(times).toFixed(2),
+    keystrokeP99Ms: +percentile(times, 99).toFixed(2),
+    keystrokes: times.length,
+    rssAfter1000EditsMB: +(afterEdits.rss / 1e6).toFixed(0),
+  };
+  conn.dispose();
+  proc.kill();
+
+  // Memory after the corpus: the server scans it as its workspace.
+  const s = startServer();
+  const scanned = new Promise<void>((r) => s.conn.onNotification('perimeter/scanned', () => r()));
+  await s.conn.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: URI.file(CORPUS).toString(),
+    capabilities: { window: { workDoneProgress: true } },
+    workspaceFolders: [{ uri: URI.file(CORPUS).toString(), name: 'corpus' }],
+  });
+  const t1 = performance.now();
+  await s.conn.sendNotification(InitializedNotification.type, {});
+  await scanned;
+  const scanMs = performance.now() - t1;
+  const afterCorpus = (await s.conn.sendRequest('perimeter/stats')) as { rss: number };
+  (results.server as Record<string, number>).workspaceScanMs = +scanMs.toFixed(0);
+  (results.server as Record<string, number>).rssAfterCorpusMB = +(afterCorpus.rss / 1e6).toFixed(0);
+  s.conn.dispose();
+  s.proc.kill();
+}
+
+async function scaling(sources: SourceFile[]): Promise<void> {
+  const rows: { copies: number; megabytes: number; ms: number; msPerMB: number }[] = [];
+  for (const copies of [1, 4, 16]) {
+    const many: SourceFile[] = [];
+    for (let c = 0; c < copies; c++) for (const s of sources) many.push({ path: path.join('/copy' + c, s.path), text: s.text });
+    const ms = await timeRuns(() => scanSources(many, ALL_RULES));
+    rows.push({ copies, megabytes: +mb(many).toFixed(1), ms: +ms.toFixed(0), msPerMB: +(ms / mb(many)).toFixed(0) });
+  }
+  results.scaling = rows;
+  // One module with 20 vs 2,000 resources: cost per resource must not grow.
+  const perResource: Record<string, number> = {};
+  for (const n of [20, 2000]) {
+    const text = Array.from({ length: n }, (_, i) => `resource "aws_s3_bucket" "b${i}" {\n  bucket = "b${i}"\n}\n`).join('\n');
+    const ms = await timeRuns(() => scanSources([{ path: '/one/main.tf', text }], ALL_RULES));
+    perResource[`${n}`] = +((ms / n) * 1000).toFixed(1);
+  }
+  results.microsecondsPerResource = perResource;
+}
+
+async function main(): Promise<void> {
+  await initHcl();
+  const { files } = collectFiles([CORPUS]);
+  const { sources } = readSources(files);
+  results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: +(os.totalmem() / 1e9).toFixed(0), node: process.version };
+  await workspaceScan(sources);
+  await keystrokesInProcess();
+  await serverFigures();
+  await scaling(sources);
+  fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(JSON.stringify(results, null, 2));
+}
+
+void main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
