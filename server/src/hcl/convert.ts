@@ -17,9 +17,9 @@ export type ConversionCache = Map<string, { start: number; node: Block | Attribu
 export function convertTree(root: Node, text: string, path: string, original: Node = root, cache?: ConversionCache): HclFile {
   const comments: Comment[] = [];
   const syntaxErrors: SyntaxError[] = [];
-  collectExtras(root, text, comments, []);
+  collectComments(root, text, comments);
   // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
-  collectExtras(original, text, [], syntaxErrors);
+  collectErrors(original, text, syntaxErrors);
   const bodyNode = kids(root).find((c) => c.type === 'body');
   const body = bodyNode ? convertBody(bodyNode, text, cache) : emptyBody(root);
   // Top-level ERROR nodes sit beside (not inside) the body: recover from them too.
@@ -38,15 +38,18 @@ function mergeBodies(main: Body, others: Body[]): Body {
   return { span: main.span, attributes, blocks };
 }
 
-/**
- * Collects comments and syntax errors. Comments come from tree-sitter's native descendant
- * search (fast, no per-node marshalling); errors are searched only in trees that have
- * some, with a cursor rather than recursion so deep nesting cannot overflow the stack.
- */
-function collectExtras(root: Node, text: string, comments: Comment[], errors: SyntaxError[]): void {
+/** Comments, from tree-sitter's native descendant search (no per-node marshalling). */
+function collectComments(root: Node, text: string, comments: Comment[]): void {
   for (const c of root.descendantsOfType('comment')) {
     if (c) comments.push({ span: span(c.startIndex, c.endIndex), text: commentText(text.slice(c.startIndex, c.endIndex)) });
   }
+}
+
+/**
+ * Syntax errors: only subtrees that contain one are entered, with a cursor rather than
+ * recursion so deep nesting cannot overflow the stack.
+ */
+function collectErrors(root: Node, text: string, errors: SyntaxError[]): void {
   if (!root.hasError) return;
   const cursor = root.walk();
   try {
@@ -57,7 +60,7 @@ function collectExtras(root: Node, text: string, comments: Comment[], errors: Sy
       } else if (cursor.nodeIsMissing) {
         errors.push({ span: span(cursor.startIndex, cursor.endIndex), message: `Syntax error: missing ${type}` });
       }
-      if (type !== 'comment' && cursor.gotoFirstChild()) continue;
+      if (type !== 'ERROR' && cursor.currentNode.hasError && cursor.gotoFirstChild()) continue;
       while (!cursor.gotoNextSibling()) {
         if (!cursor.gotoParent()) return;
       }

@@ -53,16 +53,44 @@ export function parseHcl(filePath: string, text: string): HclFile {
  * Converts a tree, repairing half-typed lines first when it has errors. The tree passed
  * in stays untouched (the document keeps it for incremental reparsing).
  */
-function convertRecovering(tree: Tree, text: string, filePath: string, cache?: ConversionCache): HclFile {
+function convertRecovering(tree: Tree, text: string, filePath: string, cache?: ConversionCache, focus?: { start: number; end: number }): HclFile {
   if (!tree.rootNode.hasError) return convertTree(tree.rootNode, text, filePath, tree.rootNode, cache);
-  const fixed = repairText(ready(), text);
-  const repaired = fixed === text ? null : ready().parse(fixed);
+  let fixed = repairText(ready(), text, focus);
+  let repaired = fixed === text ? null : reparseBlanked(tree, text, fixed);
+  if (focus && (!repaired || repaired.rootNode.hasError)) {
+    // The edited chunk was not the whole story: repair every chunk.
+    repaired?.delete();
+    fixed = repairText(ready(), text);
+    repaired = fixed === text ? null : reparseBlanked(tree, text, fixed);
+  }
   if (!repaired) return convertTree(tree.rootNode, text, filePath);
   try {
     return convertTree(repaired.rootNode, text, filePath, tree.rootNode, cache);
   } finally {
     repaired.delete();
   }
+}
+
+/**
+ * Parses the repaired text incrementally from the typed text's tree: blanking keeps every
+ * offset, so each blanked run is a same-length edit and the rest of the tree is reused.
+ */
+function reparseBlanked(tree: Tree, text: string, fixed: string): Tree | null {
+  const copy = tree.copy();
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === fixed[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && text[j] !== fixed[j]) j++;
+    copy.edit(toTreeEdit(text, fixed, { start: i, oldEnd: j, newText: fixed.slice(i, j) }));
+    i = j;
+  }
+  const next = ready().parse(fixed, copy);
+  copy.delete();
+  return next;
 }
 
 /** A text change in offsets of the old text (UTF-16), the way the server receives it. */
@@ -105,7 +133,9 @@ export class HclDocument {
     if (!next) throw new Error(`tree-sitter returned no tree for ${this.path}`);
     this.tree.delete();
     this.tree = next;
-    this.current = convertRecovering(next, this.text, this.path, this.cache);
+    const last = edits[edits.length - 1];
+    const focus = last ? { start: last.start, end: last.start + last.newText.length } : undefined;
+    this.current = convertRecovering(next, this.text, this.path, this.cache, focus);
     return this.current;
   }
 

@@ -15,7 +15,7 @@ const MAX_TRIALS_PER_CHUNK = 40;
 const MAX_BLANKED_PER_CHUNK = 3;
 const TOP_LEVEL_BLOCK = /^[A-Za-z_][\w-]*(\s+("[^"\n]*"|[A-Za-z_][\w-]*))*\s*\{/;
 
-export function repairText(parser: Parser, text: string): string {
+export function repairText(parser: Parser, text: string, focus?: { start: number; end: number }): string {
   const lines = splitLines(text);
   const chunks: [number, number][] = [];
   let start = 0;
@@ -27,12 +27,29 @@ export function repairText(parser: Parser, text: string): string {
   });
   chunks.push([start, lines.length]);
   const blanked = new Set<number>();
-  for (const [from, to] of chunks) {
+  // While typing, the half-typed line is in the chunk being edited: try that chunk alone
+  // first (the caller verifies the result parses, and asks again without focus if not).
+  const focused = focus ? chunksAround(lines, chunks, focus) : chunks;
+  for (const [from, to] of focused) {
     const chunkLines = lines.slice(from, to);
     const repaired = repairChunk(parser, chunkLines.map((l) => l.text + l.eol));
     for (const i of repaired) blanked.add(from + i);
   }
   return lines.map((l, i) => (blanked.has(i) ? l.text.replace(/[^]/g, ' ') : l.text) + l.eol).join('');
+}
+
+function chunksAround(lines: { text: string; eol: string }[], chunks: [number, number][], focus: { start: number; end: number }): [number, number][] {
+  const starts: number[] = [];
+  let o = 0;
+  for (const l of lines) {
+    starts.push(o);
+    o += l.text.length + l.eol.length;
+  }
+  return chunks.filter(([from, to]) => {
+    const a = starts[from];
+    const b = to < starts.length ? starts[to] : o;
+    return a <= focus.end && focus.start <= b;
+  });
 }
 
 /** Indices (within the chunk) of the lines to blank so that the chunk parses. */
