@@ -260,7 +260,8 @@ connection.onHover(
     if (!hits.length) return null;
     const parts = hits.map((f) => {
       const doc = ruleDoc(f.ruleId);
-      const lines = [`**${f.title}** — \`${f.ruleId}\` (${f.severity})`, '', f.message];
+      // VS Code already shows the diagnostic's message above: add what it does not say.
+      const lines = [`**${f.title}** — \`${f.ruleId}\` (${f.severity})`];
       if (doc?.why) lines.push('', '**Why it matters.** ' + firstParagraph(doc.why));
       if (doc?.fix) lines.push('', '**How to fix.** ' + firstParagraph(doc.fix));
       if (f.aliases.length) lines.push('', `Same check as: ${f.aliases.join(', ')}`);

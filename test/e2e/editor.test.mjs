@@ -1,0 +1,106 @@
+// End-to-end scenarios in a real VS Code (code-server in headless Chromium), asserting on
+// what the editor shows and on the files on disk. Run through `npm run test:e2e`.
+import * as assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { openFile, problemsText, startEditor, waitForProblems } from './harness.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const vsix = join(root, 'perimeter.vsix');
+const shots = join(root, 'docs', 'images');
+
+describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
+  let editor;
+  before(async () => {
+    editor = await startEditor({ vsix, workspaceSource: join(here, 'workspace') });
+  });
+  after(async () => editor?.stop());
+
+  it('1. shows diagnostics inline and in the Problems panel without saving', async () => {
+    const { page } = editor;
+    await openFile(page, 's3.tf');
+    const text = await waitForProblems(page, (t) => t.includes('aws-s3-public-acl'));
+    assert.match(text, /aws-s3-public-access-block-missing/);
+    assert.match(text, /\[Ln 7, Col 12\]/, 'the ACL finding is on the "public-read" value');
+    await page.locator('.squiggly-error').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(shots, 'problems.png') });
+  });
+
+  it('2. lists findings of files that were never opened (workspace scan)', async () => {
+    const text = await waitForProblems(editor.page, (t) => t.includes('aws-iam-wildcard-action'));
+    assert.match(text, /iam\.tf/);
+  });
+
+  it('4. hovering a finding shows the rule title and how to fix it', async () => {
+    const { page } = editor;
+    await openFile(page, 's3.tf');
+    // Hover the value itself (squiggle decorations are overlays Playwright cannot hover).
+    await page.locator('.view-lines span', { hasText: 'public-read' }).last().hover();
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'S3 ACL grants access to everyone' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /How to fix/);
+    await page.screenshot({ path: join(shots, 'hover.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('5. the quick fix from Ctrl+. rewrites the file, and the diagnostic goes away', async () => {
+    const { page, workspace } = editor;
+    await openFile(page, 's3.tf');
+    await page.locator('.view-lines span', { hasText: 'public-read' }).last().click();
+    await page.keyboard.press('Control+.');
+    const item = page.getByText('Set acl to "private"').first();
+    await item.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(shots, 'quick-fix.png') });
+    await item.click();
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, 's3.tf');
+    const deadline = Date.now() + 15_000;
+    while (!readFileSync(file, 'utf8').includes('acl    = "private"') && Date.now() < deadline) await page.waitForTimeout(200);
+    assert.match(readFileSync(file, 'utf8'), /acl {4}= "private"/);
+    await waitForProblems(page, (t) => !t.includes('aws-s3-public-acl'));
+  });
+
+  it('3. typing a dangerous line shows a diagnostic; deleting it clears it', async () => {
+    const { page } = editor;
+    await openFile(page, 'typed.tf');
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('acl = "public-read"');
+    await waitForProblems(page, (t) => /typed\.tf.*aws-s3-public-acl/.test(t), 15_000);
+    for (let i = 0; i < 'acl = "public-read"'.length; i++) await page.keyboard.press('Backspace');
+    await waitForProblems(page, (t) => !/aws-s3-public-acl/.test(t), 15_000);
+  });
+
+  it('6. fixing a cross-file finding (a public access block in another file) clears it', async () => {
+    const { page, workspace } = editor;
+    assert.match(await problemsText(page), /aws-s3-public-access-block-missing/);
+    writeFileSync(
+      join(workspace, 'security.tf'),
+      'resource "aws_s3_bucket_public_access_block" "site" {\n  bucket                  = aws_s3_bucket.site.id\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n',
+    );
+    await waitForProblems(page, (t) => !t.includes('aws-s3-public-access-block-missing'));
+  });
+});
+
+describe('Perimeter in Restricted Mode (workspace trust on)', { timeout: 300_000 }, () => {
+  let editor;
+  before(async () => {
+    editor = await startEditor({ vsix, workspaceSource: join(here, 'workspace'), trust: true });
+  });
+  after(async () => editor?.stop());
+
+  it('7. still analyses files', async () => {
+    const { page } = editor;
+    // The trust dialog may ask first: keep the workspace restricted.
+    const restricted = page.getByRole('button', { name: /No, I don't trust the authors/ });
+    if (await restricted.isVisible({ timeout: 5_000 }).catch(() => false)) await restricted.click();
+    await openFile(page, 's3.tf');
+    await waitForProblems(page, (t) => t.includes('aws-s3-public-acl'));
+  });
+});

@@ -1,0 +1,144 @@
+// Starts code-server with the packaged extension and a copy of a workspace, and drives it
+// with Chromium through playwright-core. Every process started here is stopped by its
+// process group when the suite ends, pass or fail.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CODE_SERVER, NODE24_BIN } from './setup.mjs';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(url);
+      if (r.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`code-server did not answer at ${url}`);
+}
+
+/**
+ * A running editor: `page` is the workbench; `workspace` the folder it shows.
+ * `trust` turns workspace trust on (Restricted Mode) instead of off.
+ */
+export async function startEditor({ vsix, workspaceSource, trust = false }) {
+  const base = mkdtempSync(join(tmpdir(), 'perimeter-e2e-'));
+  const userData = join(base, 'user-data');
+  const extensions = join(base, 'extensions');
+  const workspace = join(base, 'workspace');
+  mkdirSync(join(userData, 'User'), { recursive: true });
+  mkdirSync(extensions);
+  cpSync(workspaceSource, workspace, { recursive: true });
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify({
+      'security.workspace.trust.enabled': trust,
+      'workbench.startupEditor': 'none',
+      'workbench.tips.enabled': false,
+      'telemetry.telemetryLevel': 'off',
+      'extensions.autoCheckUpdates': false,
+      'editor.hover.delay': 100,
+      'files.autoSave': 'off',
+    }),
+  );
+  const node = join(NODE24_BIN, 'node');
+  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}` };
+  execFileSync(node, [CODE_SERVER, '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { env, stdio: 'pipe' });
+  const port = await freePort();
+  const server = spawn(
+    node,
+    [CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    { env, detached: true, stdio: 'ignore' },
+  );
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`;
+  let browser;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    return {
+      page,
+      workspace,
+      async stop() {
+        await browser?.close().catch(() => {});
+        try {
+          process.kill(-server.pid, 'SIGTERM');
+        } catch {
+          // already gone
+        }
+        await new Promise((r) => setTimeout(r, 500));
+        try {
+          process.kill(-server.pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        // Keep the editor's logs of the last run for diagnosis.
+        const logs = join(tmpdir(), 'perimeter-e2e-logs');
+        rmSync(logs, { recursive: true, force: true });
+        cpSync(join(userData, 'logs'), logs, { recursive: true });
+        rmSync(base, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    rmSync(base, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** Opens a file of the workspace by clicking its explorer entry (activates the extension). */
+export async function openFile(page, name) {
+  const item = page.getByRole('treeitem', { name }).first();
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
+}
+
+export async function problemsText(page) {
+  const panel = page.locator('[id="workbench.panel.markers"]');
+  if (!(await panel.isVisible().catch(() => false))) {
+    await page.keyboard.press('Control+Shift+M');
+    await panel.waitFor({ timeout: 15_000 });
+  }
+  return (await panel.innerText()).replace(/\s+/g, ' ');
+}
+
+/** Polls until `predicate(problemsText)` holds. */
+export async function waitForProblems(page, predicate, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await problemsText(page);
+    if (predicate(last)) return last;
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`Problems panel never matched; last text: ${last.slice(0, 2000)}`);
+}

