@@ -1,6 +1,7 @@
 import type { Expr } from '../hcl/ast';
 import { type EvalScope, evalIn, stringify } from './evaluate';
 import { type ObjectEntry, type Origin, type Value, toPlain, unknown } from './value';
+import { parseJsonString } from './json';
 
 type Fn = (args: Value[], origin: Origin, scope: EvalScope, exprs: readonly Expr[]) => Value;
 
@@ -55,6 +56,133 @@ const FUNCTIONS: Record<string, Fn> = {
     if (!/\$\{|%\{/.test(read.text)) return { kind: 'string', value: read.text, known: true, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
     return { kind: 'string', value: read.text, known: false, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
   },
+  flatten: ([v], origin) => {
+    if (!v || v.kind !== 'list') return unknown('flatten of a value not known to be a list', origin);
+    const items: Value[] = [];
+    const stack: Value[] = [...v.items].reverse();
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.kind === 'list') stack.push(...[...x.items].reverse());
+      else if (x.kind === 'unknown' || x.kind === 'choice') return unknown('flatten of a list with unknown elements', origin);
+      else items.push(x);
+    }
+    return { kind: 'list', items, origin };
+  },
+  distinct: ([v], origin) => (v && v.kind === 'list' ? dedupe(v, origin) : unknown('distinct of a value not known to be a list', origin)),
+  compact: ([v], origin) => {
+    if (!v || v.kind !== 'list') return unknown('compact of a value not known to be a list', origin);
+    if (v.items.some((i) => i.kind !== 'string' && i.kind !== 'null')) return unknown('compact of a list with unknown elements', origin);
+    return { kind: 'list', items: v.items.filter((i) => i.kind === 'string' && (i.value !== '' || !i.known)), origin };
+  },
+  tomap: ([v], origin) => (v && v.kind === 'object' ? v : unknown('tomap of a value not known to be an object', origin)),
+  coalesce: (args, origin) => {
+    for (const a of args) {
+      if (a.kind === 'null') continue;
+      if (a.kind === 'string' && a.known && a.value === '') continue;
+      if (a.kind === 'unknown' || a.kind === 'choice' || (a.kind === 'string' && !a.known)) return unknown('coalesce over values not known statically', origin);
+      return a;
+    }
+    return unknown('coalesce found no non-null argument', origin);
+  },
+  coalescelist: (args, origin) => {
+    for (const a of args) {
+      if (a.kind === 'list' && a.items.length) return a;
+      if (a.kind !== 'list') return unknown('coalescelist over values not known statically', origin);
+    }
+    return unknown('coalescelist found no non-empty list', origin);
+  },
+  lookup: ([m, k, d], origin) => {
+    const key = k ? stringify(k) : undefined;
+    if (!m || m.kind !== 'object' || key === undefined) return unknown('lookup in a map not known statically', origin);
+    const e = m.entries.find((x) => x.key === key);
+    return e ? e.value : d ?? unknown(`lookup found no key "${key}"`, origin);
+  },
+  element: ([l, i], origin) => {
+    if (!l || l.kind !== 'list' || !i || i.kind !== 'number' || l.items.length === 0) return unknown('element of a list not known statically', origin);
+    return l.items[((Math.floor(i.value) % l.items.length) + l.items.length) % l.items.length];
+  },
+  length: ([v], origin) => {
+    if (v?.kind === 'list') return { kind: 'number', value: v.items.length, origin };
+    if (v?.kind === 'object') return { kind: 'number', value: v.entries.length, origin };
+    if (v?.kind === 'string' && v.known) return { kind: 'number', value: [...v.value].length, origin };
+    return unknown('length of a value not known statically', origin);
+  },
+  keys: ([v], origin) =>
+    v?.kind === 'object'
+      ? { kind: 'list', items: [...v.entries].sort((a, b) => (a.key < b.key ? -1 : 1)).map((e) => ({ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }) as Value), origin }
+      : unknown('keys of a value not known statically', origin),
+  values: ([v], origin) =>
+    v?.kind === 'object' ? { kind: 'list', items: [...v.entries].sort((a, b) => (a.key < b.key ? -1 : 1)).map((e) => e.value), origin } : unknown('values of a value not known statically', origin),
+  contains: ([l, x], origin) => {
+    const needle = x ? JSON.stringify(toPlain(x)) : undefined;
+    if (!l || l.kind !== 'list' || needle === undefined || l.items.some((i) => toPlain(i) === undefined)) return unknown('contains over values not known statically', origin);
+    return { kind: 'bool', value: l.items.some((i) => JSON.stringify(toPlain(i)) === needle), origin };
+  },
+  join: ([sep, l], origin) => {
+    const s = sep ? stringify(sep) : undefined;
+    if (s === undefined || !l || l.kind !== 'list') return unknown('join of values not known statically', origin);
+    const parts = l.items.map(stringify);
+    if (parts.some((p) => p === undefined)) return unknown('join of a list with unknown elements', origin);
+    return { kind: 'string', value: parts.join(s), known: true, origin };
+  },
+  split: ([sep, v], origin) => {
+    const s = sep ? stringify(sep) : undefined;
+    const t = v ? stringify(v) : undefined;
+    if (s === undefined || t === undefined) return unknown('split of values not known statically', origin);
+    return { kind: 'list', items: t.split(s).map((x) => ({ kind: 'string', value: x, known: true, origin }) as Value), origin };
+  },
+  replace: ([v, from, to], origin) => {
+    const t = v ? stringify(v) : undefined;
+    const f = from ? stringify(from) : undefined;
+    const r = to ? stringify(to) : undefined;
+    if (t === undefined || f === undefined || r === undefined) return unknown('replace of values not known statically', origin);
+    if (f.length > 1 && f.startsWith('/') && f.endsWith('/')) {
+      try {
+        // Terraform uses RE2 and $1 / ${1} for groups; JavaScript's $1 matches the common case.
+        return { kind: 'string', value: t.replace(new RegExp(f.slice(1, -1), 'g'), r.replace(/\$\{(\d+)\}/g, '$$$1')), known: true, origin };
+      } catch {
+        return unknown('replace with a regular expression JavaScript cannot read', origin);
+      }
+    }
+    return { kind: 'string', value: t.split(f).join(r), known: true, origin };
+  },
+  trimspace: ([v], origin) => mapString(v, origin, (s) => s.trim()),
+  trimprefix: ([v, p], origin) => {
+    const pre = p ? stringify(p) : undefined;
+    return pre === undefined ? unknown('trimprefix of values not known statically', origin) : mapString(v, origin, (s) => (s.startsWith(pre) ? s.slice(pre.length) : s));
+  },
+  trimsuffix: ([v, p], origin) => {
+    const suf = p ? stringify(p) : undefined;
+    return suf === undefined ? unknown('trimsuffix of values not known statically', origin) : mapString(v, origin, (s) => (suf && s.endsWith(suf) ? s.slice(0, -suf.length) : s));
+  },
+  format: (args, origin) => {
+    const [f, ...rest] = args;
+    const spec = f ? stringify(f) : undefined;
+    if (spec === undefined) return unknown('format string not known statically', origin);
+    let i = 0;
+    let failed = false;
+    const out = spec.replace(/%(%|[-+ #0]*\d*(?:\.\d+)?([sdvqtf]))/g, (_m, whole: string, verb: string) => {
+      if (whole === '%') return '%';
+      const a = rest[i++];
+      const s = a ? stringify(a) : undefined;
+      if (s === undefined) {
+        failed = true;
+        return '';
+      }
+      if (verb === 'q') return JSON.stringify(s);
+      if (verb === 'd') return String(Math.trunc(Number(s)));
+      return s;
+    });
+    return failed ? unknown('format of arguments not known statically', origin) : { kind: 'string', value: out, known: true, origin };
+  },
+  formatlist: (_args, origin) => unknown('formatlist is not evaluated statically', origin),
+  jsondecode: ([v], origin) => {
+    if (!v || v.kind !== 'string') return unknown('jsondecode of a value not known statically', origin);
+    if (v.json) return v.json;
+    if (!v.known) return unknown('jsondecode of a string not known statically', origin);
+    const parsed = parseJsonString(v);
+    return parsed.errors.length ? unknown(`jsondecode of invalid JSON: ${parsed.errors[0].message}`, origin) : parsed.value;
+  },
   lower: ([v], origin) => mapString(v, origin, (s) => s.toLowerCase()),
   upper: ([v], origin) => mapString(v, origin, (s) => s.toUpperCase()),
 };
@@ -77,8 +205,27 @@ function dedupe(v: Extract<Value, { kind: 'list' }>, origin: Origin): Value {
   return { kind: 'list', items, origin };
 }
 
+/**
+ * `try(a, b, ...)`: the first argument that evaluates to a known value. Arguments are
+ * evaluated lazily in Terraform; here an argument that is unknown is passed over, and the
+ * result is unknown when none is known.
+ */
+function tryFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+  for (const a of expr.args) {
+    const v = evalIn(a, scope);
+    if (v.kind !== 'unknown') return v;
+  }
+  return unknown('try() with no argument known statically', origin);
+}
+
 export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
   const name = expr.name.replace(/^provider::[^:]+::/, '');
+  if (name === 'try') return tryFunction(expr, origin, scope);
+  if (name === 'can') {
+    // An apply-time value might still fail: only a known value proves can() true.
+    const v = expr.args[0] ? evalIn(expr.args[0], scope) : undefined;
+    return v && toPlain(v) !== undefined ? { kind: 'bool', value: true, origin } : unknown('can() of a value not known statically', origin);
+  }
   const fn = FUNCTIONS[name];
   if (!fn) return unknown(`function ${expr.name}() is not evaluated statically`, origin);
   let args = expr.args.map((a) => evalIn(a, scope));

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { evaluate } from '../../server/src/eval/evaluate';
+import { toPlain, unknown } from '../../server/src/eval/value';
+import { moduleOf, parse, textAt } from '../helpers';
+
+async function value(expr: string): Promise<unknown> {
+  const f = await parse(`v = ${expr}\n`);
+  return toPlain(evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o) }));
+}
+
+describe('eval: functions policies are written with', () => {
+  const cases: [string, unknown][] = [
+    ['concat(["a"], ["b", "c"])', ['a', 'b', 'c']],
+    ['merge({ a = 1, b = 2 }, { b = 3 })', { a: 1, b: 3 }],
+    ['flatten([["a"], [["b"]], "c"])', ['a', 'b', 'c']],
+    ['distinct(["a", "b", "a"])', ['a', 'b']],
+    ['compact(["a", "", "b"])', ['a', 'b']],
+    ['tolist(["a"])', ['a']],
+    ['toset(["a", "a"])', ['a']],
+    ['coalesce(null, "", "x")', 'x'],
+    ['lookup({ a = "1" }, "a", "d")', '1'],
+    ['lookup({ a = "1" }, "z", "d")', 'd'],
+    ['element(["a", "b"], 3)', 'b'],
+    ['format("arn:aws:s3:::%s/*", "b")', 'arn:aws:s3:::b/*'],
+    ['format("%d%%", 5)', '5%'],
+    ['join(",", ["a", "b"])', 'a,b'],
+    ['split(",", "a,b")', ['a', 'b']],
+    ['lower("AbC")', 'abc'],
+    ['upper("a")', 'A'],
+    ['replace("a-b-c", "-", "_")', 'a_b_c'],
+    ['replace("s3:GetObject", "/^s3:(.*)$/", "$1")', 'GetObject'],
+    ['try(var.missing, "fallback")', 'fallback'],
+    ['length(["a", "b"])', 2],
+    ['keys({ b = 1, a = 2 })', ['a', 'b']],
+    ['contains(["a"], "a")', true],
+    ['jsondecode("{\\"a\\": [1, true]}")', { a: [1, true] }],
+    ['jsonencode({ a = 1 })', '{"a":1}'],
+    ['[for s in ["a", "b"] : upper(s) if s != "b"]', ['A']],
+    ['{ for k, v in { a = 1 } : "${k}x" => v }', { ax: 1 }],
+    ['true ? "yes" : "no"', 'yes'],
+    ['<<-EOT\n    a\n      b\n    EOT', 'a\n  b\n'],
+    ['"tab\\there \\u00e9 $${literal}"', 'tab\there é ${literal}'],
+  ];
+  for (const [expr, expected] of cases) {
+    it(`${expr.replace(/\n/g, '⏎')} = ${JSON.stringify(expected)}`, async () => {
+      assert.deepEqual(await value(expr), expected);
+    });
+  }
+
+  it('keeps unknown what is not known, never guesses', async () => {
+    for (const e of ['upper(var.x)', 'concat(var.x, ["a"])', 'can(var.x)', 'aws_s3_bucket.b.id', 'formatlist("%s", ["a"])', 'timestamp()']) {
+      assert.equal(await value(e), undefined, e);
+    }
+  });
+
+  it('keeps the known parts of a template and where each came from', async () => {
+    const f = await parse('v = "arn:aws:s3:::${var.b}/*"\n');
+    const v = evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o, 'var.b') });
+    assert.equal(v.kind, 'string');
+    if (v.kind !== 'string') return;
+    assert.equal(v.known, false);
+    assert.equal(v.value, 'arn:aws:s3:::${var.b}/*');
+    assert.equal(textAt(f, { start: v.origin.offsets![v.value.length - 1], end: v.origin.offsets![v.value.length - 1] + 1 }), '*');
+  });
+
+  it('keeps both branches of an unknown conditional', async () => {
+    const f = await parse('v = var.public ? "public-read" : "private"\n');
+    const v = evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o) });
+    assert.equal(v.kind, 'choice');
+  });
+
+  it('ends cyclic locals in unknown', async () => {
+    const m = await moduleOf({ 'main.tf': 'locals {\n  a = local.b\n  b = local.a\n}\nresource "x" "y" {\n  v = local.a\n}\n' });
+    const ref = m.resources('x')[0];
+    const a = m.attribute(ref, 'v')!;
+    assert.equal(a.value.kind, 'unknown');
+  });
+
+  it('reads variables from defaults, terraform.tfvars and *.auto.tfvars in order', async () => {
+    const m = await moduleOf({
+      'main.tf': 'variable "a" {\n  default = "default"\n}\nvariable "b" {\n  default = "default"\n}\nresource "x" "y" {\n  a = var.a\n  b = var.b\n}\n',
+      'terraform.tfvars': 'a = "tfvars"\nb = "tfvars"\n',
+      'z.auto.tfvars': 'b = "auto"\n',
+    });
+    const ref = m.resources('x')[0];
+    assert.deepEqual([toPlain(m.attribute(ref, 'a')!.value), toPlain(m.attribute(ref, 'b')!.value)], ['tfvars', 'auto']);
+  });
+});
