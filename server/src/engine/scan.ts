@@ -1,8 +1,11 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { HclFile } from '../hcl/ast';
+import { instantiateCalls } from '../module/calls';
 import { initHcl } from '../hcl/parser';
-import { buildModules, collectFiles, parseSources, readSources, type SourceFile } from '../module/workspace';
+import { buildModules, collectFiles, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
-import { compareFindings, type ScanResult } from './finding';
+import { compareFindings, type Finding, type ScanResult } from './finding';
 import type { Rule } from './rule';
 import { runRules } from './run';
 
@@ -18,13 +21,49 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
   const parsed = parseSources(sources);
   const result: ScanResult = { findings: [], errors: [...parsed.errors] };
   const active = options.config ? enabledRules(options.config, rules) : rules;
-  for (const m of buildModules(parsed.files)) {
+  const configured = (fs: Finding[]) => (options.config ? applyConfig(fs, options.config) : fs);
+  const modules = buildModules(parsed.files);
+  const seen = new Set<string>();
+  const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.span.start}|${f.span.end}`;
+  for (const m of modules) {
     const r = runRules(m, active);
-    result.findings.push(...(options.config ? applyConfig(r.findings, options.config) : r.findings));
+    for (const f of configured(r.findings)) {
+      seen.add(key(f));
+      result.findings.push(f);
+    }
     result.errors.push(...r.errors);
+  }
+  // Then each module as its callers instantiate it: a caller's argument can make a child
+  // module's resource insecure. Findings the standalone scan already has are not repeated.
+  const byDir = new Map<string, HclFile[]>();
+  for (const f of parsed.files) byDir.set(path.dirname(f.path), [...(byDir.get(path.dirname(f.path)) ?? []), f]);
+  const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
+  for (const m of modules) {
+    for (const inst of instantiateCalls(m, loadDir, diskReader)) {
+      const r = runRules(inst.module, active);
+      for (const f of configured(r.findings)) {
+        if (seen.has(key(f))) continue;
+        seen.add(key(f));
+        result.findings.push({ ...f, message: `${f.message} (as ${inst.path} is called)` });
+      }
+    }
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+/** A child module directory outside the scanned paths (e.g. under .terraform/modules). */
+function parseDirFromDisk(dir: string, cache: Map<string, HclFile[]>): HclFile[] | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+  } catch {
+    return undefined;
+  }
+  const read = readSources(names.map((n) => path.join(dir, n)));
+  const files = parseSources(read.sources).files;
+  cache.set(dir, files);
+  return files;
 }
 
 /** Scans paths on disk: directories are walked for `.tf` / `.tfvars` files. */

@@ -44,7 +44,10 @@ export class TerraformModule {
     readonly varFiles: readonly HclFile[] = [],
     /** Reads a file relative to the module (`file()`); absent in tests that need none. */
     private readonly reader?: (absPath: string) => string | undefined,
+    /** Values of input variables given by a calling module (see module/calls.ts). */
+    inputs?: ReadonlyMap<string, Value>,
   ) {
+    if (inputs) this.inputs = new Map(inputs);
     for (const file of files) {
       for (const block of file.body.blocks) this.index(block, file);
     }

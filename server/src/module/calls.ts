@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HclFile } from '../hcl/ast';
+import type { Value } from '../eval/value';
+import { type BlockRef, TerraformModule } from './module';
+
+/** Arguments of a `module` block that are Terraform's, not the child module's variables. */
+const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+const MAX_DEPTH = 5;
+
+export interface ModuleInstance {
+  readonly module: TerraformModule;
+  /** `module.a.module.b`: the call path from the scanned module. */
+  readonly path: string;
+}
+
+/**
+ * The child modules a module calls, instantiated with the caller's arguments as their
+ * variables (evaluated in the caller, so origins stay in the caller's files). Local
+ * sources (`./x`, `../x`) are followed; registry and git sources only when
+ * `terraform init` has recorded their directory in `.terraform/modules/modules.json`.
+ * Nothing is downloaded. Cycles (`source = "./"`) and deep chains end.
+ */
+export function instantiateCalls(
+  module: TerraformModule,
+  loadDir: (dir: string) => HclFile[] | undefined,
+  reader: (absPath: string) => string | undefined,
+  chain: readonly string[] = [module.dir],
+  prefix = '',
+  rootDir = module.dir,
+  manifest = readManifest(rootDir),
+): ModuleInstance[] {
+  if (chain.length > MAX_DEPTH) return [];
+  const out: ModuleInstance[] = [];
+  for (const call of module.blocksOfType('module')) {
+    const name = call.block.labels[0]?.value;
+    if (!name) continue;
+    const key = prefix ? `${prefix}.${name}` : name;
+    const dir = childDir(module, call, key, rootDir, manifest);
+    if (!dir || chain.includes(dir)) continue;
+    const files = loadDir(dir);
+    if (!files || !files.length) continue;
+    const inputs = new Map<string, Value>();
+    for (const a of call.block.body.attributes) {
+      if (!META_ARGUMENTS.has(a.name)) inputs.set(a.name, module.evaluate(a, call.file));
+    }
+    const child = new TerraformModule(dir, files.filter((f) => f.path.endsWith('.tf')), [], reader, inputs);
+    const callPath = `${prefix ? `module.${prefix.split('.').join('.module.')}.` : ''}module.${name}`;
+    out.push({ module: child, path: callPath });
+    out.push(...instantiateCalls(child, loadDir, reader, [...chain, dir], key, rootDir, manifest));
+  }
+  return out;
+}
+
+function childDir(module: TerraformModule, call: BlockRef, key: string, rootDir: string, manifest: Map<string, string>): string | undefined {
+  const source = module.attribute(call, 'source')?.value;
+  if (source?.kind !== 'string' || !source.known) return undefined;
+  if (source.value.startsWith('./') || source.value.startsWith('../') || source.value === '.' || source.value === '..') {
+    return path.resolve(module.dir, source.value);
+  }
+  const installed = manifest.get(key);
+  return installed ? path.resolve(rootDir, installed) : undefined;
+}
+
+/** `.terraform/modules/modules.json`: module key → directory, written by `terraform init`. */
+function readManifest(rootDir: string): Map<string, string> {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8')) as { Modules?: { Key?: string; Dir?: string }[] };
+    return new Map((m.Modules ?? []).filter((x) => x.Key && x.Dir).map((x) => [x.Key!, x.Dir!]));
+  } catch {
+    return new Map();
+  }
+}

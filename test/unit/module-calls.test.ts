@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ALL_RULES } from '../../rules/index';
+import { scanPaths } from '../../server/src/engine/scan';
+import { tempDir } from '../helpers';
+
+function workspace(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const CHILD = {
+  'modules/bucket/main.tf': 'variable "acl" {\n  default = "private"\n}\n\nresource "aws_s3_bucket_acl" "this" {\n  bucket = "b"\n  acl    = var.acl\n}\n',
+};
+
+describe('module calls', () => {
+  it('a caller argument that makes a local child module insecure is reported on the argument', async () => {
+    const dir = workspace({ ...CHILD, 'main.tf': 'module "site" {\n  source = "./modules/bucket"\n  acl    = "public-read"\n}\n' });
+    const r = await scanPaths([dir], ALL_RULES);
+    const acl = r.findings.filter((f) => f.ruleId === 'aws-s3-public-acl');
+    assert.equal(acl.length, 1);
+    assert.equal(acl[0].file, path.join(dir, 'main.tf'));
+    assert.deepEqual(acl[0].range.start, { line: 2, character: 11 });
+    assert.match(acl[0].message, /as module\.site is called/);
+  });
+
+  it('a safe call reports nothing, and the child scanned alone keeps its own findings only', async () => {
+    const dir = workspace({ ...CHILD, 'main.tf': 'module "site" {\n  source = "./modules/bucket"\n}\n' });
+    const r = await scanPaths([dir], ALL_RULES);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'aws-s3-public-acl'), []);
+  });
+
+  it('follows a registry call once terraform init recorded it in modules.json, without downloading', async () => {
+    const dir = workspace({
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'site', Source: 'registry.terraform.io/x/bucket/aws', Dir: '.terraform/modules/site' }] }),
+      '.terraform/modules/site/main.tf': CHILD['modules/bucket/main.tf'],
+      'main.tf': 'module "site" {\n  source = "x/bucket/aws"\n  acl    = "public-read-write"\n}\n',
+    });
+    const r = await scanPaths([dir], ALL_RULES);
+    const acl = r.findings.filter((f) => f.ruleId === 'aws-s3-public-acl');
+    assert.equal(acl.length, 1);
+    assert.equal(acl[0].severity, 'critical');
+  });
+
+  it('a module that calls itself ends', async () => {
+    const dir = workspace({ 'main.tf': 'module "self" {\n  source = "./"\n}\n\nmodule "up" {\n  source = "./sub"\n}\n', 'sub/main.tf': 'module "back" {\n  source = "../"\n}\n' });
+    const r = await scanPaths([dir], ALL_RULES);
+    assert.deepEqual(r.errors, []);
+  });
+});
