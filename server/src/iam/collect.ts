@@ -52,8 +52,14 @@ export const POLICY_ATTRIBUTES: readonly { type: string; attribute: string; kind
  * often passed to modules or outputs; their kind is guessed from whether they name
  * principals).
  */
+const collected = new WeakMap<TerraformModule, Policy[]>();
+
 export function collectPolicies(module: TerraformModule): Policy[] {
+  // Several rules read the policies of one module: collect them once.
+  const hit = collected.get(module);
+  if (hit) return hit;
   const out: Policy[] = [];
+  collected.set(module, out);
   const usedDocuments = new Set<BlockRef>();
   const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value): void => {
     const doc = value.kind === 'string' && value.json ? module.policyDocumentsByJson.get(value.json) : undefined;

@@ -118,8 +118,16 @@ export class TerraformModule {
     return this.resolve(root, names.map((name) => ({ kind: 'attr' as const, name })), origin, 0);
   }
 
+  /** Every rule reads the same attributes: evaluate each once per module instance. */
+  private readonly evaluated = new Map<Attribute, Value>();
+
   evaluate(attribute: Attribute, file: HclFile, depth = 0): Value {
-    return evaluate(attribute.expr, this.env(file), depth);
+    const hit = this.evaluated.get(attribute);
+    if (hit) return hit;
+    const v = evaluate(attribute.expr, this.env(file), depth);
+    // Only top-level evaluations are cached: a nested one may have hit the depth limit.
+    if (depth === 0) this.evaluated.set(attribute, v);
+    return v;
   }
 
   env(file: HclFile): EvalEnv {
