@@ -61,3 +61,22 @@ describe('perimeter scan (bundled CLI)', () => {
     assert.match(r.stderr, /--format must be one of/);
   });
 });
+
+describe('perimeter scan on hostile workspaces', () => {
+  it('walks a symlink loop once and finishes', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'provider "aws" {\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}\n');
+    fs.symlinkSync(dir, path.join(dir, 'loop'));
+    const r = run(['scan', '--format', 'json', dir], dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(JSON.parse(r.stdout).findings.length, 1);
+  });
+
+  it('skips a file over the size limit with a clear message instead of reading it', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'big.tf'), '# ' + 'x'.repeat(6 * 1024 * 1024) + '\n');
+    const r = run(['scan', dir], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /big\.tf: Skipped: 6\.3 MB is over the 5\.2 MB limit/);
+  });
+});

@@ -30,6 +30,8 @@ export function isVarFile(p: string): boolean {
 export function collectFiles(paths: readonly string[]): { files: string[]; errors: LoadError[] } {
   const files: string[] = [];
   const errors: LoadError[] = [];
+  // Directories by real path: a symlink loop is walked once, not forever.
+  const visited = new Set<string>();
   const walk = (p: string, explicit: boolean): void => {
     let st: fs.Stats;
     try {
@@ -39,6 +41,15 @@ export function collectFiles(paths: readonly string[]): { files: string[]; error
       return;
     }
     if (st.isDirectory()) {
+      let real: string;
+      try {
+        real = fs.realpathSync(p);
+      } catch (e) {
+        errors.push({ file: p, message: describeIoError(e) });
+        return;
+      }
+      if (visited.has(real)) return;
+      visited.add(real);
       let entries: string[];
       try {
         entries = fs.readdirSync(p).sort();
@@ -74,11 +85,19 @@ export function describeIoError(e: unknown): string {
   return err?.message ?? String(e);
 }
 
+/** Files larger than this are skipped with a message: generated or binary, not Terraform. */
+export const MAX_FILE_BYTES = Number(process.env.PERIMETER_MAX_FILE_BYTES ?? 5 * 1024 * 1024);
+
 export function readSources(files: readonly string[]): { sources: SourceFile[]; errors: LoadError[] } {
   const sources: SourceFile[] = [];
   const errors: LoadError[] = [];
   for (const f of files) {
     try {
+      const size = fs.statSync(f).size;
+      if (size > MAX_FILE_BYTES) {
+        errors.push({ file: f, message: `Skipped: ${(size / 1e6).toFixed(1)} MB is over the ${(MAX_FILE_BYTES / 1e6).toFixed(1)} MB limit (PERIMETER_MAX_FILE_BYTES)` });
+        continue;
+      }
       sources.push({ path: f, text: fs.readFileSync(f, 'utf8') });
     } catch (e) {
       errors.push({ file: f, message: `Cannot read file: ${describeIoError(e)}` });
