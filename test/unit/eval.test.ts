@@ -70,6 +70,22 @@ describe('eval: functions policies are written with', () => {
     assert.equal(v.kind, 'choice');
   });
 
+  it('renders templatefile() with its vars, with ranges in the template file', async () => {
+    const tpl = '{\n  "Statement": [{"Effect": "Allow", "Action": "${action}", "Resource": "arn:aws:s3:::${bucket}/*"}]\n}';
+    const m = await moduleOf({
+      'main.tf': 'resource "aws_iam_policy" "p" {\n  policy = templatefile("${path.module}/policy.json.tpl", { action = "s3:*", bucket = var.b })\n}\n',
+      'policy.json.tpl': tpl,
+    });
+    const v = m.attribute(m.resources('aws_iam_policy')[0], 'policy')!.value;
+    assert.equal(v.kind, 'string');
+    if (v.kind !== 'string') return;
+    assert.equal(v.known, false, 'var.b is not known');
+    assert.equal(v.value, tpl.replace('${action}', 's3:*').replace('${bucket}', '${…}'));
+    assert.equal(v.origin.file, '/virtual/policy.json.tpl');
+    const at = v.value.indexOf('Allow');
+    assert.equal(tpl.slice(v.origin.offsets![at], v.origin.offsets![at] + 5), 'Allow');
+  });
+
   it('ends cyclic locals in unknown', async () => {
     const m = await moduleOf({ 'main.tf': 'locals {\n  a = local.b\n  b = local.a\n}\nresource "x" "y" {\n  v = local.a\n}\n' });
     const ref = m.resources('x')[0];

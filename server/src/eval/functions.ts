@@ -1,5 +1,6 @@
 import type { Expr } from '../hcl/ast';
-import { type EvalScope, evalIn, stringify } from './evaluate';
+import { type EvalEnv, type EvalScope, evalIn, stringify } from './evaluate';
+import { parseTemplate } from '../hcl/parser';
 import { type ObjectEntry, type Origin, type Value, toPlain, unknown } from './value';
 import { parseJsonString } from './json';
 
@@ -45,16 +46,6 @@ const FUNCTIONS: Record<string, Fn> = {
     if (!read) return unknown(`file("${rel}") cannot be read`, origin);
     // The text's origin is the file itself, so findings in a policy .json land there.
     return { kind: 'string', value: read.text, known: true, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
-  },
-  templatefile: ([p], origin, scope) => {
-    const rel = p ? stringify(p) : undefined;
-    if (rel === undefined) return unknown('templatefile() of a path not known statically', origin);
-    const read = scope.env.readFile?.(rel);
-    if (!read) return unknown(`templatefile("${rel}") cannot be read`, origin);
-    // Without interpolations the template is the file's text. With them, the text is
-    // returned as not fully known: rendering templates with their vars is not done yet.
-    if (!/\$\{|%\{/.test(read.text)) return { kind: 'string', value: read.text, known: true, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
-    return { kind: 'string', value: read.text, known: false, origin: { file: read.path, span: { start: 0, end: read.text.length } } };
   },
   flatten: ([v], origin) => {
     if (!v || v.kind !== 'list') return unknown('flatten of a value not known to be a list', origin);
@@ -218,9 +209,29 @@ function tryFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scop
   return unknown('try() with no argument known statically', origin);
 }
 
+/**
+ * `templatefile(path, vars)`: the file is parsed as a template and rendered with `vars`;
+ * known parts keep their positions in the template file, unknown parts stay `${…}`.
+ */
+function templateFile(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+  const [pathArg, varsArg] = expr.args.map((a) => evalIn(a, scope));
+  const rel = pathArg ? stringify(pathArg) : undefined;
+  if (rel === undefined) return unknown('templatefile() of a path not known statically', origin);
+  const read = scope.env.readFile?.(rel);
+  if (!read) return unknown(`templatefile("${rel}") cannot be read`, origin);
+  const template = parseTemplate(read.path, read.text);
+  if (!template) return unknown(`templatefile("${rel}") is not a valid template`, origin);
+  const locals = new Map<string, Value>();
+  if (varsArg?.kind === 'object') for (const e of varsArg.entries) locals.set(e.key, e.value);
+  // Template variables only: references to anything else are unknown, as Terraform forbids them.
+  const env: EvalEnv = { file: read.path, resolve: (_r, _s, o) => unknown('templatefile() sees only its vars', o), readFile: scope.env.readFile };
+  return evalIn(template, { env, locals, depth: scope.depth + 1 });
+}
+
 export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
   const name = expr.name.replace(/^provider::[^:]+::/, '');
   if (name === 'try') return tryFunction(expr, origin, scope);
+  if (name === 'templatefile') return templateFile(expr, origin, scope);
   if (name === 'can') {
     // An apply-time value might still fail: only a known value proves can() true.
     const v = expr.args[0] ? evalIn(expr.args[0], scope) : undefined;

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree, type Edit } from 'web-tree-sitter';
-import type { HclFile } from './ast';
-import { type ConversionCache, convertTree } from './convert';
+import type { Expr, HclFile } from './ast';
+import { type ConversionCache, convertTree, shiftSpans } from './convert';
 import { repairText } from './recover';
 
 /**
@@ -47,6 +47,31 @@ export function parseHcl(filePath: string, text: string): HclFile {
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * A template file (`templatefile()`) as a template expression whose spans point into that
+ * file: the text is parsed as the body of a heredoc with a marker it cannot contain, and
+ * the spans are shifted back by the wrapper's length. Undefined when it does not parse.
+ */
+export function parseTemplate(filePath: string, text: string): Expr | undefined {
+  let marker = 'PERIMETER_TEMPLATE';
+  while (text.includes(marker)) marker += '_';
+  const prefix = `t = <<${marker}\n`;
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  const file = parseHcl(filePath, `${prefix}${body}${marker}\n`);
+  const attr = file.body.attributes[0];
+  if (!attr || file.syntaxErrors.length || attr.expr.type !== 'template') return undefined;
+  const shifted = shiftSpans(attr.expr, -prefix.length);
+  // A missing final newline was added for the heredoc: take it back out.
+  if (body === text || shifted.type !== 'template') return shifted;
+  const parts = [...shifted.parts];
+  const last = parts[parts.length - 1];
+  if (last?.kind === 'text' && last.piece.value.endsWith('\n')) {
+    const v = last.piece.value.slice(0, -1);
+    parts[parts.length - 1] = { kind: 'text', piece: { ...last.piece, value: v, ...(last.piece.offsets ? { offsets: last.piece.offsets.slice(0, -1) } : {}) } };
+  }
+  return { ...shifted, parts };
 }
 
 /**
