@@ -53,6 +53,8 @@ export default defineRule({
           ctx.report({
             origin: v.origin,
             ...(fix ? { fix } : {}),
+            // A value written elsewhere: point at the argument that receives it too.
+            ...(via ? { related: [{ origin: { file: ref.file.path, span: a.attribute.span }, message: `${attr} of ${where} receives this value` }] } : {}),
             message: `${where} has ${what}${shown} written in the configuration${via}. Anyone who can read the code or its history can use it: let the provider find credentials in the environment, a shared profile or an assumed role instead.`,
             block: ref.block.span,
           });

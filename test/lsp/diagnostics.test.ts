@@ -41,6 +41,20 @@ describe('language server over stdio', () => {
     assert.deepEqual(second.diagnostics, []);
   });
 
+  it('points at the argument a variable default flows into (relatedInformation)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'main.tf');
+    const text = 'variable "key" {\n  default = "AKIAIOSFODNN7EXAMPLE"\n}\n\nprovider "aws" {\n  access_key = var.key\n}\n';
+    fs.writeFileSync(file, text);
+    const uri = URI.file(file).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+    const d = p.diagnostics.find((x) => x.code === 'aws-provider-static-credentials')!;
+    assert.equal(d.range.start.line, 1);
+    assert.equal(d.relatedInformation?.[0].location.range.start.line, 5);
+    assert.match(d.relatedInformation![0].message, /access_key of provider "aws" receives this value/);
+  });
+
   it('keeps serving after a half-typed file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'main.tf');
