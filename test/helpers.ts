@@ -32,3 +32,13 @@ export function tempDir(prefix = 'perimeter-test-'): string {
 export function textAt(file: { text: string }, span: { start: number; end: number }): string {
   return file.text.slice(span.start, span.end);
 }
+
+/** A temporary workspace with the given files (`{ 'dir/main.tf': '...' }`). */
+export function workspace(files: Record<string, string>): string {
+  const dir = tempDir();
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}

@@ -4,16 +4,8 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanPaths } from '../../server/src/engine/scan';
-import { tempDir } from '../helpers';
+import { workspace } from '../helpers';
 
-function workspace(files: Record<string, string>): string {
-  const dir = tempDir();
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), text);
-  }
-  return dir;
-}
 
 const CHILD = {
   'modules/bucket/main.tf': 'variable "acl" {\n  default = "private"\n}\n\nresource "aws_s3_bucket_acl" "this" {\n  bucket = "b"\n  acl    = var.acl\n}\n',

@@ -86,18 +86,7 @@ function isSingleLine(text: string, block: Block): boolean {
 export function insertBlockAfter(file: HclFile, block: Block, blockText: string): FileEdit {
   const t = file.text;
   const nl = lineBreakOf(t);
-  const indent = indentAt(t, block.span.start);
-  const unit = indentUnit(t);
-  // Builders write blocks with two-space steps; re-indent them the way this file does.
-  const body = blockText
-    .replace(/\r?\n$/, '')
-    .split(/\r?\n/)
-    .map((l) => {
-      if (!l.trim()) return '';
-      const lead = /^ */.exec(l)![0].length;
-      return indent + unit.repeat(Math.floor(lead / 2)) + l.slice(lead);
-    })
-    .join(nl);
+  const body = reindent(blockText, indentAt(t, block.span.start), indentUnit(t)).join(nl);
   const at = block.span.end;
   return { file: file.path, span: { start: at, end: at }, newText: `${nl}${nl}${body}` };
 }
@@ -141,8 +130,19 @@ export function appendNestedBlock(file: HclFile, block: Block, blockText: string
   const t = file.text;
   const nl = lineBreakOf(t);
   const unit = indentUnit(t);
-  const indent = indentAt(t, block.span.start) + unit;
-  const lines = blockText
+  const lines = reindent(blockText, indentAt(t, block.span.start) + unit, unit);
+  const lastChild = [...block.body.attributes, ...block.body.blocks].sort((a, b) => b.span.end - a.span.end)[0];
+  const at = lastChild ? lineEndOf(t, lastChild.span.end) : lineEndOf(t, block.headerSpan.end);
+  const gap = lastChild ? nl : '';
+  return { file: file.path, span: { start: at, end: at }, newText: `${gap}${nl}${lines.join(nl)}` };
+}
+
+/**
+ * Builders write blocks with two-space steps; this re-indents them under `indent`, with
+ * the file's own step (`unit`), one string per line.
+ */
+function reindent(text: string, indent: string, unit: string): string[] {
+  return text
     .replace(/\r?\n$/, '')
     .split(/\r?\n/)
     .map((l) => {
@@ -150,8 +150,4 @@ export function appendNestedBlock(file: HclFile, block: Block, blockText: string
       const lead = /^ */.exec(l)![0].length;
       return indent + unit.repeat(Math.floor(lead / 2)) + l.slice(lead);
     });
-  const lastChild = [...block.body.attributes, ...block.body.blocks].sort((a, b) => b.span.end - a.span.end)[0];
-  const at = lastChild ? lineEndOf(t, lastChild.span.end) : lineEndOf(t, block.headerSpan.end);
-  const gap = lastChild ? nl : '';
-  return { file: file.path, span: { start: at, end: at }, newText: `${gap}${nl}${lines.join(nl)}` };
 }
