@@ -7,6 +7,19 @@ import awsS3PublicBucketPolicy from './aws-s3-public-bucket-policy/rule';
 import awsIamWildcardAction from './aws-iam-wildcard-action/rule';
 import awsIamAssumeRoleWithoutMfa from './aws-iam-assume-role-without-mfa/rule';
 import awsHardcodedAccessKey from './aws-hardcoded-access-key/rule';
+import awsIamRoleTrustAnyPrincipal from './aws-iam-role-trust-any-principal/rule';
+import awsResourcePolicyPublicPrincipal from './aws-resource-policy-public-principal/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
-export const ALL_RULES: readonly Rule[] = [awsProviderStaticCredentials, awsS3PublicAcl, awsS3PublicAccessBlockDisabled, awsS3PublicAccessBlockMissing, awsS3PublicBucketPolicy, awsIamWildcardAction, awsIamAssumeRoleWithoutMfa, awsHardcodedAccessKey];
+export const ALL_RULES: readonly Rule[] = [
+  awsProviderStaticCredentials,
+  awsS3PublicAcl,
+  awsS3PublicAccessBlockDisabled,
+  awsS3PublicAccessBlockMissing,
+  awsS3PublicBucketPolicy,
+  awsIamWildcardAction,
+  awsIamAssumeRoleWithoutMfa,
+  awsHardcodedAccessKey,
+  awsIamRoleTrustAnyPrincipal,
+  awsResourcePolicyPublicPrincipal,
+];

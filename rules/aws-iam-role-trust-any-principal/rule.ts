@@ -1,0 +1,28 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { collectPolicies, isAllow } from '../../server/src/iam';
+import { narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+
+/** A role anyone can assume: a trust policy allowing `"*"`-like principals with no narrowing condition. */
+export default defineRule({
+  id: 'aws-iam-role-trust-any-principal',
+  title: 'Role can be assumed by anyone',
+  severity: 'critical',
+  family: 'wildcard-iam',
+  aliases: ['CKV_AWS_60', 'iam_policy_grants_assumerole_permission_across_all_services', 'AssumableByAnyPrincipal'],
+  fixable: false,
+  check(ctx) {
+    for (const p of collectPolicies(ctx.module)) {
+      if (p.kind !== 'trust') continue;
+      for (const s of p.statements) {
+        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
+        for (const principal of publicPrincipals(s)) {
+          ctx.report({
+            origin: principal.origin,
+            message: `${p.owner.address} can be assumed by any AWS account (${JSON.stringify(principal.value)}) with no condition narrowing the caller: whoever assumes it gets its permissions. Name the accounts or roles that may assume it, or add aws:PrincipalOrgID / sts:ExternalId conditions.`,
+            block: p.owner.block.span,
+          });
+        }
+      }
+    }
+  },
+});
