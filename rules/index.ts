@@ -9,6 +9,9 @@ import awsIamAssumeRoleWithoutMfa from './aws-iam-assume-role-without-mfa/rule';
 import awsHardcodedAccessKey from './aws-hardcoded-access-key/rule';
 import awsIamRoleTrustAnyPrincipal from './aws-iam-role-trust-any-principal/rule';
 import awsResourcePolicyPublicPrincipal from './aws-resource-policy-public-principal/rule';
+import awsIamAllowNotAction from './aws-iam-allow-not-action/rule';
+import awsIamWildcardResource from './aws-iam-wildcard-resource/rule';
+import awsIamAdminPolicyAttached from './aws-iam-admin-policy-attached/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -22,4 +25,7 @@ export const ALL_RULES: readonly Rule[] = [
   awsHardcodedAccessKey,
   awsIamRoleTrustAnyPrincipal,
   awsResourcePolicyPublicPrincipal,
+  awsIamAllowNotAction,
+  awsIamWildcardResource,
+  awsIamAdminPolicyAttached,
 ];

@@ -1,0 +1,16 @@
+resource "aws_iam_policy" "p" {
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      NotAction = "iam:*" # expect: aws-iam-allow-not-action
+      Resource  = "*"
+    }]
+  })
+}
+
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions       = ["s3:GetObject"]
+    not_resources = ["arn:aws:s3:::secret/*"] # expect: aws-iam-allow-not-action
+  }
+}

@@ -1,0 +1,43 @@
+import { defineRule } from '../../server/src/engine/rule';
+import { accessLevels, collectPolicies, expandPattern, isAllow, isWildcardOnly } from '../../server/src/iam';
+
+/**
+ * Allow on Resource "*" with no condition, for actions that could be limited to named
+ * resources (they support resource-level permissions) and that write or manage
+ * permissions. Read and list actions, and actions AWS only allows on "*", are fine.
+ */
+export default defineRule({
+  id: 'aws-iam-wildcard-resource',
+  title: 'IAM policy allows write actions on every resource',
+  severity: 'medium',
+  family: 'wildcard-iam',
+  aliases: ['CKV_AWS_355', 'CKV_AWS_356', 'CKV_AWS_288', 'CKV_AWS_289', 'CKV_AWS_290', 'CKV_AWS_108', 'CKV_AWS_109', 'CKV_AWS_110', 'CKV_AWS_111', 'AVD-AWS-0342', 'AVD-AWS-0346', 'iam_role_policy_passrole_allows_all'],
+  fixable: false,
+  check(ctx) {
+    for (const p of collectPolicies(ctx.module)) {
+      if (p.kind !== 'identity') continue;
+      for (const s of p.statements) {
+        if (!isAllow(s) || s.conditions.length) continue;
+        const star = s.resources.find((r) => r.known && r.value === '*');
+        if (!star) continue;
+        let permissions = false;
+        const risky: string[] = [];
+        for (const a of s.actions) {
+          if (!a.known || a.value === '*' || /:\*$/.test(a.value)) continue; // aws-iam-wildcard-action reports those
+          const actions = a.value.includes('*') || a.value.includes('?') ? expandPattern(a.value) : [a.value];
+          const scoped = actions.filter((x) => !isWildcardOnly(x));
+          const levels = new Set(scoped.flatMap((x) => accessLevels(x) ?? []));
+          if (levels.has('Permissions management') || /^iam:passrole$/i.test(a.value)) permissions = true;
+          if (levels.has('Write') || levels.has('Permissions management') || /^iam:passrole$/i.test(a.value)) risky.push(a.value);
+        }
+        if (!risky.length) continue;
+        ctx.report({
+          origin: star.origin,
+          severity: permissions ? 'high' : 'medium',
+          message: `${p.owner.address} allows ${risky.join(', ')} on every resource ("*") with no condition${permissions ? ', including permission changes or passing any role' : ''}. Name the resources (ARNs) these actions need.`,
+          block: p.owner.block.span,
+        });
+      }
+    }
+  },
+});
