@@ -12,6 +12,7 @@ import awsResourcePolicyPublicPrincipal from './aws-resource-policy-public-princ
 import awsIamAllowNotAction from './aws-iam-allow-not-action/rule';
 import awsIamWildcardResource from './aws-iam-wildcard-resource/rule';
 import awsIamAdminPolicyAttached from './aws-iam-admin-policy-attached/rule';
+import awsIamMfaConditionIneffective from './aws-iam-mfa-condition-ineffective/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -28,4 +29,5 @@ export const ALL_RULES: readonly Rule[] = [
   awsIamAllowNotAction,
   awsIamWildcardResource,
   awsIamAdminPolicyAttached,
+  awsIamMfaConditionIneffective,
 ];
