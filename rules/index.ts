@@ -13,6 +13,8 @@ import awsIamAllowNotAction from './aws-iam-allow-not-action/rule';
 import awsIamWildcardResource from './aws-iam-wildcard-resource/rule';
 import awsIamAdminPolicyAttached from './aws-iam-admin-policy-attached/rule';
 import awsIamMfaConditionIneffective from './aws-iam-mfa-condition-ineffective/rule';
+import awsIamSensitiveActionsWithoutMfa from './aws-iam-sensitive-actions-without-mfa/rule';
+import awsIamGroupMfaNotEnforced from './aws-iam-group-mfa-not-enforced/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -30,4 +32,6 @@ export const ALL_RULES: readonly Rule[] = [
   awsIamWildcardResource,
   awsIamAdminPolicyAttached,
   awsIamMfaConditionIneffective,
+  awsIamSensitiveActionsWithoutMfa,
+  awsIamGroupMfaNotEnforced,
 ];
