@@ -15,6 +15,9 @@ import awsIamAdminPolicyAttached from './aws-iam-admin-policy-attached/rule';
 import awsIamMfaConditionIneffective from './aws-iam-mfa-condition-ineffective/rule';
 import awsIamSensitiveActionsWithoutMfa from './aws-iam-sensitive-actions-without-mfa/rule';
 import awsIamGroupMfaNotEnforced from './aws-iam-group-mfa-not-enforced/rule';
+import awsCredentialsInUserData from './aws-credentials-in-user-data/rule';
+import awsIamAccessKeyCreated from './aws-iam-access-key-created/rule';
+import awsIamSecretOutputExposed from './aws-iam-secret-output-exposed/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -34,4 +37,7 @@ export const ALL_RULES: readonly Rule[] = [
   awsIamMfaConditionIneffective,
   awsIamSensitiveActionsWithoutMfa,
   awsIamGroupMfaNotEnforced,
+  awsCredentialsInUserData,
+  awsIamAccessKeyCreated,
+  awsIamSecretOutputExposed,
 ];

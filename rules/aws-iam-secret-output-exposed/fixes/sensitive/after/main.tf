@@ -1,0 +1,4 @@
+output "secret" {
+  value = aws_iam_access_key.ci.secret
+  sensitive = true
+}

@@ -1,0 +1,3 @@
+output "secret" {
+  value = aws_iam_access_key.ci.secret
+}
