@@ -18,6 +18,8 @@ import awsIamGroupMfaNotEnforced from './aws-iam-group-mfa-not-enforced/rule';
 import awsCredentialsInUserData from './aws-credentials-in-user-data/rule';
 import awsIamAccessKeyCreated from './aws-iam-access-key-created/rule';
 import awsIamSecretOutputExposed from './aws-iam-secret-output-exposed/rule';
+import awsS3PublicGrant from './aws-s3-public-grant/rule';
+import awsS3WebsitePublic from './aws-s3-website-public/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -40,4 +42,6 @@ export const ALL_RULES: readonly Rule[] = [
   awsCredentialsInUserData,
   awsIamAccessKeyCreated,
   awsIamSecretOutputExposed,
+  awsS3PublicGrant,
+  awsS3WebsitePublic,
 ];

@@ -1,0 +1,24 @@
+resource "aws_s3_bucket" "legacy" {
+  bucket = "legacy"
+  grant {
+    type        = "Group"
+    uri         = "http://acs.amazonaws.com/groups/global/AllUsers" # expect: aws-s3-public-grant
+    permissions = ["READ"]
+  }
+}
+
+resource "aws_s3_bucket_acl" "acp" {
+  bucket = "data"
+  access_control_policy {
+    grant {
+      grantee {
+        type = "Group"
+        uri  = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" # expect: aws-s3-public-grant
+      }
+      permission = "WRITE_ACP"
+    }
+    owner {
+      id = "owner"
+    }
+  }
+}
