@@ -197,17 +197,21 @@ function dedupe(v: Extract<Value, { kind: 'list' }>, origin: Origin): Value {
 }
 
 /**
- * `try(a, b, ...)`: the first argument that evaluates to a known value. Arguments are
- * evaluated lazily in Terraform; here an argument that is unknown is passed over, and the
- * result is unknown when none is known.
+ * `try(a, b, ...)`: the first argument that evaluates without an error. An argument that is
+ * definitely an error (a missing attribute, an index out of range, an undeclared name) is
+ * passed over; one only known at plan or apply time makes the result unknown, because
+ * Terraform may well pick it.
  */
 function tryFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
   for (const a of expr.args) {
     const v = evalIn(a, scope);
     if (v.kind !== 'unknown') return v;
+    if (!DEFINITE_ERROR.test(v.reason)) return unknown(`try() over a value not known statically (${v.reason})`, origin);
   }
   return unknown('try() with no argument known statically', origin);
 }
+
+const DEFINITE_ERROR = /^no attribute|out of range|^cannot take|is not declared|is not defined/;
 
 /**
  * `templatefile(path, vars)`: the file is parsed as a template and rendered with `vars`;
