@@ -1,0 +1,20 @@
+module "ci_user" { # expect: aws-iam-access-key-created
+  source  = "terraform-aws-modules/iam/aws//modules/iam-user"
+  version = "~> 6.0"
+  name    = "ci"
+}
+
+module "no_key" {
+  source            = "terraform-aws-modules/iam/aws//modules/iam-user"
+  version           = "~> 6.0"
+  name              = "human"
+  create_access_key = false
+}
+
+# Version 5 named the input create_iam_access_key.
+module "v5_no_key" {
+  source                = "terraform-aws-modules/iam/aws//modules/iam-user"
+  version               = "~> 5.0"
+  name                  = "old"
+  create_iam_access_key = false
+}

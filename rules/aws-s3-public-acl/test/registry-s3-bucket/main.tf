@@ -1,0 +1,12 @@
+module "site" {
+  source  = "terraform-aws-modules/s3-bucket/aws"
+  version = "~> 4.0"
+  bucket  = "site"
+  acl     = "public-read" # expect: aws-s3-public-acl
+}
+
+module "private" {
+  source = "terraform-aws-modules/s3-bucket/aws"
+  bucket = "private"
+  acl    = "private"
+}
