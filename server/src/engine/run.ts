@@ -1,7 +1,7 @@
 import type { TerraformModule } from '../module/module';
 import type { Finding, ScanError } from './finding';
 import type { Rule } from './rule';
-import { describeRegistryOrigin } from '../registry/describe';
+import { describeRegistryOrigin, registryFixIsSafe } from '../registry/describe';
 import { applySuppressions } from './suppress';
 
 /**
@@ -31,7 +31,7 @@ export function runRules(module: TerraformModule, rules: readonly Rule[]): { fin
             span: r.origin.span,
             range: { start: idx.position(r.origin.span.start), end: idx.position(r.origin.span.end) },
             aliases: r.aliases ?? rule.aliases,
-            ...(r.fix ? { fix: r.fix } : {}),
+            ...(r.fix && registryFixIsSafe(module.synthesized, r.block, r.fix.edits) ? { fix: r.fix } : {}),
             ...(r.block ? { block: r.block } : {}),
             ...(related.length ? { related } : {}),
           });

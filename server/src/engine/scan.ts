@@ -14,6 +14,8 @@ export interface ScanOptions {
   readonly config?: PerimeterConfig;
   /** Where `exclude` globs are relative to (the workspace root); defaults to cwd. */
   readonly root?: string;
+  /** Reads files for `file()` / `templatefile()`; defaults to the disk. */
+  readonly reader?: (absPath: string) => string | undefined;
 }
 
 /** Scans files already in memory (the server's open documents, tests). */
@@ -22,7 +24,8 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
   const result: ScanResult = { findings: [], errors: [...parsed.errors] };
   const active = options.config ? enabledRules(options.config, rules) : rules;
   const configured = (fs: Finding[]) => (options.config ? applyConfig(fs, options.config) : fs);
-  const modules = buildModules(parsed.files);
+  const reader = options.reader ?? diskReader;
+  const modules = buildModules(parsed.files, reader);
   const seen = new Set<string>();
   const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.span.start}|${f.span.end}`;
   for (const m of modules) {
@@ -39,7 +42,7 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
   for (const f of parsed.files) byDir.set(path.dirname(f.path), [...(byDir.get(path.dirname(f.path)) ?? []), f]);
   const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
   for (const m of modules) {
-    for (const inst of instantiateCalls(m, loadDir, diskReader)) {
+    for (const inst of instantiateCalls(m, loadDir, reader)) {
       const r = runRules(inst.module, active);
       for (const f of configured(r.findings)) {
         if (seen.has(key(f))) continue;

@@ -1,4 +1,5 @@
 import type { Origin } from '../eval/value';
+import type { Span } from '../hcl/span';
 import { displayAddress, spanKey, type SynthesizedResource } from './synthesize';
 
 /**
@@ -17,4 +18,16 @@ export function describeRegistryOrigin(synthesized: readonly SynthesizedResource
     }
   }
   return text;
+}
+
+/**
+ * A fix for a resource that a registry module call creates is safe only when it rewrites
+ * one of the caller's own arguments; anything else would edit the module block as if it
+ * were the resource (defaults live on its header).
+ */
+export function registryFixIsSafe(synthesized: readonly SynthesizedResource[], block: Span | undefined, edits: readonly { file: string; span: Span }[]): boolean {
+  if (!block) return true;
+  const r = synthesized.find((x) => x.block.span.start === block.start && x.block.span.end === block.end);
+  if (!r) return true;
+  return edits.every((e) => e.file === r.file.path && r.inputsBySpan.get(spanKey(e.span))?.fromDefault === false);
 }

@@ -39,11 +39,17 @@ export function synthesizeModuleCall(
   for (const spec of known.resources) {
     if (!created(spec.when, args, version, evaluateInput)) continue;
     const inputsBySpan = new Map<string, { input: string; fromDefault: boolean }>();
-    const attributes = attributesFor(spec.attributes, call, args, version, callName, inputsBySpan);
+    // Constant arguments land on the input that made the module create the resource.
+    const whenArg = spec.when ? args.get(spec.when.input) : undefined;
+    const attributes = attributesFor(spec.attributes, call, args, version, callName, inputsBySpan, whenArg);
     const blocks: Block[] = Object.entries(spec.blocks ?? {}).map(([type, attrs]) => {
       const nested = attributesFor(attrs, call, args, version, callName, inputsBySpan);
       return syntheticBlock(type, [], nested, call);
     });
+    if (spec.trustPolicy) {
+      const policy = trustPolicy(spec.trustPolicy, call, args, evaluateInput, inputsBySpan);
+      if (policy) attributes.push(attribute(spec.trustPolicy.attribute, policy, call));
+    }
     const label = `module.${callName}.${spec.name}`;
     const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
     out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, inputsBySpan });
@@ -74,9 +80,17 @@ function attributesFor(
   version: string | undefined,
   callName: string,
   inputsBySpan: Map<string, { input: string; fromDefault: boolean }>,
+  whenArg?: Attribute,
 ): Attribute[] {
   const out: Attribute[] = [];
   for (const [name, spec] of Object.entries(specs)) {
+    if (!spec.input && !spec.ref) {
+      const at = whenArg ? whenArg.expr.span : call.headerSpan;
+      const literal = literalExpr(spec.default, at);
+      if (literal) out.push({ kind: 'attribute', name, nameSpan: at, expr: literal, span: at });
+      if (literal && whenArg) inputsBySpan.set(spanKey(at), { input: whenArg.name, fromDefault: false });
+      continue;
+    }
     if (spec.ref) {
       const [type, resName] = spec.ref.split('.');
       out.push(attribute(name, reference(type, `module.${callName}.${resName}`, call.headerSpan), call));
@@ -96,6 +110,41 @@ function attributesFor(
     inputsBySpan.set(spanKey(call.headerSpan), { input: spec.input, fromDefault: true });
   }
   return out;
+}
+
+/**
+ * `jsonencode({ Statement = [...] })` as the module would write it: one statement per
+ * principal input the caller sets, whose principal list is the caller's own expression
+ * (findings land on it), with the MFA condition when the module adds one.
+ */
+function trustPolicy(
+  spec: NonNullable<ResourceSpec['trustPolicy']>,
+  call: Block,
+  args: Map<string, Attribute>,
+  evaluate: (a: Attribute) => Value,
+  inputsBySpan: Map<string, { input: string; fromDefault: boolean }>,
+): Expr | undefined {
+  const at = call.headerSpan;
+  const str = (value: string): Expr => literalExpr(value, at)!;
+  const obj = (items: [string, Expr][]): Expr => ({ type: 'object', items: items.map(([k, v]) => ({ key: str(k), value: v, span: at })), span: at });
+  const mfaArg = spec.mfaInput ? args.get(spec.mfaInput) : undefined;
+  const mfaValue = mfaArg ? evaluate(mfaArg) : undefined;
+  const mfa = mfaValue ? !(mfaValue.kind === 'bool' && !mfaValue.value) : spec.mfaDefault === true;
+  const statements: Expr[] = [];
+  for (const [type, input] of Object.entries(spec.principals)) {
+    const arg = args.get(input);
+    if (!arg) continue;
+    inputsBySpan.set(spanKey(arg.expr.span), { input, fromDefault: false });
+    const items: [string, Expr][] = [
+      ['Effect', str('Allow')],
+      ['Action', { type: 'tuple', items: spec.actions.map(str), span: at }],
+      ['Principal', obj([[type, arg.expr]])],
+    ];
+    if (mfa && type === 'AWS') items.push(['Condition', obj([['Bool', obj([['aws:MultiFactorAuthPresent', str('true')]])]])]);
+    statements.push(obj(items));
+  }
+  if (!statements.length) return undefined;
+  return { type: 'call', name: 'jsonencode', nameSpan: at, args: [obj([['Statement', { type: 'tuple', items: statements, span: at }]])], expandLast: false, span: at };
 }
 
 function attribute(name: string, expr: Expr, call: Block): Attribute {

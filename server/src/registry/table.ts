@@ -26,6 +26,19 @@ export interface ResourceSpec {
   readonly when?: Condition;
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   readonly blocks?: Readonly<Record<string, Readonly<Record<string, AttributeSpec>>>>;
+  /** A trust policy the module writes from inputs (see synthesize.ts trustPolicy). */
+  readonly trustPolicy?: TrustPolicySpec;
+}
+
+export interface TrustPolicySpec {
+  /** The attribute that receives the policy, e.g. `assume_role_policy`. */
+  readonly attribute: string;
+  /** Inputs holding principals, by principal type: `{ "AWS": "trusted_role_arns" }`. */
+  readonly principals: Readonly<Record<string, string>>;
+  /** The input that adds an MFA condition, and its default. */
+  readonly mfaInput?: string;
+  readonly mfaDefault?: boolean;
+  readonly actions: readonly string[];
 }
 
 export interface KnownModule {
