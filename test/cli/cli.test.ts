@@ -80,3 +80,17 @@ describe('perimeter scan on hostile workspaces', () => {
     assert.match(r.stderr, /big\.tf: Skipped: 6\.3 MB is over the 5\.2 MB limit/);
   });
 });
+
+describe('perimeter scan never reads outside what it scans', () => {
+  it('refuses file() outside the scanned paths and reports it', () => {
+    const outside = tempDir();
+    fs.writeFileSync(path.join(outside, 'secret.json'), '{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}');
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'main.tf'), `resource "aws_iam_policy" "p" {\n  policy = file("${path.relative(dir, path.join(outside, 'secret.json'))}")\n}\n`);
+    const r = run(['scan', '--format', 'json', dir], dir);
+    assert.equal(r.code, 2);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.findings, [], 'nothing from the outside file was read');
+    assert.match(out.errors[0].message, /file\(\) points outside the scanned paths/);
+  });
+});

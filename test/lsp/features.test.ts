@@ -29,6 +29,23 @@ function applyTextEdits(text: string, edits: TextEdit[]): string {
     .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
+describe('language server on the corpus', () => {
+  it('scans every corpus module as a workspace without an error', async () => {
+    const corpus = path.resolve(__dirname, '../../../shared/corpus');
+    const c = new LspClient();
+    const logged: string[] = [];
+    c.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) logged.push(p.message);
+    });
+    await c.initialize(URI.file(corpus).toString());
+    await c.scanned(60_000);
+    const scanned = c.notifications.find((n) => n.method === 'perimeter/scanned')!.params as { modules: number; findings: number };
+    await c.stop();
+    assert.ok(scanned.modules > 100, `${scanned.modules} modules`);
+    assert.deepEqual(logged, [], 'no error was logged');
+  });
+});
+
 describe('language server features over stdio', () => {
   let client: LspClient;
   let dir: string;

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import { instantiateCalls } from '../module/calls';
 import { initHcl } from '../hcl/parser';
-import { buildModules, collectFiles, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
+import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
 import { compareFindings, type Finding, type ScanResult } from './finding';
 import type { Rule } from './rule';
@@ -76,6 +76,11 @@ export async function scanPaths(paths: readonly string[], rules: readonly Rule[]
   const root = path.resolve(options.root ?? process.cwd());
   const files = options.config ? collected.files.filter((f) => !isExcluded(f, root, options.config!)) : collected.files;
   const read = readSources(files);
-  const result = scanSources(read.sources, rules, options);
-  return { findings: result.findings, errors: [...collected.errors, ...read.errors, ...result.errors] };
+  // file() may read only inside what was asked to be scanned (a directory, or a file's directory).
+  const refused = new Set<string>();
+  const roots = paths.map((p) => path.resolve(p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p)));
+  const reader = options.reader ?? confinedReader(roots, diskReader, (p) => refused.add(p));
+  const result = scanSources(read.sources, rules, { ...options, reader });
+  const refusals = [...refused].map((file) => ({ file, message: 'Not read: file() points outside the scanned paths' }));
+  return { findings: result.findings, errors: [...collected.errors, ...read.errors, ...result.errors, ...refusals] };
 }

@@ -7,7 +7,7 @@ import type { Rule } from '../engine/rule';
 import type { Finding, ScanError } from '../engine/finding';
 import { compareFindings } from '../engine/finding';
 import { TerraformModule } from '../module/module';
-import { collectFiles, diskReader, isTerraformFile, isVarFile } from '../module/workspace';
+import { collectFiles, confinedReader, diskReader, isTerraformFile, isVarFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
 
@@ -93,7 +93,10 @@ export class Analysis {
     const files = this.moduleFiles(dir, errors).filter((f) => !this.excluded(f.path));
     const tf = files.filter((f) => !isVarFile(f.path));
     const vars = files.filter((f) => isVarFile(f.path));
-    const module = new TerraformModule(dir, tf, vars, (p) => this.open.get(p)?.file.text ?? diskReader(p));
+    const read = (p: string) => this.open.get(p)?.file.text ?? diskReader(p);
+    // file() reads only inside the workspace folders; a refusal is reported like an unreadable file.
+    const reader = this.root ? confinedReader([this.root], read, (p) => errors.push({ file: p, message: 'Not read: file() points outside the workspace' })) : read;
+    const module = new TerraformModule(dir, tf, vars, reader);
     const r = runRules(module, enabledRules(this.config, this.rules));
     const findings = applyConfig(r.findings, this.config).sort(compareFindings);
     // Files a finding lands in beyond the module's own (a policy .json read by file()).

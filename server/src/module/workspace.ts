@@ -145,3 +145,35 @@ export function parseSources(sources: readonly SourceFile[]): { files: HclFile[]
   }
   return { files, errors };
 }
+
+/**
+ * A reader for `file()` that never reads outside the given roots (the workspace folders
+ * or the scanned paths): `file("../../etc/passwd")` is refused and reported through
+ * `onRefused`, and the expression stays unknown.
+ */
+export function confinedReader(
+  roots: readonly string[],
+  read: (absPath: string) => string | undefined,
+  onRefused: (absPath: string) => void,
+): (absPath: string) => string | undefined {
+  const bases = roots.map((r) => {
+    try {
+      return fs.realpathSync(r);
+    } catch {
+      return path.resolve(r);
+    }
+  });
+  return (absPath) => {
+    let real = path.resolve(absPath);
+    try {
+      real = fs.realpathSync(real);
+    } catch {
+      // a missing file is read (and fails) normally
+    }
+    if (!bases.some((b) => real === b || real.startsWith(b.endsWith(path.sep) ? b : b + path.sep))) {
+      onRefused(absPath);
+      return undefined;
+    }
+    return read(absPath);
+  };
+}
