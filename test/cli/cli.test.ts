@@ -94,3 +94,22 @@ describe('perimeter scan never reads outside what it scans', () => {
     assert.match(out.errors[0].message, /file\(\) points outside the scanned paths/);
   });
 });
+
+describe('perimeter scan on large inputs', () => {
+  it('reads every corpus file without an error', () => {
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', path.resolve(ROOT, '../shared/corpus')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.errors, []);
+    assert.ok(out.findings.length > 0);
+  });
+
+  it('scans a folder of 3,000 files', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 3000; i++) fs.writeFileSync(path.join(dir, `f${i}.tf`), `resource "aws_s3_bucket_acl" "a${i}" {\n  bucket = "b${i}"\n  acl    = "private"\n}\n`);
+    fs.writeFileSync(path.join(dir, 'bad.tf'), 'resource "aws_s3_bucket_acl" "bad" {\n  bucket = "bad"\n  acl    = "public-read"\n}\n');
+    const r = run(['scan', '--format', 'json', dir], dir);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.errors, []);
+    assert.deepEqual(out.findings.map((f: { ruleId: string; file: string }) => `${f.file} ${f.ruleId}`), ['bad.tf aws-s3-public-acl']);
+  });
+});

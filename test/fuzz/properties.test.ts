@@ -23,18 +23,23 @@ describe('fuzz: parse → evaluate → rules → fixes', () => {
   it('survives mutated real files', async (t) => {
     let cases = 0;
     let fixes = 0;
+    let slowest = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 0, max: seeds.length - 1 }).chain((i) => mutation(seeds[i].text)),
         async (text) => {
           cases++;
+          const started = Date.now();
           fixes += (await runPipeline(text, true)).fixesChecked;
+          slowest = Math.max(slowest, Date.now() - started);
         },
       ),
       { numRuns: RUNS, seed: Number(process.env.PERIMETER_FUZZ_SEED ?? 20261124) },
     );
-    t.diagnostic(`${cases} mutated files, ${fixes} fixes re-parsed`);
+    t.diagnostic(`${cases} mutated files, ${fixes} fixes re-parsed, slowest ${slowest} ms`);
     assert.equal(cases, RUNS);
+    // A hang detector, not a benchmark: inputs here are under 1 MB, so 10 s means a loop.
+    assert.ok(slowest < 10_000, `one input took ${slowest} ms`);
   });
 
   it('survives arbitrary text, NUL bytes and lone surrogates', async () => {
