@@ -174,6 +174,57 @@ const FUNCTIONS: Record<string, Fn> = {
     const parsed = parseJsonString(v);
     return parsed.errors.length ? unknown(`jsondecode of invalid JSON: ${parsed.errors[0].message}`, origin) : parsed.value;
   },
+  // Internal: the policy a terraform-aws-modules module writes from its `*_statements`
+  // input (a map or list of { actions, principals = [{ type, identifiers }], condition... }),
+  // used by registry module calls; every value keeps its origin in the caller.
+  perimeter_module_statements: ([v], origin) => {
+    if (!v || (v.kind !== 'object' && v.kind !== 'list')) return unknown('module statements not known statically', origin);
+    const items = v.kind === 'object' ? v.entries.map((e) => e.value) : v.items;
+    const statements: Value[] = [];
+    for (const st of items) {
+      if (st.kind !== 'object') return unknown('a module statement not known statically', origin);
+      const get = (k: string) => st.entries.find((e) => e.key === k);
+      const entries: ObjectEntry[] = [];
+      const put = (json: string, key: string, fallback?: Value) => {
+        const e = get(key);
+        if (e) entries.push({ key: json, keyOrigin: e.keyOrigin, value: e.value });
+        else if (fallback) entries.push({ key: json, keyOrigin: st.origin, value: fallback });
+      };
+      put('Sid', 'sid');
+      put('Effect', 'effect', { kind: 'string', value: 'Allow', known: true, origin: st.origin });
+      put('Action', 'actions');
+      put('NotAction', 'not_actions');
+      put('Resource', 'resources');
+      put('NotResource', 'not_resources');
+      for (const [json, key] of [['Principal', 'principals'], ['NotPrincipal', 'not_principals']] as const) {
+        const e = get(key);
+        if (!e || e.value.kind !== 'list') continue;
+        const byType: ObjectEntry[] = [];
+        for (const p of e.value.items) {
+          if (p.kind !== 'object') continue;
+          const t = p.entries.find((x) => x.key === 'type')?.value;
+          const ids = p.entries.find((x) => x.key === 'identifiers')?.value;
+          if (t?.kind === 'string' && t.known && ids) byType.push({ key: t.value, keyOrigin: t.origin, value: ids });
+        }
+        entries.push({ key: json, keyOrigin: e.keyOrigin, value: { kind: 'object', entries: byType, origin: e.value.origin } });
+      }
+      const cond = get('condition') ?? get('conditions');
+      if (cond && cond.value.kind === 'list') {
+        const ops: ObjectEntry[] = [];
+        for (const c of cond.value.items) {
+          if (c.kind !== 'object') continue;
+          const test = c.entries.find((x) => x.key === 'test')?.value;
+          const variable = c.entries.find((x) => x.key === 'variable')?.value;
+          const values = c.entries.find((x) => x.key === 'values')?.value;
+          if (test?.kind !== 'string' || variable?.kind !== 'string' || !values) continue;
+          ops.push({ key: test.value, keyOrigin: test.origin, value: { kind: 'object', entries: [{ key: variable.value, keyOrigin: variable.origin, value: values }], origin: c.origin } });
+        }
+        entries.push({ key: 'Condition', keyOrigin: cond.keyOrigin, value: { kind: 'object', entries: ops, origin: cond.value.origin } });
+      }
+      statements.push({ kind: 'object', entries, origin: st.origin });
+    }
+    return { kind: 'object', entries: [{ key: 'Statement', keyOrigin: origin, value: { kind: 'list', items: statements, origin } }], origin };
+  },
   lower: ([v], origin) => mapString(v, origin, (s) => s.toLowerCase()),
   upper: ([v], origin) => mapString(v, origin, (s) => s.toUpperCase()),
 };

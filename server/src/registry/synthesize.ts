@@ -46,6 +46,14 @@ export function synthesizeModuleCall(
       const nested = attributesFor(attrs, call, args, version, callName, inputsBySpan);
       return syntheticBlock(type, [], nested, call);
     });
+    if (spec.statementsPolicy) {
+      const arg = args.get(spec.statementsPolicy.input);
+      if (arg) {
+        const at = call.headerSpan;
+        const inner: Expr = { type: 'call', name: 'perimeter_module_statements', nameSpan: at, args: [arg.expr], expandLast: false, span: at };
+        attributes.push(attribute(spec.statementsPolicy.attribute, { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at }, call));
+      }
+    }
     if (spec.trustPolicy) {
       const policy = trustPolicy(spec.trustPolicy, call, args, evaluateInput, inputsBySpan);
       if (policy) attributes.push(attribute(spec.trustPolicy.attribute, policy, call));

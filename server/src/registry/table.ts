@@ -26,6 +26,8 @@ export interface ResourceSpec {
   readonly when?: Condition;
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   readonly blocks?: Readonly<Record<string, Readonly<Record<string, AttributeSpec>>>>;
+  /** A policy the module writes from a statements input: `{ attribute, input }`. */
+  readonly statementsPolicy?: { readonly attribute: string; readonly input: string };
   /** A trust policy the module writes from inputs (see synthesize.ts trustPolicy). */
   readonly trustPolicy?: TrustPolicySpec;
 }

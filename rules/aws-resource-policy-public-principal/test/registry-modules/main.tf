@@ -1,0 +1,66 @@
+module "jobs" {
+  source              = "terraform-aws-modules/sqs/aws"
+  version             = "~> 4.0"
+  name                = "jobs"
+  create_queue_policy = true
+  queue_policy_statements = {
+    anyone = {
+      actions = ["sqs:SendMessage"]
+      principals = [{
+        type        = "AWS"
+        identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      }]
+    }
+  }
+}
+
+module "events" {
+  source = "terraform-aws-modules/sns/aws"
+  name   = "events"
+  topic_policy_statements = {
+    publish = {
+      actions = ["sns:Publish"]
+      principals = [{
+        type        = "Service"
+        identifiers = ["events.amazonaws.com"]
+      }]
+    }
+    org = {
+      actions = ["sns:Subscribe"]
+      principals = [{
+        type        = "AWS"
+        identifiers = ["*"]
+      }]
+      conditions = [{
+        test     = "StringEquals"
+        variable = "aws:PrincipalOrgID"
+        values   = ["o-abc123def4"]
+      }]
+    }
+  }
+}
+
+module "key" {
+  source = "terraform-aws-modules/kms/aws"
+  key_statements = [{
+    sid       = "Public"
+    actions   = ["kms:Decrypt"]
+    resources = ["*"]
+    principals = [{
+      type        = "AWS"
+      identifiers = ["*"] # expect: aws-resource-policy-public-principal
+    }]
+  }]
+}
+
+# Without create_queue_policy the module writes no policy.
+module "quiet" {
+  source = "terraform-aws-modules/sqs/aws"
+  name   = "quiet"
+  queue_policy_statements = {
+    anyone = {
+      actions    = ["sqs:SendMessage"]
+      principals = [{ type = "AWS", identifiers = ["*"] }]
+    }
+  }
+}
