@@ -27,7 +27,7 @@ export default defineRule({
         if (a) for (const v of stringAlternatives(a.value)) if (ADMIN.test(v.value)) report(ref, v);
       }
     }
-    for (const ref of [...m.resources('aws_iam_role'), ...m.resources('aws_iam_role_policy_attachments_exclusive')]) {
+    for (const ref of [...m.resources('aws_iam_role'), ...m.resources('aws_iam_role_policy_attachments_exclusive'), ...m.resources('aws_iam_group_policy_attachments_exclusive'), ...m.resources('aws_iam_user_policy_attachments_exclusive')]) {
       for (const name of ['managed_policy_arns', 'policy_arns']) {
         const a = m.attribute(ref, name);
         if (a) for (const v of listStrings(a.value)) if (ADMIN.test(v.value)) report(ref, v);

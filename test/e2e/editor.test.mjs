@@ -66,15 +66,17 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
   it('3. typing a dangerous line shows a diagnostic; deleting it clears it', async () => {
     const { page } = editor;
     await openFile(page, 'typed.tf');
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('2');
-    await page.keyboard.press('Enter');
+    // Click into the bucket line so the editor has focus, then type a new line after it.
+    await page.locator('.view-lines span', { hasText: 'e2e-typed' }).last().click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type('acl = "public-read"');
-    await waitForProblems(page, (t) => /typed\.tf.*aws-s3-public-acl/.test(t), 15_000);
-    for (let i = 0; i < 'acl = "public-read"'.length; i++) await page.keyboard.press('Backspace');
-    await waitForProblems(page, (t) => !/aws-s3-public-acl/.test(t), 15_000);
+    // insertText types the line as one edit, so auto-closed quotes cannot double up.
+    await page.keyboard.insertText('acl = "public-read"');
+    await page.locator('.view-lines', { hasText: 'acl = "public-read"' }).first().waitFor({ timeout: 10_000 });
+    await waitForProblems(page, (t) => /typed\.tf.*aws-s3-public-acl/.test(t), 30_000);
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Backspace');
+    await waitForProblems(page, (t) => !/aws-s3-public-acl/.test(t), 30_000);
   });
 
   it('6. fixing a cross-file finding (a public access block in another file) clears it', async () => {

@@ -109,8 +109,8 @@ function referencedDataDocuments(expr: Expr): string[] {
     if (e.type === 'getattr') {
       const names: string[] = [];
       let base: Expr = e;
-      while (base.type === 'getattr') {
-        names.unshift(base.name);
+      while (base.type === 'getattr' || base.type === 'index') {
+        if (base.type === 'getattr') names.unshift(base.name);
         base = base.object;
       }
       if (base.type === 'variable' && base.name === 'data' && names[0] === 'aws_iam_policy_document' && names[1]) text.push(`data.aws_iam_policy_document.${names[1]}`);

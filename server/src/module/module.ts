@@ -158,7 +158,9 @@ export class TerraformModule {
       case 'data': {
         const second = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
         const ref = first && second ? `data.${first}.${second}` : 'data';
-        const third = steps[2]?.kind === 'attr' ? steps[2].name : undefined;
+        // `data.x.y[0].json` (count) and `data.x.y["k"].json` (for_each) name the same document.
+        const rest = steps.slice(2).filter((st) => st.kind !== 'index');
+        const third = rest[0]?.kind === 'attr' ? rest[0].name : undefined;
         if (first === 'aws_iam_policy_document' && second && (third === 'json' || third === 'minified_json')) {
           return this.memo(`${ref}.json`, origin, () => this.policyDocument(ref, origin, depth));
         }

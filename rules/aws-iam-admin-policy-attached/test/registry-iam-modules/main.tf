@@ -1,0 +1,19 @@
+module "ops_role" {
+  source                  = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  version                 = "~> 5.0"
+  create_role             = true
+  role_name               = "ops"
+  custom_role_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect: aws-iam-admin-policy-attached
+}
+
+module "admins" {
+  source                   = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
+  name                     = "admins"
+  custom_group_policy_arns = ["arn:aws:iam::aws:policy/IAMFullAccess"] # expect: aws-iam-admin-policy-attached
+}
+
+module "readers" {
+  source                   = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
+  name                     = "readers"
+  custom_group_policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+}
