@@ -8,8 +8,16 @@ import { setup } from './setup.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 setup();
 execSync('npm run build && npm run package', { cwd: root, stdio: 'inherit' });
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(root, 'test', 'e2e', 'editor.test.mjs')], {
-  cwd: root,
-  stdio: 'inherit',
-});
-process.exit(r.status ?? 1);
+const run = () =>
+  spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', join(root, 'test', 'e2e', 'editor.test.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  }).status ?? 1;
+let status = run();
+if (status !== 0 && process.env.PERIMETER_E2E_RETRY !== '0') {
+  // A real browser on a shared machine can miss a keystroke; one full retry, announced, so a
+  // real failure (which fails twice) still fails the run. PERIMETER_E2E_RETRY=0 disables it.
+  console.log('\ne2e: the run above failed; retrying the whole suite once in a fresh editor\n');
+  status = run();
+}
+process.exit(status);
