@@ -1,6 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives } from '../../server/src/eval/value';
 import type { Expr } from '../../server/src/hcl/ast';
+import { walkExpr } from '../../server/src/hcl/walk';
+import { traversal } from '../../server/src/rules-support/ast';
 import type { BlockRef } from '../../server/src/module/module';
 import { addAttribute } from '../../server/src/fix/hcl-edits';
 
@@ -36,50 +38,19 @@ function addSensitive(out: BlockRef) {
 }
 
 /** `aws_iam_access_key.x.secret` (or ses_smtp_password_v4), directly or through locals. */
-function secretReferences(expr: Expr, local: (name: string) => Expr | undefined): string | undefined {
-  const stack: Expr[] = [expr];
-  let depth = 0;
-  while (stack.length && depth++ < 10_000) {
-    const e = stack.pop()!;
-    if (e.type === 'getattr' && (e.name === 'secret' || e.name === 'ses_smtp_password_v4')) {
-      let base: Expr = e.object;
-      while (base.type === 'getattr' || base.type === 'index' || base.type === 'splat') base = base.object;
-      if (base.type === 'variable' && base.name === 'aws_iam_access_key') return `an access key ${e.name === 'secret' ? 'secret' : 'SMTP password'}`;
+function secretReferences(expr: Expr, local: (name: string) => Expr | undefined, depth = 0): string | undefined {
+  let found: string | undefined;
+  walkExpr(expr, (e) => {
+    if (found) return false;
+    const chain = traversal(e);
+    if (!chain) return true;
+    if (chain[0] === 'aws_iam_access_key' && (chain.includes('secret') || chain.includes('ses_smtp_password_v4'))) {
+      found = `an access key ${chain.includes('secret') ? 'secret' : 'SMTP password'}`;
+    } else if (chain[0] === 'local' && chain[1] && depth < 4) {
+      const d = local(chain[1]);
+      if (d) found = secretReferences(d, local, depth + 1);
     }
-    if (e.type === 'getattr' && e.object.type === 'variable' && e.object.name === 'local') {
-      const d = local(e.name);
-      if (d) stack.push(d);
-    }
-    switch (e.type) {
-      case 'getattr':
-      case 'index':
-      case 'splat':
-        stack.push(e.object);
-        break;
-      case 'template':
-        for (const p of e.parts) if (p.kind === 'interpolation' && p.expr) stack.push(p.expr);
-        break;
-      case 'tuple':
-        stack.push(...e.items);
-        break;
-      case 'object':
-        for (const i of e.items) stack.push(i.value);
-        break;
-      case 'call':
-        stack.push(...e.args);
-        break;
-      case 'conditional':
-        stack.push(e.then, e.else);
-        break;
-      case 'paren':
-        stack.push(e.expr);
-        break;
-      case 'for':
-        stack.push(e.value, e.collection);
-        break;
-      default:
-        break;
-    }
-  }
-  return undefined;
+    return false;
+  });
+  return found;
 }

@@ -1,4 +1,5 @@
 import type { Expr } from '../hcl/ast';
+import { walkExpr } from '../hcl/walk';
 import type { Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
@@ -102,24 +103,19 @@ export function collectPolicies(module: TerraformModule): Policy[] {
 
 /** `data.aws_iam_policy_document.<name>` addresses written in an expression. */
 function referencedDataDocuments(expr: Expr): string[] {
-  const text: string[] = [];
-  const stack: Expr[] = [expr];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.type === 'getattr') {
-      const names: string[] = [];
-      let base: Expr = e;
-      while (base.type === 'getattr' || base.type === 'index') {
-        if (base.type === 'getattr') names.unshift(base.name);
-        base = base.object;
-      }
-      if (base.type === 'variable' && base.name === 'data' && names[0] === 'aws_iam_policy_document' && names[1]) text.push(`data.aws_iam_policy_document.${names[1]}`);
-    } else if (e.type === 'tuple') stack.push(...e.items);
-    else if (e.type === 'call') stack.push(...e.args);
-    else if (e.type === 'conditional') stack.push(e.then, e.else);
-    else if (e.type === 'paren') stack.push(e.expr);
-  }
-  return text;
+  const out: string[] = [];
+  walkExpr(expr, (e) => {
+    if (e.type !== 'getattr' && e.type !== 'index') return true;
+    const names: string[] = [];
+    let base: Expr = e;
+    while (base.type === 'getattr' || base.type === 'index') {
+      if (base.type === 'getattr') names.unshift(base.name);
+      base = base.object;
+    }
+    if (base.type === 'variable' && base.name === 'data' && names[0] === 'aws_iam_policy_document' && names[1]) out.push(`data.aws_iam_policy_document.${names[1]}`);
+    return false;
+  });
+  return out;
 }
 
 function formOf(module: TerraformModule, owner: BlockRef, v: Value, fromDocument: boolean): PolicyForm {

@@ -1,42 +1,25 @@
 import type { Block, Body, Expr, HclFile } from '../hcl/ast';
 import type { Span } from '../hcl/span';
+import { walkExpr } from '../hcl/walk';
 
 /** The expression of a file that covers exactly `span` (e.g. a statement object in jsonencode). */
 export function exprAt(file: HclFile, span: Span): Expr | undefined {
-  const stack: Expr[] = [];
-  const pushBody = (b: Body): void => {
-    for (const a of b.attributes) stack.push(a.expr);
-    for (const blk of b.blocks) pushBody(blk.body);
-  };
-  pushBody(file.body);
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.span.start === span.start && e.span.end === span.end && e.type !== 'paren') return e;
-    if (e.span.start > span.start || e.span.end < span.end) continue;
-    switch (e.type) {
-      case 'tuple':
-        stack.push(...e.items);
-        break;
-      case 'object':
-        for (const i of e.items) stack.push(i.key, i.value);
-        break;
-      case 'call':
-        stack.push(...e.args);
-        break;
-      case 'conditional':
-        stack.push(e.condition, e.then, e.else);
-        break;
-      case 'paren':
-        stack.push(e.expr);
-        break;
-      case 'for':
-        stack.push(e.collection, e.value);
-        break;
-      default:
-        break;
+  let found: Expr | undefined;
+  const visitBody = (b: Body): void => {
+    for (const a of b.attributes) {
+      walkExpr(a.expr, (e) => {
+        if (found) return false;
+        if (e.span.start === span.start && e.span.end === span.end && e.type !== 'paren') {
+          found = e;
+          return false;
+        }
+        return e.span.start <= span.start && span.end <= e.span.end;
+      });
     }
-  }
-  return undefined;
+    for (const blk of b.blocks) visitBody(blk.body);
+  };
+  visitBody(file.body);
+  return found;
 }
 
 /** The block of a file that spans exactly `span` (a `statement` of a policy document). */
@@ -57,53 +40,29 @@ export function blockAt(file: HclFile, span: Span): Block | undefined {
  */
 export function referencedAddresses(expr: Expr, localExpr: (name: string) => Expr | undefined, depth = 0): Set<string> {
   const out = new Set<string>();
-  const stack: Expr[] = [expr];
-  while (stack.length) {
-    const e = stack.pop()!;
-    if (e.type === 'getattr' || e.type === 'index' || e.type === 'splat') {
-      const chain: string[] = [];
-      let base: Expr = e;
-      while (base.type === 'getattr' || base.type === 'index' || base.type === 'splat') {
-        if (base.type === 'getattr') chain.unshift(base.name);
-        else if (base.type === 'index') stack.push(base.key);
-        base = base.object;
-      }
-      if (base.type === 'variable') {
-        if (base.name === 'local' && chain[0] && depth < 4) {
-          const def = localExpr(chain[0]);
-          if (def) for (const a of referencedAddresses(def, localExpr, depth + 1)) out.add(a);
-        } else if (/^aws_/.test(base.name) && chain[0]) out.add(`${base.name}.${chain[0]}`);
-      }
-      continue;
-    }
-    switch (e.type) {
-      case 'template':
-        for (const p of e.parts) if (p.kind === 'interpolation' && p.expr) stack.push(p.expr);
-        break;
-      case 'tuple':
-        stack.push(...e.items);
-        break;
-      case 'object':
-        for (const i of e.items) stack.push(i.value);
-        break;
-      case 'call':
-        stack.push(...e.args);
-        break;
-      case 'conditional':
-        stack.push(e.then, e.else);
-        break;
-      case 'paren':
-        stack.push(e.expr);
-        break;
-      case 'binary':
-        stack.push(e.left, e.right);
-        break;
-      case 'for':
-        stack.push(e.collection);
-        break;
-      default:
-        break;
-    }
-  }
+  walkExpr(expr, (e) => {
+    const chain = traversal(e);
+    if (!chain) return true;
+    const [root, first] = chain;
+    if (root === 'local' && first && depth < 4) {
+      const def = localExpr(first);
+      if (def) for (const a of referencedAddresses(def, localExpr, depth + 1)) out.add(a);
+    } else if (/^aws_/.test(root) && first) out.add(`${root}.${first}`);
+    // Index keys may hold references too; the traversal's own parts are done.
+    if (e.type === 'index') walkExpr(e.key, () => {});
+    return false;
+  });
   return out;
+}
+
+/** `a.b[0].c` → ['a', 'b', 'c'] (attribute names, indexes skipped), or undefined. */
+export function traversal(e: Expr): string[] | undefined {
+  if (e.type !== 'getattr' && e.type !== 'index' && e.type !== 'splat') return undefined;
+  const names: string[] = [];
+  let base: Expr = e;
+  while (base.type === 'getattr' || base.type === 'index' || base.type === 'splat') {
+    if (base.type === 'getattr') names.unshift(base.name);
+    base = base.object;
+  }
+  return base.type === 'variable' ? [base.name, ...names] : undefined;
 }
