@@ -32,6 +32,8 @@ interface Suppression {
 export function applySuppressions(findings: readonly Finding[], files: readonly HclFile[]): { kept: Finding[]; suppressed: number } {
   const byFile = new Map<string, { index: LineIndex; list: Suppression[] }>();
   for (const f of files) {
+    // Most files have no suppression comment: do not index their lines for nothing.
+    if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
     const index = new LineIndex(f.text);
     const list = f.comments.flatMap((c) => parse(c, index));
     if (list.length) byFile.set(f.path, { index, list });
@@ -63,6 +65,8 @@ export function applySuppressions(findings: readonly Finding[], files: readonly 
   }
   return { kept, suppressed };
 }
+
+const SUPPRESSION = /^(perimeter:|trivy:|tfsec:|checkov:|kics-scan)/i;
 
 function parse(c: Comment, index: LineIndex): Suppression[] {
   const line = index.position(c.span.start).line;

@@ -13,29 +13,60 @@ export type PublicAccessBlockFlag = (typeof PUBLIC_ACCESS_BLOCK_FLAGS)[number];
 export function bucketOf(module: TerraformModule, ref: BlockRef): BlockRef | undefined {
   const a = module.attribute(ref, 'bucket');
   if (!a) return undefined;
+  const { byAddress, byName } = bucketIndex(module);
   for (const v of alternatives(a.value)) {
     const target = referencedAddress(v);
     if (target?.startsWith('aws_s3_bucket.')) {
-      const b = module.resources('aws_s3_bucket').find((x) => x.address === target);
+      const b = byAddress.get(target);
       if (b) return b;
     }
     if (v.kind === 'string' && v.known) {
-      const b = module.resources('aws_s3_bucket').find((x) => {
-        const name = module.attribute(x, 'bucket')?.value;
-        return name?.kind === 'string' && name.known && name.value === v.value;
-      });
+      const b = byName.get(v.value);
       if (b) return b;
     }
   }
   // Apply-time expressions (`join("", aws_s3_bucket.b.*.id)`, a local holding one) still
   // name their bucket in the source.
-  const named = referencedAddresses(a.attribute.expr, (name) => module.localExpression(name));
-  return module.resources('aws_s3_bucket').find((x) => named.has(x.address));
+  for (const addr of referencedAddresses(a.attribute.expr, (name) => module.localExpression(name))) {
+    const b = byAddress.get(addr);
+    if (b) return b;
+  }
+  return undefined;
 }
+
+// Rules link many bucket-level resources to buckets: index the buckets once per module.
+const indexes = new WeakMap<TerraformModule, { byAddress: Map<string, BlockRef>; byName: Map<string, BlockRef> }>();
+
+function bucketIndex(module: TerraformModule) {
+  let idx = indexes.get(module);
+  if (!idx) {
+    idx = { byAddress: new Map(), byName: new Map() };
+    for (const b of module.resources('aws_s3_bucket')) {
+      if (!idx.byAddress.has(b.address)) idx.byAddress.set(b.address, b);
+      const name = module.attribute(b, 'bucket')?.value;
+      if (name?.kind === 'string' && name.known && !idx.byName.has(name.value)) idx.byName.set(name.value, b);
+    }
+    indexes.set(module, idx);
+  }
+  return idx;
+}
+
+const attachments = new WeakMap<TerraformModule, Map<string, Map<BlockRef, BlockRef[]>>>();
 
 /** Bucket-level resources of a type that belong to `bucket`. */
 export function attachedTo(module: TerraformModule, type: string, bucket: BlockRef): BlockRef[] {
-  return module.resources(type).filter((r) => bucketOf(module, r) === bucket);
+  let byType = attachments.get(module);
+  if (!byType) attachments.set(module, (byType = new Map()));
+  let map = byType.get(type);
+  if (!map) {
+    map = new Map();
+    for (const r of module.resources(type)) {
+      const b = bucketOf(module, r);
+      if (b) map.set(b, [...(map.get(b) ?? []), r]);
+    }
+    byType.set(type, map);
+  }
+  return map.get(bucket) ?? [];
 }
 
 /** Whether a public access block sets a flag to true (absent means false, as in AWS). */
