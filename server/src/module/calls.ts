@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import type { Value } from '../eval/value';
+import { readModulesManifest } from './manifest';
 import { type BlockRef, TerraformModule } from './module';
 
 /** Arguments of a `module` block that are Terraform's, not the child module's variables. */
@@ -28,7 +28,7 @@ export function instantiateCalls(
   chain: readonly string[] = [module.dir],
   prefix = '',
   rootDir = module.dir,
-  manifest = readManifest(rootDir),
+  manifest = readModulesManifest(rootDir),
 ): ModuleInstance[] {
   if (chain.length > MAX_DEPTH) return [];
   const out: ModuleInstance[] = [];
@@ -60,14 +60,4 @@ function childDir(module: TerraformModule, call: BlockRef, key: string, rootDir:
   }
   const installed = manifest.get(key);
   return installed ? path.resolve(rootDir, installed) : undefined;
-}
-
-/** `.terraform/modules/modules.json`: module key → directory, written by `terraform init`. */
-function readManifest(rootDir: string): Map<string, string> {
-  try {
-    const m = JSON.parse(fs.readFileSync(path.join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8')) as { Modules?: { Key?: string; Dir?: string }[] };
-    return new Map((m.Modules ?? []).filter((x) => x.Key && x.Dir).map((x) => [x.Key!, x.Dir!]));
-  } catch {
-    return new Map();
-  }
 }

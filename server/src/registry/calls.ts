@@ -1,7 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { HclFile } from '../hcl/ast';
-import type { Block } from '../hcl/ast';
+import type { Block, HclFile } from '../hcl/ast';
+import { readModulesManifest } from '../module/manifest';
 import { evaluate, type EvalEnv } from '../eval/evaluate';
 import { type SynthesizedResource, synthesizeModuleCall } from './synthesize';
 import { knownModule } from './table';
@@ -16,7 +14,10 @@ export function registryResources(
   calls: readonly { block: Block; file: HclFile }[],
   envFor: (file: HclFile) => EvalEnv,
 ): SynthesizedResource[] {
-  const installed = installedModuleKeys(dir);
+  // Every module build (each keystroke in the editor) gets here: read the manifest only
+  // when there is a module call to check it for.
+  if (calls.length === 0) return [];
+  const installed = readModulesManifest(dir);
   const out: SynthesizedResource[] = [];
   for (const { block, file } of calls) {
     const name = block.labels[0]?.value;
@@ -33,13 +34,4 @@ export function registryResources(
     out.push(...synthesizeModuleCall(block, file, source.value, constraint, (a) => evaluate(a.expr, env)));
   }
   return out;
-}
-
-function installedModuleKeys(dir: string): Set<string> {
-  try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(dir, '.terraform', 'modules', 'modules.json'), 'utf8')) as { Modules?: { Key?: string }[] };
-    return new Set((manifest.Modules ?? []).map((m) => m.Key ?? '').filter(Boolean));
-  } catch {
-    return new Set();
-  }
 }

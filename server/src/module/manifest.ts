@@ -1,0 +1,15 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * `.terraform/modules/modules.json`, written by `terraform init`: module key (`a`, `a.b`)
+ * → directory relative to the root module. Empty when init has not run.
+ */
+export function readModulesManifest(rootDir: string): Map<string, string> {
+  try {
+    const m = JSON.parse(fs.readFileSync(path.join(rootDir, '.terraform', 'modules', 'modules.json'), 'utf8')) as { Modules?: { Key?: string; Dir?: string }[] };
+    return new Map((m.Modules ?? []).filter((x) => x.Key && x.Dir).map((x) => [x.Key!, x.Dir!]));
+  } catch {
+    return new Map();
+  }
+}
