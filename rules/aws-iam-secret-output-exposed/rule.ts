@@ -1,8 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives } from '../../server/src/eval/value';
 import type { Expr } from '../../server/src/hcl/ast';
-import { walkExpr } from '../../server/src/hcl/walk';
-import { traversal } from '../../server/src/rules-support/ast';
+import { traversal, walkExpr } from '../../server/src/hcl/walk';
 import type { BlockRef } from '../../server/src/module/module';
 import { addAttribute } from '../../server/src/fix/hcl-edits';
 

@@ -45,3 +45,15 @@ export function walkExpr(root: Expr, visit: (e: Expr) => boolean | void): void {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
 }
+
+/** `a.b[0].c` → ['a', 'b', 'c'] (attribute names, indexes skipped), or undefined. */
+export function traversal(e: Expr): string[] | undefined {
+  if (e.type !== 'getattr' && e.type !== 'index' && e.type !== 'splat') return undefined;
+  const names: string[] = [];
+  let base: Expr = e;
+  while (base.type === 'getattr' || base.type === 'index' || base.type === 'splat') {
+    if (base.type === 'getattr') names.unshift(base.name);
+    base = base.object;
+  }
+  return base.type === 'variable' ? [base.name, ...names] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { Expr } from '../hcl/ast';
-import { walkExpr } from '../hcl/walk';
+import { traversal, walkExpr } from '../hcl/walk';
 import type { Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
@@ -105,14 +105,9 @@ export function collectPolicies(module: TerraformModule): Policy[] {
 function referencedDataDocuments(expr: Expr): string[] {
   const out: string[] = [];
   walkExpr(expr, (e) => {
-    if (e.type !== 'getattr' && e.type !== 'index') return true;
-    const names: string[] = [];
-    let base: Expr = e;
-    while (base.type === 'getattr' || base.type === 'index') {
-      if (base.type === 'getattr') names.unshift(base.name);
-      base = base.object;
-    }
-    if (base.type === 'variable' && base.name === 'data' && names[0] === 'aws_iam_policy_document' && names[1]) out.push(`data.aws_iam_policy_document.${names[1]}`);
+    const chain = traversal(e);
+    if (!chain) return true;
+    if (chain[0] === 'data' && chain[1] === 'aws_iam_policy_document' && chain[2]) out.push(`data.aws_iam_policy_document.${chain[2]}`);
     return false;
   });
   return out;

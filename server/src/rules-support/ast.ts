@@ -1,6 +1,6 @@
 import type { Block, Body, Expr, HclFile } from '../hcl/ast';
 import type { Span } from '../hcl/span';
-import { walkExpr } from '../hcl/walk';
+import { traversal, walkExpr } from '../hcl/walk';
 
 /** The expression of a file that covers exactly `span` (e.g. a statement object in jsonencode). */
 export function exprAt(file: HclFile, span: Span): Expr | undefined {
@@ -53,16 +53,4 @@ export function referencedAddresses(expr: Expr, localExpr: (name: string) => Exp
     return false;
   });
   return out;
-}
-
-/** `a.b[0].c` → ['a', 'b', 'c'] (attribute names, indexes skipped), or undefined. */
-export function traversal(e: Expr): string[] | undefined {
-  if (e.type !== 'getattr' && e.type !== 'index' && e.type !== 'splat') return undefined;
-  const names: string[] = [];
-  let base: Expr = e;
-  while (base.type === 'getattr' || base.type === 'index' || base.type === 'splat') {
-    if (base.type === 'getattr') names.unshift(base.name);
-    base = base.object;
-  }
-  return base.type === 'variable' ? [base.name, ...names] : undefined;
 }
