@@ -3,6 +3,7 @@ import { maskKeyId } from '../../server/src/engine/mask';
 import { alternatives, type Value } from '../../server/src/eval/value';
 import type { BlockRef } from '../../server/src/module/module';
 import { removeAttribute } from '../../server/src/fix/hcl-edits';
+import { writtenInPlace } from '../../server/src/rules-support/values';
 
 const CREDENTIAL_ATTRIBUTES: Record<string, string> = {
   access_key: 'an access key id',
@@ -45,7 +46,7 @@ export default defineRule({
         for (const v of alternatives(a.value)) {
           if (!isWrittenSecret(v)) continue;
           const shown = attr === 'access_key' && v.kind === 'string' ? ` (${maskKeyId(v.value)})` : '';
-          const via = v.origin.file !== ref.file.path || !contains(a.attribute.expr.span, v.origin.span) ? `, reaching ${attr} through a variable or local` : '';
+          const via = writtenInPlace(a, v) ? '' : `, reaching ${attr} through a variable or local`;
           // Written right in the block: removing the argument is the fix (the provider then
           // uses its default credential chain). A value from a variable or local is left
           // alone: deleting a default could break other users of that variable.
@@ -66,8 +67,4 @@ export default defineRule({
 
 function isWrittenSecret(v: Value): v is Extract<Value, { kind: 'string' }> {
   return v.kind === 'string' && v.known && v.value.trim() !== '';
-}
-
-function contains(outer: { start: number; end: number }, inner: { start: number; end: number }): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
 }

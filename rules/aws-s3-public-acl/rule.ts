@@ -27,7 +27,7 @@ export default defineRule({
         for (const v of stringAlternatives(a.value)) {
           const pub = PUBLIC_ACLS[v.value];
           if (!pub) continue;
-          const bucket = type === 'aws_s3_bucket' ? ref : type === 'aws_s3_bucket_acl' ? bucketOf(m, ref) : bucketOf(m, ref);
+          const bucket = type === 'aws_s3_bucket' ? ref : bucketOf(m, ref);
           const mitigation = bucket ? mitigated(ctx.module, bucket) : undefined;
           const fix = writtenInPlace(a, v) ? { title: `Set acl to "private" on ${ref.address}`, edits: [replaceExpr(ref.file, a.attribute.expr, '"private"')] } : undefined;
           ctx.report({

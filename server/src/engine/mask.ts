@@ -6,7 +6,3 @@ export function maskKeyId(value: string): string {
   const prefix = /^(AKIA|ASIA|AIDA|AROA|AGPA|ANPA|ANVA|APKA)/.exec(value)?.[0] ?? '';
   return `${prefix}${'*'.repeat(Math.max(4, Math.min(16, value.length - prefix.length)))}`;
 }
-
-export function maskSecret(): string {
-  return '****';
-}

@@ -302,7 +302,3 @@ export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Orig
   }
   return fn(args, origin, scope, expr.args);
 }
-
-export function knownFunctions(): string[] {
-  return Object.keys(FUNCTIONS);
-}

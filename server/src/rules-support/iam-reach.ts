@@ -21,14 +21,17 @@ export function referencedBlock(m: TerraformModule, v: Value, type: string): Blo
  * Whether a policy reaches IAM users or groups (people with long-term keys): inline user
  * and group policies, and managed policies attached to users or groups.
  */
+/** Whether an attachment resource's `policy_arn` refers to the policy's owner. */
+function attaches(m: TerraformModule, attachment: BlockRef, p: Policy): boolean {
+  const arn = m.attribute(attachment, 'policy_arn')?.value;
+  return !!arn && alternatives(arn).some((x) => x.kind === 'unknown' && x.ref === p.owner.address);
+}
+
 export function reachesPeople(m: TerraformModule, p: Policy): boolean {
   const type = p.owner.block.labels[0]?.value;
   if (type === 'aws_iam_user_policy' || type === 'aws_iam_group_policy') return true;
   if (type !== 'aws_iam_policy') return false;
-  const attached = (r: BlockRef) => {
-    const arn = m.attribute(r, 'policy_arn')?.value;
-    return !!arn && alternatives(arn).some((x) => x.kind === 'unknown' && x.ref === p.owner.address);
-  };
+  const attached = (r: BlockRef) => attaches(m, r, p);
   if ([...m.resources('aws_iam_user_policy_attachment'), ...m.resources('aws_iam_group_policy_attachment')].some(attached)) return true;
   return m.resources('aws_iam_policy_attachment').some((r) => attached(r) && (m.attribute(r, 'users') || m.attribute(r, 'groups')));
 }
@@ -44,8 +47,7 @@ export function groupPolicies(m: TerraformModule, group: BlockRef, policies: rea
     } else if (type === 'aws_iam_policy') {
       const attached = m.resources('aws_iam_group_policy_attachment').some((r) => {
         const g = m.attribute(r, 'group');
-        const arn = m.attribute(r, 'policy_arn')?.value;
-        return !!g && referencedBlock(m, g.value, 'aws_iam_group') === group && !!arn && alternatives(arn).some((x) => x.kind === 'unknown' && x.ref === p.owner.address);
+        return !!g && referencedBlock(m, g.value, 'aws_iam_group') === group && attaches(m, r, p);
       });
       if (attached) out.push(p);
     }
