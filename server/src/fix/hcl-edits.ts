@@ -1,6 +1,6 @@
 import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
 import type { FileEdit } from '../engine/rule';
-import { endsLine, indentAt, indentUnit, lineBreakOf, lineEndOf, lineStartOf, startsLine } from './layout';
+import { endsLine, indentAt, indentUnit, lineBreakOf, lineEndOf, lineStartOf, reindent, startsLine } from './layout';
 
 /**
  * Edit builders for HCL source. Each returns edits that keep the file's indentation,
@@ -135,19 +135,4 @@ export function appendNestedBlock(file: HclFile, block: Block, blockText: string
   const at = lastChild ? lineEndOf(t, lastChild.span.end) : lineEndOf(t, block.headerSpan.end);
   const gap = lastChild ? nl : '';
   return { file: file.path, span: { start: at, end: at }, newText: `${gap}${nl}${lines.join(nl)}` };
-}
-
-/**
- * Builders write blocks with two-space steps; this re-indents them under `indent`, with
- * the file's own step (`unit`), one string per line.
- */
-function reindent(text: string, indent: string, unit: string): string[] {
-  return text
-    .replace(/\r?\n$/, '')
-    .split(/\r?\n/)
-    .map((l) => {
-      if (!l.trim()) return '';
-      const lead = /^ */.exec(l)![0].length;
-      return indent + unit.repeat(Math.floor(lead / 2)) + l.slice(lead);
-    });
 }

@@ -1,6 +1,6 @@
 import type { FileEdit } from '../engine/rule';
 import type { Value } from '../eval/value';
-import { indentAt, indentUnit, lineBreakOf } from './layout';
+import { indentAt, indentUnit, lineBreakOf, reindent } from './layout';
 
 type JsonObject = Extract<Value, { kind: 'object' }>;
 
@@ -24,14 +24,9 @@ export function addJsonMember(text: string, object: JsonObject, key: string, val
     return { file, span: { start: insertAt, end: insertAt }, newText: `${last ? ', ' : ' '}${JSON.stringify(key)}: ${value}${last ? '' : ' '}` };
   }
   const indent = last ? indentAt(text, last.keyOrigin.span.start) : indentAt(text, object.origin.span.start) + indentUnit(text);
-  const unit = indentUnit(text);
-  const value = valueJson
-    .split('\n')
-    .map((l, i) => {
-      if (i === 0) return l;
-      const lead = /^ */.exec(l)![0].length;
-      return indent + unit.repeat(Math.floor(lead / 2)) + l.slice(lead);
-    })
+  // The first line follows the key on its line; the rest are re-indented under the members.
+  const value = reindent(valueJson, indent, indentUnit(text))
+    .map((l, i) => (i === 0 ? l.slice(indent.length) : l))
     .join(nl);
   const insertAt = last ? last.value.origin.span.end : object.origin.span.start + 1;
   return { file, span: { start: insertAt, end: insertAt }, newText: `${last ? ',' : ''}${nl}${indent}${JSON.stringify(key)}: ${value}` };

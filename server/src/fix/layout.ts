@@ -52,3 +52,18 @@ export function endsLine(text: string, offset: number): boolean {
   const rest = text.slice(offset, lineEndOf(text, offset)).trim();
   return rest === '' || rest.startsWith('#') || rest.startsWith('//');
 }
+
+/**
+ * Builders write blocks with two-space steps; this re-indents them under `indent`, with
+ * the file's own step (`unit`), one string per line.
+ */
+export function reindent(text: string, indent: string, unit: string): string[] {
+  return text
+    .replace(/\r?\n$/, '')
+    .split(/\r?\n/)
+    .map((l) => {
+      if (!l.trim()) return '';
+      const lead = /^ */.exec(l)![0].length;
+      return indent + unit.repeat(Math.floor(lead / 2)) + l.slice(lead);
+    });
+}
