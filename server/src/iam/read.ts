@@ -101,21 +101,27 @@ function readStatement(s: Value): Statement {
   const effect = effectValue ? located(effectValue)[0] : undefined;
   const sidValue = entry(s, 'Sid');
   const sid = sidValue ? located(sidValue)[0] : undefined;
-  const result: Statement = {
+  // Reading the elements sets `partial` when one is not known: read them before using it.
+  const actions = strings('Action');
+  const notActions = strings('NotAction');
+  const resources = strings('Resource');
+  const notResources = strings('NotResource');
+  const allowed = principals('Principal');
+  const notPrincipals = principals('NotPrincipal');
+  return {
     ...(sid ? { sid } : {}),
     ...(effect ? { effect } : {}),
-    actions: strings('Action'),
-    notActions: strings('NotAction'),
-    resources: strings('Resource'),
-    notResources: strings('NotResource'),
-    principals: principals('Principal'),
-    notPrincipals: principals('NotPrincipal'),
+    actions,
+    notActions,
+    resources,
+    notResources,
+    principals: allowed,
+    notPrincipals,
     conditions,
-    partial: false,
+    partial: partial || (effect !== undefined && !effect.known),
     origin: s.origin,
     raw: s,
   };
-  return { ...result, partial: partial || (effect !== undefined && !effect.known) };
 }
 
 /** A string or list of strings (conditional branches included), each with its origin. */
