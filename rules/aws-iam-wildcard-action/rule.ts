@@ -31,10 +31,15 @@ export default defineRule({
   check(ctx) {
     for (const p of collectPolicies(ctx.module)) {
       if (p.kind === 'trust') continue; // trust policies are about who may assume, not what
+      const keyPolicy = KEY_POLICY_OWNERS.has(p.owner.block.labels[0]?.value ?? '');
       for (const s of p.statements) {
         if (!isAllow(s)) continue;
         for (const a of s.actions) {
           if (!a.known || (!a.value.includes('*') && !a.value.includes('?'))) continue;
+          // A key policy governs only its own key, and AWS's default key policy is written
+          // with kms:* (the account) and kms:Create*, kms:Put*... (administrators): whom it
+          // lets in is the principal rules' question, not the pattern.
+          if (keyPolicy && /^kms:/i.test(a.value)) continue;
           const verdict = judge(a.value);
           if (!verdict) continue;
           ctx.report({
@@ -48,6 +53,8 @@ export default defineRule({
     }
   },
 });
+
+const KEY_POLICY_OWNERS = new Set(['aws_kms_key', 'aws_kms_key_policy', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key']);
 
 function judge(pattern: string): { severity: Severity; why: string } | undefined {
   if (pattern === '*' || pattern === '*:*') return { severity: 'critical', why: 'every action on every service, administrator access' };

@@ -72,6 +72,43 @@ describe('registry modules: synthesized resources', () => {
     assert.deepEqual(res, []);
   });
 
+  it('a map input becomes one resource per entry, each reading its own entry in the caller', async () => {
+    const f = await parse('module "r" {\n  source   = "terraform-aws-modules/iam/aws//modules/iam-role"\n  policies = {\n    a = "arn:one"\n    b = "arn:two"\n  }\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/iam/aws//modules/iam-role', '~> 6.0', (a) => evaluate(a.expr, env(f.path)));
+    const attachments = res.filter((r) => r.block.labels[0].value === 'aws_iam_role_policy_attachment');
+    assert.deepEqual(attachments.map((r) => r.address), ['aws_iam_role_policy_attachment.module.r.this["a"]', 'aws_iam_role_policy_attachment.module.r.this["b"]']);
+    const arn = evaluate(attachments[1].block.body.attributes.find((a) => a.name === 'policy_arn')!.expr, env(f.path));
+    assert.ok(arn.kind === 'string' && arn.value === 'arn:two');
+    assert.equal(textAt(f, arn.origin.span), '"arn:two"', 'the value keeps its place in the caller');
+  });
+
+  it('grant entries become access_control_policy grants; absent keys read as null', async () => {
+    const f = await parse('module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  grant  = [{ type = "Group", permission = "READ", uri = "http://acs.amazonaws.com/groups/global/AllUsers" }]\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/s3-bucket/aws', undefined, (a) => evaluate(a.expr, env(f.path)));
+    const acl = res.find((r) => r.block.labels[0].value === 'aws_s3_bucket_acl')!;
+    assert.ok(acl, 'a grant alone makes the module create the ACL');
+    const grant = acl.block.body.blocks[0].body.blocks[0];
+    assert.equal(grant.type, 'grant');
+    const grantee = grant.body.blocks[0];
+    const value = (name: string) => evaluate(grantee.body.attributes.find((a) => a.name === name)!.expr, env(f.path));
+    assert.equal(textAt(f, value('uri').origin.span), '"http://acs.amazonaws.com/groups/global/AllUsers"');
+    assert.equal(value('email_address').kind, 'null');
+  });
+
+  it('a grant list not known statically yields no grants rather than a guess', async () => {
+    const f = await parse('module "b" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n  grant  = var.grants\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/s3-bucket/aws', undefined, (a) => evaluate(a.expr, env(f.path)));
+    const acl = res.find((r) => r.block.labels[0].value === 'aws_s3_bucket_acl');
+    assert.deepEqual(acl?.block.body.blocks, []);
+  });
+
+  it('a whole kms policy passed by the caller replaces the statements the module would write', async () => {
+    const f = await parse('module "k" {\n  source    = "terraform-aws-modules/kms/aws"\n  key_users = ["*"]\n  policy    = "{}"\n}\n');
+    const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/kms/aws', undefined, (a) => evaluate(a.expr, env(f.path)));
+    const policy = res[0].block.body.attributes.find((a) => a.name === 'policy')!;
+    assert.equal(textAt(f, policy.expr.span), '"{}"');
+  });
+
   it('renders addresses the way Terraform does', () => {
     assert.equal(displayAddress('aws_s3_bucket_acl.module.assets.this grants'), 'module.assets.aws_s3_bucket_acl.this grants');
   });

@@ -175,11 +175,15 @@ const FUNCTIONS: Record<string, Fn> = {
     return parsed.errors.length ? unknown(`jsondecode of invalid JSON: ${parsed.errors[0].message}`, origin) : parsed.value;
   },
   // Internal: the policy a terraform-aws-modules module writes from its `*_statements`
-  // input (a map or list of { actions, principals = [{ type, identifiers }], condition... }),
+  // inputs (maps or lists of { actions, principals = [{ type, identifiers }], condition... }),
   // used by registry module calls; every value keeps its origin in the caller.
-  perimeter_module_statements: ([v], origin) => {
-    if (!v || (v.kind !== 'object' && v.kind !== 'list')) return unknown('module statements not known statically', origin);
-    const items = v.kind === 'object' ? v.entries.map((e) => e.value) : v.items;
+  // Each argument is one source of statements (the module's own, then the caller's).
+  perimeter_module_statements: (args, origin) => {
+    const items: Value[] = [];
+    for (const v of args) {
+      if (v.kind !== 'object' && v.kind !== 'list') return unknown('module statements not known statically', origin);
+      items.push(...(v.kind === 'object' ? v.entries.map((e) => e.value) : v.items));
+    }
     const statements: Value[] = [];
     for (const st of items) {
       if (st.kind !== 'object') return unknown('a module statement not known statically', origin);

@@ -11,13 +11,22 @@ export function describeRegistryOrigin(synthesized: readonly SynthesizedResource
   const text = displayAddress(message);
   for (const r of synthesized) {
     if (r.file.path !== origin.file) continue;
-    const input = r.inputsBySpan.get(spanKey(origin.span));
+    const input = r.inputsBySpan.get(spanKey(origin.span)) ?? enclosingInput(r, origin.span);
     if (input && !input.fromDefault) return `${text} (set by input "${input.input}" of ${r.call})`;
     if (origin.span.start === r.block.headerSpan.start && origin.span.end === r.block.headerSpan.end) {
       return `${text} (a default of ${r.call}: set the input explicitly)`;
     }
   }
   return text;
+}
+
+/** A value inside a caller argument (an entry of a grant list, a principal in a statement). */
+function enclosingInput(r: SynthesizedResource, span: Span): { input: string; fromDefault: boolean } | undefined {
+  for (const [key, input] of r.inputsBySpan) {
+    const [start, end] = key.split(':').map(Number);
+    if (!input.fromDefault && start <= span.start && span.end <= end) return input;
+  }
+  return undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Attribute, Block, Body, Expr, HclFile } from '../hcl/ast';
 import type { Span } from '../hcl/span';
 import type { Value } from '../eval/value';
-import { type AttributeSpec, type Condition, knownModule, type ResourceSpec } from './table';
+import { type AttributeSpec, type Condition, knownModule, type PolicySpec, type RepeatedBlockSpec } from './table';
 import { allowsAtLeast, parseVersion } from './version';
 
 /** A resource a known registry module would create, written as if the caller declared it. */
@@ -38,60 +38,96 @@ export function synthesizeModuleCall(
   const out: SynthesizedResource[] = [];
   for (const spec of known.resources) {
     if (!created(spec.when, args, version, evaluateInput)) continue;
-    const inputsBySpan = new Map<string, { input: string; fromDefault: boolean }>();
-    // Constant arguments land on the input that made the module create the resource.
-    const whenArg = spec.when ? args.get(spec.when.input) : undefined;
-    const attributes = attributesFor(spec.attributes, call, args, version, callName, inputsBySpan, whenArg);
-    const blocks: Block[] = Object.entries(spec.blocks ?? {}).map(([type, attrs]) => {
-      const nested = attributesFor(attrs, call, args, version, callName, inputsBySpan);
-      return syntheticBlock(type, [], nested, call);
-    });
-    if (spec.statementsPolicy) {
-      const arg = args.get(spec.statementsPolicy.input);
-      if (arg) {
-        const at = call.headerSpan;
-        const inner: Expr = { type: 'call', name: 'perimeter_module_statements', nameSpan: at, args: [arg.expr], expandLast: false, span: at };
-        attributes.push(attribute(spec.statementsPolicy.attribute, { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at }, call));
+    const whenArgs = spec.when ? [spec.when].flat().map((c) => args.get(c.input)) : [];
+    const forEachArg = spec.forEach ? args.get(spec.forEach) : undefined;
+    const entries: (Entry | undefined)[] = spec.forEach ? entriesOf(forEachArg, evaluateInput) : [undefined];
+    for (const entry of entries) {
+      const inputsBySpan = new Map<string, { input: string; fromDefault: boolean }>();
+      if (forEachArg) inputsBySpan.set(spanKey(forEachArg.expr.span), { input: forEachArg.name, fromDefault: false });
+      const ctx: Context = { call, args, version, callName, inputsBySpan, evaluate: evaluateInput, item: entry?.expr };
+      // Constant arguments land on the input that made the module create the resource.
+      const attributes = attributesFor(spec.attributes, ctx, whenArgs.find((a) => a !== undefined));
+      const blocks: Block[] = Object.entries(spec.blocks ?? {}).map(([type, attrs]) => syntheticBlock(type, [], attributesFor(attrs, ctx), call));
+      for (const repeated of spec.repeatedBlocks ?? []) blocks.push(...repeatedBlocks(repeated, ctx));
+      if (spec.policy) {
+        const policy = modulePolicy(spec.policy, ctx);
+        if (policy) attributes.push(policy);
       }
+      const label = `module.${callName}.${spec.name}${entry ? `[${entry.key}]` : ''}`;
+      const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
+      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, inputsBySpan });
     }
-    if (spec.trustPolicy) {
-      const policy = trustPolicy(spec.trustPolicy, call, args, evaluateInput, inputsBySpan);
-      if (policy) attributes.push(attribute(spec.trustPolicy.attribute, policy, call));
-    }
-    const label = `module.${callName}.${spec.name}`;
-    const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
-    out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, inputsBySpan });
   }
   return out;
 }
 
-function created(when: Condition | undefined, args: Map<string, Attribute>, version: string | undefined, evaluate: (a: Attribute) => Value): boolean {
+interface Context {
+  readonly call: Block;
+  readonly args: ReadonlyMap<string, Attribute>;
+  readonly version: string | undefined;
+  readonly callName: string;
+  readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
+  readonly evaluate: (a: Attribute) => Value;
+  /** Inside a `forEach` resource or a repeated block: the current entry, `input[key]`. */
+  readonly item?: Expr;
+}
+
+/** One entry of a map or list input, as an index into the caller's own expression. */
+interface Entry {
+  readonly key: string;
+  readonly expr: Expr;
+}
+
+/**
+ * The entries of a caller argument, each as `argument[key]`, so that whatever a rule reads
+ * from it keeps its place in the caller. An argument whose entries are not known statically
+ * yields none: the module's resources for it cannot be told apart.
+ */
+function entriesOf(arg: Attribute | undefined, evaluate: (a: Attribute) => Value): Entry[] {
+  if (!arg) return [];
+  const v = evaluate(arg);
+  const at = arg.expr.span;
+  if (v.kind === 'object') {
+    return v.entries.map((e) => ({ key: JSON.stringify(e.key), expr: { type: 'index', object: arg.expr, key: literalExpr(e.key, at)!, span: at } }));
+  }
+  if (v.kind === 'list') {
+    return v.items.map((_, i) => ({ key: String(i), expr: { type: 'index', object: arg.expr, key: literalExpr(i, at)!, span: at } }));
+  }
+  return [];
+}
+
+function created(when: Condition | readonly Condition[] | undefined, args: ReadonlyMap<string, Attribute>, version: string | undefined, evaluate: (a: Attribute) => Value): boolean {
   if (!when) return true;
-  const name = when.alias && !allowsAtLeast(version, parseVersion(when.alias.until)!) ? when.alias.input : when.input;
+  if (Array.isArray(when)) return when.some((c) => created(c, args, version, evaluate));
+  const condition = when as Condition;
+  const name = condition.alias && !allowsAtLeast(version, parseVersion(condition.alias.until)!) ? condition.alias.input : condition.input;
   const arg = args.get(name);
   if (!arg) {
-    if (when.notNull || when.notEmpty) return when.default !== undefined && when.default !== null;
-    return when.default === true;
+    if (condition.notNull || condition.notEmpty) return condition.default !== undefined && condition.default !== null;
+    return condition.default === true;
   }
   const v = evaluate(arg);
   if (v.kind === 'null') return false;
-  if (when.notNull) return true;
-  if (when.notEmpty) return !((v.kind === 'object' && v.entries.length === 0) || (v.kind === 'list' && v.items.length === 0));
+  if (condition.notNull) return true;
+  if (condition.notEmpty) return !((v.kind === 'object' && v.entries.length === 0) || (v.kind === 'list' && v.items.length === 0));
   // Unknown or conditional values: assume the resource exists, so its settings are checked.
   return !(v.kind === 'bool' && !v.value);
 }
 
-function attributesFor(
-  specs: Readonly<Record<string, AttributeSpec>>,
-  call: Block,
-  args: Map<string, Attribute>,
-  version: string | undefined,
-  callName: string,
-  inputsBySpan: Map<string, { input: string; fromDefault: boolean }>,
-  whenArg?: Attribute,
-): Attribute[] {
+function attributesFor(specs: Readonly<Record<string, AttributeSpec>>, ctx: Context, whenArg?: Attribute): Attribute[] {
+  const { call, args, version, callName, inputsBySpan } = ctx;
   const out: Attribute[] = [];
   for (const [name, spec] of Object.entries(specs)) {
+    if (spec.each) {
+      if (!ctx.item) continue;
+      const at = ctx.item.span;
+      const expr: Expr =
+        spec.each === 'value'
+          ? ctx.item
+          : { type: 'call', name: 'try', nameSpan: at, args: [{ type: 'getattr', object: ctx.item, name: spec.each, nameSpan: at, span: at }, { type: 'null', span: at }], expandLast: false, span: at };
+      out.push({ kind: 'attribute', name, nameSpan: at, expr, span: at });
+      continue;
+    }
     if (!spec.input && !spec.ref) {
       const at = whenArg ? whenArg.expr.span : call.headerSpan;
       const literal = literalExpr(spec.default, at);
@@ -120,39 +156,66 @@ function attributesFor(
   return out;
 }
 
+/** `dynamic` blocks: one block per entry of the input, inside their enclosing blocks. */
+function repeatedBlocks(spec: RepeatedBlockSpec, ctx: Context): Block[] {
+  const arg = ctx.args.get(spec.input);
+  const entries = entriesOf(arg, ctx.evaluate);
+  if (!arg || !entries.length) return [];
+  ctx.inputsBySpan.set(spanKey(arg.expr.span), { input: spec.input, fromDefault: false });
+  const type = spec.path[spec.path.length - 1];
+  let blocks = entries.map((e) => {
+    const inner = { ...ctx, item: e.expr };
+    const nested = Object.entries(spec.blocks ?? {}).map(([t, attrs]) => syntheticBlock(t, [], attributesFor(attrs, inner), ctx.call));
+    return syntheticBlock(type, [], attributesFor(spec.attributes, inner), ctx.call, nested);
+  });
+  for (const outer of spec.path.slice(0, -1).reverse()) blocks = [syntheticBlock(outer, [], [], ctx.call, blocks)];
+  return blocks;
+}
+
 /**
- * `jsonencode({ Statement = [...] })` as the module would write it: one statement per
- * principal input the caller sets, whose principal list is the caller's own expression
- * (findings land on it), with the MFA condition when the module adds one.
+ * The policy a module writes: the caller's whole policy when it passes one, otherwise the
+ * statements the module generates, in the module's statement form and converted by
+ * `perimeter_module_statements`: one per principal-list input the caller sets (its
+ * constants placed on that input, so findings land there) and the caller's own statements.
  */
-function trustPolicy(
-  spec: NonNullable<ResourceSpec['trustPolicy']>,
-  call: Block,
-  args: Map<string, Attribute>,
-  evaluate: (a: Attribute) => Value,
-  inputsBySpan: Map<string, { input: string; fromDefault: boolean }>,
-): Expr | undefined {
-  const at = call.headerSpan;
-  const str = (value: string): Expr => literalExpr(value, at)!;
-  const obj = (items: [string, Expr][]): Expr => ({ type: 'object', items: items.map(([k, v]) => ({ key: str(k), value: v, span: at })), span: at });
-  const mfaArg = spec.mfaInput ? args.get(spec.mfaInput) : undefined;
-  const mfaValue = mfaArg ? evaluate(mfaArg) : undefined;
-  const mfa = mfaValue ? !(mfaValue.kind === 'bool' && !mfaValue.value) : spec.mfaDefault === true;
-  const statements: Expr[] = [];
-  for (const [type, input] of Object.entries(spec.principals)) {
-    const arg = args.get(input);
-    if (!arg) continue;
-    inputsBySpan.set(spanKey(arg.expr.span), { input, fromDefault: false });
-    const items: [string, Expr][] = [
-      ['Effect', str('Allow')],
-      ['Action', { type: 'tuple', items: spec.actions.map(str), span: at }],
-      ['Principal', obj([[type, arg.expr]])],
-    ];
-    if (mfa && type === 'AWS') items.push(['Condition', obj([['Bool', obj([['aws:MultiFactorAuthPresent', str('true')]])]])]);
-    statements.push(obj(items));
+function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
+  const { call, args, inputsBySpan } = ctx;
+  const override = spec.overrideInput ? args.get(spec.overrideInput) : undefined;
+  if (override) {
+    inputsBySpan.set(spanKey(override.expr.span), { input: override.name, fromDefault: false });
+    return { kind: 'attribute', name: spec.attribute, nameSpan: override.nameSpan, expr: override.expr, span: override.span };
   }
-  if (!statements.length) return undefined;
-  return { type: 'call', name: 'jsonencode', nameSpan: at, args: [obj([['Statement', { type: 'tuple', items: statements, span: at }]])], expandLast: false, span: at };
+  const mfaArg = spec.mfaInput ? args.get(spec.mfaInput) : undefined;
+  const mfaValue = mfaArg ? ctx.evaluate(mfaArg) : undefined;
+  const mfa = mfaValue ? !(mfaValue.kind === 'bool' && !mfaValue.value) : spec.mfaDefault === true;
+  const generated: Expr[] = [];
+  for (const st of spec.principalStatements ?? []) {
+    const arg = args.get(st.input);
+    if (!arg) continue;
+    inputsBySpan.set(spanKey(arg.expr.span), { input: st.input, fromDefault: false });
+    const at = arg.expr.span;
+    const str = (value: string): Expr => literalExpr(value, at)!;
+    const list = (values: readonly string[]): Expr => ({ type: 'tuple', items: values.map(str), span: at });
+    const obj = (items: [string, Expr][]): Expr => ({ type: 'object', items: items.map(([k, v]) => ({ key: str(k), value: v, span: at })), span: at });
+    const items: [string, Expr][] = [
+      ['actions', list(st.actions)],
+      ['principals', { type: 'tuple', items: [obj([['type', str(st.principal)], ['identifiers', arg.expr]])], span: at }],
+    ];
+    if (st.sid) items.push(['sid', str(st.sid)]);
+    if (st.resources) items.push(['resources', list(st.resources)]);
+    if (st.mfa && mfa) {
+      const condition = obj([['test', str('Bool')], ['variable', str('aws:MultiFactorAuthPresent')], ['values', list(['true'])]]);
+      items.push(['condition', { type: 'tuple', items: [condition], span: at }]);
+    }
+    generated.push(obj(items));
+  }
+  const statementsArg = spec.statementsInput ? args.get(spec.statementsInput) : undefined;
+  if (statementsArg) inputsBySpan.set(spanKey(statementsArg.expr.span), { input: statementsArg.name, fromDefault: false });
+  if (!generated.length && !statementsArg) return undefined;
+  const at = call.headerSpan;
+  const statements: Expr[] = [{ type: 'tuple', items: generated, span: at }, ...(statementsArg ? [statementsArg.expr] : [])];
+  const inner: Expr = { type: 'call', name: 'perimeter_module_statements', nameSpan: at, args: statements, expandLast: false, span: at };
+  return attribute(spec.attribute, { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at }, call);
 }
 
 function attribute(name: string, expr: Expr, call: Block): Attribute {

@@ -1,6 +1,9 @@
 import table from '../../../rules/registry-modules.json';
 
-/** One argument of a synthesized resource: from a module input, a constant, or a reference. */
+/**
+ * One argument of a synthesized resource: from a module input, a constant, a reference,
+ * or (inside `forEach` resources and repeated blocks) the current entry of the input.
+ */
 export interface AttributeSpec {
   readonly input?: string;
   readonly default?: unknown;
@@ -9,6 +12,8 @@ export interface AttributeSpec {
   readonly before?: unknown;
   /** A reference to another resource the module creates, e.g. `aws_s3_bucket.this`. */
   readonly ref?: string;
+  /** The current entry (`"value"`) or one of its attributes (`"uri"`), null when absent. */
+  readonly each?: string;
 }
 
 export interface Condition {
@@ -23,24 +28,50 @@ export interface Condition {
 export interface ResourceSpec {
   readonly type: string;
   readonly name: string;
-  readonly when?: Condition;
+  /** The resource exists when the condition holds (any of them, for a list). */
+  readonly when?: Condition | readonly Condition[];
+  /** One resource per entry of this map or list input, as the module's `for_each`. */
+  readonly forEach?: string;
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   readonly blocks?: Readonly<Record<string, Readonly<Record<string, AttributeSpec>>>>;
-  /** A policy the module writes from a statements input: `{ attribute, input }`. */
-  readonly statementsPolicy?: { readonly attribute: string; readonly input: string };
-  /** A trust policy the module writes from inputs (see synthesize.ts trustPolicy). */
-  readonly trustPolicy?: TrustPolicySpec;
+  /** Blocks the module writes once per entry of a list input (`dynamic` blocks). */
+  readonly repeatedBlocks?: readonly RepeatedBlockSpec[];
+  /** A policy document the module writes from its inputs (see synthesize.ts modulePolicy). */
+  readonly policy?: PolicySpec;
 }
 
-export interface TrustPolicySpec {
+export interface RepeatedBlockSpec {
+  /** Enclosing block types, then the repeated one: `["access_control_policy", "grant"]`. */
+  readonly path: readonly string[];
+  readonly input: string;
+  readonly attributes: Readonly<Record<string, AttributeSpec>>;
+  readonly blocks?: Readonly<Record<string, Readonly<Record<string, AttributeSpec>>>>;
+}
+
+export interface PolicySpec {
   /** The attribute that receives the policy, e.g. `assume_role_policy`. */
   readonly attribute: string;
-  /** Inputs holding principals, by principal type: `{ "AWS": "trusted_role_arns" }`. */
-  readonly principals: Readonly<Record<string, string>>;
-  /** The input that adds an MFA condition, and its default. */
+  /** An input the caller may set to a whole policy, used instead of the generated one. */
+  readonly overrideInput?: string;
+  /** An input of statements in the module's form (`{ actions, principals = [...] }`). */
+  readonly statementsInput?: string;
+  /** Statements the module writes when a principal-list input is set. */
+  readonly principalStatements?: readonly PrincipalStatementSpec[];
+  /** The input that adds an MFA condition to statements marked `mfa`, and its default. */
   readonly mfaInput?: string;
   readonly mfaDefault?: boolean;
+}
+
+export interface PrincipalStatementSpec {
+  /** The input holding principals, e.g. `key_users`. */
+  readonly input: string;
+  /** Principal type: `AWS`, `Service`, `Federated`. */
+  readonly principal: string;
+  readonly sid?: string;
   readonly actions: readonly string[];
+  readonly resources?: readonly string[];
+  /** The statement carries the MFA condition when the module's MFA input is on. */
+  readonly mfa?: boolean;
 }
 
 export interface KnownModule {

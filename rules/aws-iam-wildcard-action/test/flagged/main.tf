@@ -36,3 +36,16 @@ resource "aws_iam_group_policy" "g" {
   group  = "ops"
   policy = file("${path.module}/ops.json")
 }
+
+# Outside the kms service, a wildcard in a key policy is still reported.
+resource "aws_kms_key_policy" "odd" {
+  key_id = "1234abcd-12ab-34cd-56ef-1234567890ab"
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::123456789012:root" }
+      Action    = "*" # expect: aws-iam-wildcard-action
+      Resource  = "*"
+    }]
+  })
+}

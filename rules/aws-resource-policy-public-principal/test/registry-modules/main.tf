@@ -64,3 +64,25 @@ module "quiet" {
     }
   }
 }
+
+# The kms module writes one statement per principal-list input; "*" there is public.
+module "shared_key" {
+  source     = "terraform-aws-modules/kms/aws"
+  version    = "~> 3.0"
+  key_owners = ["arn:aws:iam::123456789012:role/owner"]
+  key_users  = ["*"] # expect: aws-resource-policy-public-principal
+}
+
+module "admin_key" {
+  source             = "terraform-aws-modules/kms/aws"
+  key_administrators = ["*"] # expect: aws-resource-policy-public-principal
+}
+
+# A whole policy passed as `policy` replaces the generated one.
+module "custom_key" {
+  source    = "terraform-aws-modules/kms/aws"
+  key_users = ["*"]
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:root" }, Action = "kms:*", Resource = "*" }]
+  })
+}
