@@ -5,3 +5,23 @@ module "fn" {
     UPSTREAM_KEY = "AKIAI44QH8DHBEXAMPLE" # expect: aws-hardcoded-access-key
   }
 }
+
+module "pinned_fn" {
+  source        = "terraform-aws-modules/lambda/aws"
+  version       = "~> 7.0"
+  function_name = "pinned"
+  environment_variables = {
+    AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" # expect: aws-hardcoded-access-key
+  }
+}
+
+# Names and references are not key material.
+module "clean_fn" {
+  source        = "terraform-aws-modules/lambda/aws"
+  version       = "~> 7.0"
+  function_name = "clean"
+  environment_variables = {
+    TABLE      = "orders"
+    SECRET_ARN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:app"
+  }
+}

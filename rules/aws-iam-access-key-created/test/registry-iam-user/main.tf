@@ -18,3 +18,15 @@ module "v5_no_key" {
   name                  = "old"
   create_iam_access_key = false
 }
+
+# No version pinned: the latest major (6.x) creates a key by default.
+module "unpinned" { # expect: aws-iam-access-key-created
+  source = "terraform-aws-modules/iam/aws//modules/iam-user"
+  name   = "unpinned"
+}
+
+module "unpinned_no_key" {
+  source            = "terraform-aws-modules/iam/aws//modules/iam-user"
+  name              = "unpinned-no-key"
+  create_access_key = false
+}

@@ -17,3 +17,17 @@ module "readers" {
   name                     = "readers"
   custom_group_policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
 }
+
+module "pinned_admins" {
+  source                   = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
+  version                  = "~> 5.0"
+  name                     = "pinned-admins"
+  custom_group_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect: aws-iam-admin-policy-attached
+}
+
+module "pinned_readers" {
+  source                   = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
+  version                  = "~> 5.0"
+  name                     = "pinned-readers"
+  custom_group_policy_arns = ["arn:aws:iam::aws:policy/ReadOnlyAccess"]
+}

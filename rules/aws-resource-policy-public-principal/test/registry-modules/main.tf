@@ -86,3 +86,33 @@ module "custom_key" {
     Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::123456789012:root" }, Action = "kms:*", Resource = "*" }]
   })
 }
+
+module "alerts" {
+  source  = "terraform-aws-modules/sns/aws"
+  version = "~> 6.0"
+  name    = "alerts"
+  topic_policy_statements = {
+    anyone = {
+      actions = ["sns:Publish"]
+      principals = [{
+        type        = "AWS"
+        identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      }]
+    }
+  }
+}
+
+module "accounts" {
+  source              = "terraform-aws-modules/sqs/aws"
+  name                = "accounts"
+  create_queue_policy = true
+  queue_policy_statements = {
+    partner = {
+      actions = ["sqs:SendMessage"]
+      principals = [{
+        type        = "AWS"
+        identifiers = ["arn:aws:iam::210987654321:root"]
+      }]
+    }
+  }
+}
