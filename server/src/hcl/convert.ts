@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Attribute, Block, Body, Comment, Expr, HclFile, Label, ObjectItem, SyntaxError, TemplatePart, TextPiece } from './ast';
 import { span, type Span } from './span';
+import { simpleAttribute, simpleExpr } from './simple-expr';
 import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from './strings';
 
 /**
@@ -98,7 +99,7 @@ function convertBody(n: Node, text: string, cache?: ConversionCache): Body {
   const visit = (parent: Node): void => {
     for (const c of kids(parent)) {
       if (c.type === 'attribute') {
-        const a = (reuse(c) as Attribute | undefined) ?? convertAttribute(c, text);
+        const a = (reuse(c) as Attribute | undefined) ?? (simpleConversion ? simpleAttribute(text, c.startIndex, c.endIndex) : undefined) ?? convertAttribute(c, text);
         if (a) {
           attributes.push(a);
           remember(c, a);
@@ -202,11 +203,19 @@ function stringContent(n: Node, ch: Node[] = kids(n)): Span {
 
 const MAX_DEPTH = 200;
 
+/** Off only in the test that checks simpleExpr against converting the subtree. */
+let simpleConversion = true;
+export function useSimpleConversion(on: boolean): void {
+  simpleConversion = on;
+}
+
 export function convertExpr(n: Node, text: string, depth = 0): Expr {
   if (depth > MAX_DEPTH) return { type: 'invalid', span: nodeSpan(n) };
   const d = depth + 1;
   switch (n.type) {
     case 'expression': {
+      const simple = simpleConversion ? simpleExpr(text, n.startIndex, n.endIndex) : undefined;
+      if (simple) return simple;
       const kids = significant(n);
       if (kids[0]?.type === '(') {
         const inner = kids.find((k) => k.type === 'expression');
