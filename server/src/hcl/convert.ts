@@ -10,19 +10,27 @@ import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from './strings';
  * line is still reported.
  */
 /**
- * Converted top-level blocks and attributes by their exact source text, so an edit
- * re-converts only what it touched: the rest is reused with its spans shifted.
+ * Converted top-level blocks and attributes by their exact source text, with the comments
+ * inside them, so an edit re-converts only what it touched: the rest is reused with its
+ * spans shifted.
  */
-export type ConversionCache = Map<string, { start: number; node: Block | Attribute }>;
+export type ConversionCache = Map<string, { start: number; node: Block | Attribute; comments: readonly Comment[] }>;
 
 export function convertTree(root: Node, text: string, path: string, original: Node = root, cache?: ConversionCache): HclFile {
   const comments: Comment[] = [];
   const syntaxErrors: SyntaxError[] = [];
-  collectComments(root, text, comments);
   // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
   collectErrors(original, text, syntaxErrors);
   const bodyNode = kids(root).find((c) => c.type === 'body');
-  const body = bodyNode ? convertBody(bodyNode, text, cache) : emptyBody(root);
+  // With a cache (an open document), comments come block by block, reused with the blocks;
+  // otherwise from one native search over the whole tree.
+  const body = bodyNode ? convertBody(bodyNode, text, cache, cache ? comments : undefined) : emptyBody(root);
+  if (cache) {
+    for (const c of kids(root)) if (c.type !== 'body') collectComments(c, text, comments);
+    comments.sort((a, b) => a.span.start - b.span.start);
+  } else {
+    collectComments(root, text, comments);
+  }
   // Top-level ERROR nodes sit beside (not inside) the body: recover from them too.
   const extra = kids(root).filter((c) => c.type === 'ERROR');
   const merged = extra.length ? mergeBodies(body, extra.map((e) => convertBody(e, text))) : body;
@@ -41,6 +49,10 @@ function mergeBodies(main: Body, others: Body[]): Body {
 
 /** Comments, from tree-sitter's native descendant search (no per-node marshalling). */
 function collectComments(root: Node, text: string, comments: Comment[]): void {
+  if (root.type === 'comment') {
+    comments.push({ span: span(root.startIndex, root.endIndex), text: commentText(text.slice(root.startIndex, root.endIndex)) });
+    return;
+  }
   for (const c of root.descendantsOfType('comment')) {
     if (c) comments.push({ span: span(c.startIndex, c.endIndex), text: commentText(text.slice(c.startIndex, c.endIndex)) });
   }
@@ -82,36 +94,38 @@ function commentText(raw: string): string {
   return raw.slice(1).trim();
 }
 
-function convertBody(n: Node, text: string, cache?: ConversionCache): Body {
+function convertBody(n: Node, text: string, cache?: ConversionCache, comments?: Comment[]): Body {
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
   const next: ConversionCache | undefined = cache ? new Map() : undefined;
-  const reuse = (c: Node): Block | Attribute | undefined => {
-    if (!cache || !next) return undefined;
+  const convertChild = (c: Node, convert: () => Block | Attribute | null | undefined): Block | Attribute | null | undefined => {
+    if (!cache || !next) return convert();
     const key = text.slice(c.startIndex, c.endIndex);
     const hit = cache.get(key);
-    const node = hit ? (hit.start === c.startIndex ? hit.node : shiftSpans(hit.node, c.startIndex - hit.start)) : undefined;
+    const delta = hit ? c.startIndex - hit.start : 0;
+    const node = hit ? shiftSpans(hit.node, delta) : convert();
+    if (!node) return node;
+    const own: Comment[] = [];
+    if (hit) own.push(...shiftSpans(hit.comments, delta));
+    else if (comments) collectComments(c, text, own);
+    comments?.push(...own);
+    next.set(key, { start: c.startIndex, node, comments: own });
     return node;
   };
-  const remember = (c: Node, node: Block | Attribute): void => {
-    next?.set(text.slice(c.startIndex, c.endIndex), { start: c.startIndex, node });
-  };
+  // Every child is a block or attribute (comments kept with it), a body or ERROR to enter,
+  // or anything else, searched for comments: each comment is found exactly once.
   const visit = (parent: Node): void => {
     for (const c of kids(parent)) {
       if (c.type === 'attribute') {
-        const a = (reuse(c) as Attribute | undefined) ?? (simpleConversion ? simpleAttribute(text, c.startIndex, c.endIndex) : undefined) ?? convertAttribute(c, text);
-        if (a) {
-          attributes.push(a);
-          remember(c, a);
-        }
+        const a = convertChild(c, () => (simpleConversion ? simpleAttribute(text, c.startIndex, c.endIndex) : undefined) ?? convertAttribute(c, text));
+        if (a) attributes.push(a as Attribute);
       } else if (c.type === 'block') {
-        const b = (reuse(c) as Block | undefined) ?? convertBlock(c, text);
-        if (b) {
-          blocks.push(b);
-          remember(c, b);
-        }
+        const b = convertChild(c, () => convertBlock(c, text));
+        if (b) blocks.push(b as Block);
       } else if (c.type === 'ERROR' || c.type === 'body') {
         visit(c);
+      } else if (comments) {
+        collectComments(c, text, comments);
       }
     }
   };

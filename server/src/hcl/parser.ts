@@ -43,7 +43,9 @@ export function parseHcl(filePath: string, text: string): HclFile {
   const tree = ready().parse(text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
   try {
-    return convertRecovering(tree, text, filePath);
+    const { file, repaired } = convertRecovering(tree, text, filePath);
+    repaired?.tree.delete();
+    return file;
   } finally {
     tree.delete();
   }
@@ -74,46 +76,57 @@ export function parseTemplate(filePath: string, text: string): Expr | undefined 
   return { ...shifted, parts };
 }
 
+/** A repaired text (half-typed lines blanked) and its tree. */
+interface Repaired {
+  readonly tree: Tree;
+  readonly text: string;
+}
+
 /**
  * Converts a tree, repairing half-typed lines first when it has errors. The tree passed
- * in stays untouched (the document keeps it for incremental reparsing).
+ * in stays untouched (the document keeps it for incremental reparsing); the repaired tree,
+ * if any, is returned for the caller to keep (the base of the next repair) or delete.
  */
-function convertRecovering(tree: Tree, text: string, filePath: string, cache?: ConversionCache, focus?: { start: number; end: number }): HclFile {
-  if (!tree.rootNode.hasError) return convertTree(tree.rootNode, text, filePath, tree.rootNode, cache);
+function convertRecovering(
+  tree: Tree,
+  text: string,
+  filePath: string,
+  cache?: ConversionCache,
+  focus?: { start: number; end: number },
+  previous?: Repaired,
+): { file: HclFile; repaired?: Repaired } {
+  if (!tree.rootNode.hasError) return { file: convertTree(tree.rootNode, text, filePath, tree.rootNode, cache) };
+  // The previous repair is the closest clean tree while typing: reparsing from it touches
+  // only the edited lines.
+  const base = previous ?? { tree, text };
   let fixed = repairText(ready(), text, focus);
-  let repaired = fixed === text ? null : reparseBlanked(tree, text, fixed);
+  let repaired = fixed === text ? null : reparseFrom(base, fixed);
   if (focus && (!repaired || repaired.rootNode.hasError)) {
     // The edited chunk was not the whole story: repair every chunk.
     repaired?.delete();
     fixed = repairText(ready(), text);
-    repaired = fixed === text ? null : reparseBlanked(tree, text, fixed);
+    repaired = fixed === text ? null : reparseFrom(base, fixed);
   }
-  if (!repaired) return convertTree(tree.rootNode, text, filePath);
-  try {
-    return convertTree(repaired.rootNode, text, filePath, tree.rootNode, cache);
-  } finally {
-    repaired.delete();
-  }
+  if (!repaired) return { file: convertTree(tree.rootNode, text, filePath, tree.rootNode, cache) };
+  return { file: convertTree(repaired.rootNode, text, filePath, tree.rootNode, cache), repaired: { tree: repaired, text: fixed } };
 }
 
 /**
- * Parses the repaired text incrementally from the typed text's tree: blanking keeps every
- * offset, so each blanked run is a same-length edit and the rest of the tree is reused.
+ * Parses `text` incrementally from a tree of a nearby text: the two differ in one run
+ * (between their common prefix and suffix), described to tree-sitter as one edit.
  */
-function reparseBlanked(tree: Tree, text: string, fixed: string): Tree | null {
-  const copy = tree.copy();
-  let i = 0;
-  while (i < text.length) {
-    if (text[i] === fixed[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < text.length && text[j] !== fixed[j]) j++;
-    copy.edit(toTreeEdit(text, fixed, { start: i, oldEnd: j, newText: fixed.slice(i, j) }));
-    i = j;
+function reparseFrom(base: Repaired, text: string): Tree | null {
+  const copy = base.tree.copy();
+  const old = base.text;
+  let start = 0;
+  const shorter = Math.min(old.length, text.length);
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === text.charCodeAt(text.length - 1 - tail)) tail++;
+  if (start < old.length || start < text.length) {
+    copy.edit(toTreeEdit(old, text, { start, oldEnd: old.length - tail, newText: text.slice(start, text.length - tail) }));
   }
-  const next = ready().parse(fixed, copy);
+  const next = ready().parse(text, copy);
   copy.delete();
   return next;
 }
@@ -132,6 +145,8 @@ export interface TextEdit {
 export class HclDocument {
   private tree: Tree;
   private current: HclFile;
+  /** The last repair of a half-typed text, reused as the base of the next one. */
+  private repaired: Repaired | undefined;
   /** Top-level blocks by text, reused across edits (see ConversionCache). */
   private readonly cache: ConversionCache = new Map();
 
@@ -139,7 +154,14 @@ export class HclDocument {
     const tree = ready().parse(text);
     if (!tree) throw new Error(`tree-sitter returned no tree for ${path}`);
     this.tree = tree;
-    this.current = convertRecovering(tree, text, path, this.cache);
+    this.current = this.convert(undefined);
+  }
+
+  private convert(focus: { start: number; end: number } | undefined): HclFile {
+    const { file, repaired } = convertRecovering(this.tree, this.text, this.path, this.cache, focus, this.repaired);
+    this.repaired?.tree.delete();
+    this.repaired = repaired;
+    return file;
   }
 
   get file(): HclFile {
@@ -160,7 +182,7 @@ export class HclDocument {
     this.tree = next;
     const last = edits[edits.length - 1];
     const focus = last ? { start: last.start, end: last.start + last.newText.length } : undefined;
-    this.current = convertRecovering(next, this.text, this.path, this.cache, focus);
+    this.current = this.convert(focus);
     return this.current;
   }
 
@@ -171,6 +193,8 @@ export class HclDocument {
 
   dispose(): void {
     this.tree.delete();
+    this.repaired?.tree.delete();
+    this.repaired = undefined;
   }
 }
 

@@ -52,8 +52,25 @@ function chunksAround(lines: { text: string; eol: string }[], chunks: [number, n
   });
 }
 
+/**
+ * Repairs by chunk text: while typing, every chunk but the edited one is unchanged, and a
+ * file with a broken chunk elsewhere would otherwise re-parse all of them on each keystroke.
+ */
+const repairs = new Map<string, number[]>();
+const MAX_REMEMBERED = 4096;
+
 /** Indices (within the chunk) of the lines to blank so that the chunk parses. */
 function repairChunk(parser: Parser, lines: string[]): number[] {
+  const key = lines.join('');
+  const known = repairs.get(key);
+  if (known) return known;
+  const result = computeRepair(parser, lines);
+  if (repairs.size >= MAX_REMEMBERED) repairs.clear();
+  repairs.set(key, result);
+  return result;
+}
+
+function computeRepair(parser: Parser, lines: string[]): number[] {
   const first = parseErrors(parser, lines.join(''));
   if (first.clean) return [];
   const chosen: number[] = [];
