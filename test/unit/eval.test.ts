@@ -103,3 +103,27 @@ describe('eval: functions policies are written with', () => {
     assert.deepEqual([toPlain(m.attribute(ref, 'a')!.value), toPlain(m.attribute(ref, 'b')!.value)], ['tfvars', 'auto']);
   });
 });
+
+describe('eval: values of expressions that depend only on their text', () => {
+  it('tells pure expressions from those that read references, iteration variables or files', async () => {
+    const { isPure } = await import('../../server/src/eval/pure');
+    const expr = async (src: string) => (await parse(`v = ${src}\n`)).body.attributes[0].expr;
+    for (const src of ['"a"', '1', 'jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:*" }] })', '{ "k" = ["a", true] }', 'true ? "a" : "b"']) {
+      assert.equal(isPure(await expr(src)), true, src);
+    }
+    for (const src of ['var.x', 'jsonencode({ Resource = aws_s3_bucket.b.arn })', '"${local.name}-x"', 'file("p.json")', '[for s in ["a"] : s]', '{ (local.k) = 1 }', 'templatefile("t", {})']) {
+      assert.equal(isPure(await expr(src)), false, src);
+    }
+  });
+
+  it('a module rebuilt over the same blocks reuses pure values, and re-evaluates the rest', async () => {
+    const { TerraformModule } = await import('../../server/src/module/module');
+    const f = await parse('locals {\n  n = "x"\n}\nresource "aws_iam_policy" "p" {\n  name   = local.n\n  policy = jsonencode({ Statement = [] })\n}\n', '/v/main.tf');
+    const ref = (m: InstanceType<typeof TerraformModule>) => m.resources('aws_iam_policy')[0];
+    const a = new TerraformModule('/v', [f], [], () => undefined);
+    const b = new TerraformModule('/v', [f], [], () => undefined);
+    assert.equal(a.attribute(ref(a), 'policy')!.value, b.attribute(ref(b), 'policy')!.value, 'the same value object');
+    assert.notEqual(a.attribute(ref(a), 'name')!.value, b.attribute(ref(b), 'name')!.value);
+    assert.deepEqual(toPlain(b.attribute(ref(b), 'name')!.value), 'x');
+  });
+});

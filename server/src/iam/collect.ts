@@ -58,6 +58,14 @@ export const POLICY_ATTRIBUTES: readonly { type: string; attribute: string; kind
  */
 const collected = new WeakMap<TerraformModule, Policy[]>();
 
+/** A policy value kept across module rebuilds (see eval/pure.ts) is read once. */
+const readValues = new WeakMap<Value, ReturnType<typeof readPolicyValue>>();
+function readOnce(value: Value): ReturnType<typeof readPolicyValue> {
+  let read = readValues.get(value);
+  if (!read) readValues.set(value, (read = readPolicyValue(value)));
+  return read;
+}
+
 export function collectPolicies(module: TerraformModule): Policy[] {
   // Several rules read the policies of one module: collect them once.
   const hit = collected.get(module);
@@ -68,7 +76,7 @@ export function collectPolicies(module: TerraformModule): Policy[] {
   const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value): void => {
     const doc = value.kind === 'string' && value.json ? module.policyDocumentsByJson.get(value.json) : undefined;
     if (doc) usedDocuments.add(doc);
-    const read = readPolicyValue(value);
+    const read = readOnce(value);
     out.push({ kind, form: formOf(module, owner, value, !!doc), owner, attribute, origin: value.origin, statements: read.statements, errors: read.errors });
   };
   for (const spec of POLICY_ATTRIBUTES) {

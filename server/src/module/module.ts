@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
+import { isPure, pureValue } from '../eval/pure';
 import { type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
 import { policyDocumentValue } from '../iam/document';
@@ -124,7 +125,10 @@ export class TerraformModule {
   evaluate(attribute: Attribute, file: HclFile, depth = 0): Value {
     const hit = this.evaluated.get(attribute);
     if (hit) return hit;
-    const v = evaluate(attribute.expr, this.env(file), depth);
+    const v =
+      depth === 0 && isPure(attribute.expr)
+        ? pureValue(attribute.expr, file.path, () => evaluate(attribute.expr, this.env(file), 0))
+        : evaluate(attribute.expr, this.env(file), depth);
     // Only top-level evaluations are cached: a nested one may have hit the depth limit.
     if (depth === 0) this.evaluated.set(attribute, v);
     return v;

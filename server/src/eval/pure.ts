@@ -1,0 +1,55 @@
+import type { Expr } from '../hcl/ast';
+import { childExprs } from '../hcl/walk';
+import type { Value } from './value';
+
+/**
+ * Expressions whose value depends on nothing but their own text: no reference, no
+ * iteration, no file read. Their value is the same in every module instance and every
+ * rebuild of the module, so it is kept with the (immutable) expression object: an open
+ * document reuses the objects of unchanged blocks between keystrokes, and the values of
+ * their policy documents are not computed again.
+ */
+const IMPURE_FUNCTIONS = new Set(['file', 'templatefile']);
+const purity = new WeakMap<Expr, boolean>();
+const values = new WeakMap<Expr, { file: string; value: Value }>();
+
+export function isPure(root: Expr): boolean {
+  const known = purity.get(root);
+  if (known !== undefined) return known;
+  let pure = true;
+  const stack: Expr[] = [root];
+  while (pure && stack.length) {
+    const e = stack.pop()!;
+    switch (e.type) {
+      case 'variable':
+      case 'getattr':
+      case 'index':
+      case 'splat':
+      case 'for':
+      case 'invalid':
+        pure = false;
+        break;
+      case 'call':
+        if (IMPURE_FUNCTIONS.has(e.name)) pure = false;
+        else stack.push(...e.args);
+        break;
+      case 'object':
+        // A bare-word key (`Effect = ...`) is a name, not a reference.
+        for (const item of e.items) stack.push(item.value, ...(item.key.type === 'variable' ? [] : [item.key]));
+        break;
+      default:
+        stack.push(...childExprs(e));
+    }
+  }
+  purity.set(root, pure);
+  return pure;
+}
+
+/** The value of a pure expression in `file`, computed once per expression object. */
+export function pureValue(expr: Expr, file: string, compute: () => Value): Value {
+  const hit = values.get(expr);
+  if (hit && hit.file === file) return hit.value;
+  const value = compute();
+  values.set(expr, { file, value });
+  return value;
+}
