@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../../../rules/index';
-import { scanPaths } from '../engine/scan';
+import { scanPathsParallel } from '../engine/parallel';
 import { SEVERITIES, type Severity } from '../engine/rule';
 import * as path from 'node:path';
 import { ConfigError, loadConfig, unknownRuleIds } from '../engine/config';
@@ -54,7 +54,8 @@ export async function scanCommand(args: string[]): Promise<number> {
   for (const id of unknownRuleIds(config, ALL_RULES)) process.stderr.write(`perimeter: warning: the configuration names an unknown rule "${id}"\n`);
   const root = values.config ? path.dirname(path.resolve(values.config)) : cwd;
   const paths = positionals.length ? positionals : ['.'];
-  const scan = () => scanPaths(paths, ALL_RULES, { config, root });
+  // Large inputs are spread over worker threads (the bundle's scan-worker.js beside this file).
+  const scan = () => scanPathsParallel(paths, path.join(__dirname, 'scan-worker.js'), ALL_RULES, { config, root });
   let result;
   if (values.fix) {
     const report = await fixInPlace(scan);

@@ -1,45 +1,96 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { collectFiles } from '../module/workspace';
-import { compareFindings, type ScanResult } from './finding';
+import { initHcl } from '../hcl/parser';
+import type { SourceFile } from '../module/workspace';
+import type { ScanResult } from './finding';
+import type { Rule } from './rule';
+import { combineShares, readInput, type ScanOptions, type ScanShare, scanShare } from './scan';
+
+/** Below this much text per thread, starting a worker costs more than it saves. */
+const MIN_BYTES_PER_THREAD = 512 * 1024;
+const MAX_THREADS = 8;
 
 /**
- * Scans paths with worker threads, one per core (bounded), each scanning whole module
- * directories, so cross-file analysis stays within one worker. The result equals the
- * single-threaded scan: same findings, same order.
+ * Scans paths over worker threads, one per core (bounded), this thread taking one share.
+ * A share is a set of whole module directories, kept together with the local modules they
+ * call, so every cross-module step (a caller's arguments reaching a child module's
+ * resources) happens inside one thread and the result equals the single-threaded scan.
+ * Small inputs, or a missing worker script, are scanned in this thread alone.
  *
- * `workerScript` is a script that runs `runScanWorker` (the bundle's `scan-worker.js`, or
- * the TypeScript entry under tsx, with `execArgv`).
+ * `workerScript` runs `scan-worker` (the bundle's `dist/scan-worker.js`), which scans with
+ * every rule: `rules` must be ALL_RULES for the result to be the same.
  */
 export async function scanPathsParallel(
   paths: readonly string[],
   workerScript: string,
-  options: { threads?: number; execArgv?: string[] } = {},
+  rules: readonly Rule[],
+  options: ScanOptions & { threads?: number } = {},
 ): Promise<ScanResult> {
-  const { files, errors } = collectFiles(paths.map((p) => path.resolve(p)));
-  const byDir = new Map<string, string[]>();
-  for (const f of files) byDir.set(path.dirname(f), [...(byDir.get(path.dirname(f)) ?? []), f]);
-  const threads = Math.max(1, Math.min(options.threads ?? os.availableParallelism(), 8, byDir.size));
-  // Balance by bytes of work, largest modules first.
-  const groups: string[][] = Array.from({ length: threads }, () => []);
-  const load = new Array<number>(threads).fill(0);
-  for (const [, list] of [...byDir].sort((a, b) => b[1].length - a[1].length)) {
-    const i = load.indexOf(Math.min(...load));
-    groups[i].push(...list);
-    load[i] += list.length;
-  }
-  const results = await Promise.all(
-    groups.map(
-      (group) =>
-        new Promise<ScanResult>((resolve, reject) => {
-          const w = new Worker(workerScript, { workerData: { files: group }, execArgv: options.execArgv ?? [] });
-          w.once('message', (r: ScanResult) => resolve(r));
-          w.once('error', reject);
-          w.once('exit', (code) => code !== 0 && reject(new Error(`scan worker exited with ${code}`)));
-        }),
-    ),
+  await initHcl();
+  const input = readInput(paths, options);
+  const bytes = input.sources.reduce((n, s) => n + s.text.length, 0);
+  const groups = moduleGroups(input.sources);
+  const wanted = options.threads ?? Math.min(os.availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD));
+  // A custom reader (tests, the editor's open documents) exists only in this thread.
+  const threads = fs.existsSync(workerScript) && !options.reader ? Math.max(1, Math.min(wanted, MAX_THREADS, groups.length)) : 1;
+  const shares = balance(groups, threads);
+  const workers = shares.slice(1).map(
+    (sources) =>
+      new Promise<ScanShare>((resolve, reject) => {
+        const w = new Worker(workerScript, { workerData: { sources, roots: input.roots, options: { config: options.config } } });
+        w.once('message', (r: ScanShare) => resolve(r));
+        w.once('error', reject);
+        w.once('exit', (code) => code !== 0 && reject(new Error(`scan worker exited with ${code}`)));
+      }),
   );
-  const findings = results.flatMap((r) => r.findings).sort(compareFindings);
-  return { findings, errors: [...errors, ...results.flatMap((r) => r.errors)] };
+  // This thread's share runs while the workers start and scan theirs.
+  const own = scanShare(shares[0] ?? [], rules, input.roots, options);
+  return combineShares(input, [own, ...(await Promise.all(workers))]);
+}
+
+/**
+ * Sources grouped by module directory, directories that call one another locally
+ * (`source = "./x"`, `"../x"`, `"${path.module}/x"`) in one group; each group in file order.
+ */
+function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
+  const dirs = new Map<string, string>();
+  const find = (d: string): string => {
+    let r = d;
+    while (dirs.get(r) !== r) r = dirs.get(r)!;
+    dirs.set(d, r);
+    return r;
+  };
+  for (const s of sources) dirs.set(path.dirname(s.path), path.dirname(s.path));
+  for (const s of sources) {
+    const dir = path.dirname(s.path);
+    for (const m of s.text.matchAll(LOCAL_SOURCE)) {
+      const target = path.resolve(dir, m[1]);
+      if (dirs.has(target)) dirs.set(find(target), find(dir));
+    }
+  }
+  const groups = new Map<string, SourceFile[]>();
+  for (const s of sources) {
+    const root = find(path.dirname(s.path));
+    groups.set(root, [...(groups.get(root) ?? []), s]);
+  }
+  return [...groups.values()];
+}
+
+const LOCAL_SOURCE = /\bsource\s*=\s*"(?:\$\{path\.module\}\/)?(\.{1,2}(?:\/[^"]*)?)"/g;
+
+/** Groups spread over `threads` shares by size, largest first; each share in file order. */
+function balance(groups: SourceFile[][], threads: number): SourceFile[][] {
+  const order = new Map<SourceFile, number>();
+  groups.flat().forEach((s, i) => order.set(s, i));
+  const size = (g: SourceFile[]) => g.reduce((n, s) => n + s.text.length, 0);
+  const shares: SourceFile[][] = Array.from({ length: threads }, () => []);
+  const load = new Array<number>(threads).fill(0);
+  for (const g of [...groups].sort((a, b) => size(b) - size(a))) {
+    const i = load.indexOf(Math.min(...load));
+    shares[i].push(...g);
+    load[i] += size(g);
+  }
+  return shares.map((s) => s.sort((a, b) => order.get(a)! - order.get(b)!));
 }

@@ -1,17 +1,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ALL_RULES } from '../../../rules/index';
 import { initHcl } from '../hcl/parser';
-import { readSources } from '../module/workspace';
-import { scanSources } from './scan';
+import type { SourceFile } from '../module/workspace';
+import type { PerimeterConfig } from './config';
+import { scanShare } from './scan';
 
-/** Worker side of scanPathsParallel: scans the files it is given, posts the result. */
+/** Worker side of scanPathsParallel: scans the share it is given, posts the result. */
 async function main(): Promise<void> {
   await initHcl();
-  const { files } = workerData as { files: string[] };
-  const read = readSources(files);
-  const result = scanSources(read.sources, ALL_RULES);
-  // Fixes hold only offsets and text: they cross the thread boundary as plain data.
-  parentPort!.postMessage({ findings: result.findings, errors: [...read.errors, ...result.errors] });
+  const { sources, roots, options } = workerData as { sources: SourceFile[]; roots: string[]; options: { config?: PerimeterConfig } };
+  // Fixes hold only offsets and text: the result crosses the thread boundary as plain data.
+  parentPort!.postMessage(scanShare(sources, ALL_RULES, roots, options));
 }
 
 void main();

@@ -5,7 +5,7 @@ import { instantiateCalls } from '../module/calls';
 import { initHcl } from '../hcl/parser';
 import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
-import { compareFindings, type Finding, type ScanResult } from './finding';
+import { compareFindings, type Finding, type ScanError, type ScanResult } from './finding';
 import type { Rule } from './rule';
 import { runRules } from './run';
 
@@ -69,18 +69,61 @@ function parseDirFromDisk(dir: string, cache: Map<string, HclFile[]>): HclFile[]
   return files;
 }
 
-/** Scans paths on disk: directories are walked for `.tf` / `.tfvars` files. */
-export async function scanPaths(paths: readonly string[], rules: readonly Rule[], options: ScanOptions = {}): Promise<ScanResult> {
-  await initHcl();
+/** What a scan of paths reads before analysing: the files, their texts, what failed. */
+export interface ScanInput {
+  readonly sources: SourceFile[];
+  /** Errors walking the paths and reading files, in file order. */
+  readonly errors: ScanError[];
+  /** Where file() may read: the scanned directories (a file's own directory). */
+  readonly roots: string[];
+}
+
+/** Walks and reads the paths, leaving out excluded files. */
+export function readInput(paths: readonly string[], options: ScanOptions = {}): ScanInput {
   const collected = collectFiles(paths.map((p) => path.resolve(p)));
   const root = path.resolve(options.root ?? process.cwd());
   const files = options.config ? collected.files.filter((f) => !isExcluded(f, root, options.config!)) : collected.files;
   const read = readSources(files);
+  const roots = paths.map((p) => path.resolve(p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p)));
+  return { sources: read.sources, errors: [...collected.errors, ...read.errors], roots };
+}
+
+/** One thread's part of a scan: its findings, errors, and the file() reads it refused. */
+export interface ScanShare {
+  readonly findings: Finding[];
+  readonly errors: ScanError[];
+  readonly refused: string[];
+}
+
+/** Scans a set of whole module directories (all of a scan, or one thread's part). */
+export function scanShare(sources: readonly SourceFile[], rules: readonly Rule[], roots: readonly string[], options: ScanOptions = {}): ScanShare {
   // file() may read only inside what was asked to be scanned (a directory, or a file's directory).
   const refused = new Set<string>();
-  const roots = paths.map((p) => path.resolve(p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p)));
   const reader = options.reader ?? confinedReader(roots, diskReader, (p) => refused.add(p));
-  const result = scanSources(read.sources, rules, { ...options, reader });
-  const refusals = [...refused].map((file) => ({ file, message: 'Not read: file() points outside the scanned paths' }));
-  return { findings: result.findings, errors: [...collected.errors, ...read.errors, ...result.errors, ...refusals] };
+  const result = scanSources(sources, rules, { ...options, reader });
+  return { findings: result.findings, errors: result.errors, refused: [...refused] };
+}
+
+/**
+ * The result of a scan from its parts. Errors of the analysis are ordered by file, so the
+ * result does not depend on how the work was split between threads.
+ */
+export function combineShares(input: ScanInput, shares: readonly ScanShare[]): ScanResult {
+  const byFile = (a: ScanError, b: ScanError) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  const refused = [...new Set(shares.flatMap((s) => s.refused))].sort();
+  return {
+    findings: shares.flatMap((s) => s.findings).sort(compareFindings),
+    errors: [
+      ...input.errors,
+      ...shares.flatMap((s) => s.errors).sort(byFile),
+      ...refused.map((file) => ({ file, message: 'Not read: file() points outside the scanned paths' })),
+    ],
+  };
+}
+
+/** Scans paths on disk in this thread: directories are walked for `.tf` / `.tfvars` files. */
+export async function scanPaths(paths: readonly string[], rules: readonly Rule[], options: ScanOptions = {}): Promise<ScanResult> {
+  await initHcl();
+  const input = readInput(paths, options);
+  return combineShares(input, [scanShare(input.sources, rules, input.roots, options)]);
 }
