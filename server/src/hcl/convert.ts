@@ -21,18 +21,19 @@ export function convertTree(root: Node, text: string, path: string, original: No
   const syntaxErrors: SyntaxError[] = [];
   // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
   collectErrors(original, text, syntaxErrors);
-  const bodyNode = kids(root).find((c) => c.type === 'body');
+  const top = kids(root);
+  const bodyNode = top.find((c) => c.type === 'body');
   // With a cache (an open document), comments come block by block, reused with the blocks;
   // otherwise from one native search over the whole tree.
   const body = bodyNode ? convertBody(bodyNode, text, cache, cache ? comments : undefined) : emptyBody(root);
   if (cache) {
-    for (const c of kids(root)) if (c.type !== 'body') collectComments(c, text, comments);
+    for (const c of top) if (c.type !== 'body') collectComments(c, text, comments);
     comments.sort((a, b) => a.span.start - b.span.start);
   } else {
     collectComments(root, text, comments);
   }
   // Top-level ERROR nodes sit beside (not inside) the body: recover from them too.
-  const extra = kids(root).filter((c) => c.type === 'ERROR');
+  const extra = top.filter((c) => c.type === 'ERROR');
   const merged = extra.length ? mergeBodies(body, extra.map((e) => convertBody(e, text))) : body;
   return { path, text, body: merged, comments, syntaxErrors };
 }
@@ -180,7 +181,9 @@ function convertBlock(n: Node, text: string): Block | null {
   let bodyNode: Node | undefined;
   for (const c of children.slice(1)) {
     if (c.type === 'string_lit') {
-      const inner = stringContent(c);
+      // Most labels are plain: read them from the text, as simpleExpr does.
+      const plain = simpleConversion ? simpleExpr(text, c.startIndex, c.endIndex) : undefined;
+      const inner = plain?.type === 'template' ? plain.contentSpan : stringContent(c);
       labels.push({ value: decodeQuoted(text, inner.start, inner.end).value, span: nodeSpan(c) });
     } else if (c.type === 'identifier') {
       labels.push({ value: c.text, span: nodeSpan(c) });
@@ -284,10 +287,12 @@ export function convertExpr(n: Node, text: string, depth = 0): Expr {
       return { type: 'variable', name: id.text, span: nodeSpan(n) };
     }
     case 'function_call': {
-      const id = kids(n).find((c) => c.type === 'identifier');
-      const argsNode = kids(n).find((c) => c.type === 'function_arguments');
-      const args = argsNode ? kids(argsNode).filter((c) => c.type === 'expression').map((c) => convertExpr(c, text, d)) : [];
-      const expandLast = !!(argsNode ? kids(argsNode) : []).some((c) => c.type === 'ellipsis');
+      const ch = kids(n);
+      const id = ch.find((c) => c.type === 'identifier');
+      const argsNode = ch.find((c) => c.type === 'function_arguments');
+      const argNodes = argsNode ? kids(argsNode) : [];
+      const args = argNodes.filter((c) => c.type === 'expression').map((c) => convertExpr(c, text, d));
+      const expandLast = argNodes.some((c) => c.type === 'ellipsis');
       return { type: 'call', name: id?.text ?? '', nameSpan: id ? nodeSpan(id) : nodeSpan(n), args, expandLast, span: nodeSpan(n) };
     }
     case 'for_expr': {
