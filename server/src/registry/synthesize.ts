@@ -209,6 +209,9 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
     }
     generated.push(obj(items));
   }
+  for (const fixed of spec.fixedStatements ?? []) {
+    if ((fixed.when ?? []).every((c) => created(c, args, ctx.version, ctx.evaluate))) generated.push(literalExpr(fixed.statement, call.headerSpan)!);
+  }
   const statementsArg = spec.statementsInput ? args.get(spec.statementsInput) : undefined;
   if (statementsArg) inputsBySpan.set(spanKey(statementsArg.expr.span), { input: statementsArg.name, fromDefault: false });
   if (!generated.length && !statementsArg) return undefined;
@@ -222,7 +225,16 @@ function attribute(name: string, expr: Expr, call: Block): Attribute {
   return { kind: 'attribute', name, nameSpan: call.headerSpan, expr, span: call.headerSpan };
 }
 
+/** A JSON value from the table as an expression whose every part points at `at`. */
 function literalExpr(value: unknown, at: Span): Expr | undefined {
+  if (Array.isArray(value)) return { type: 'tuple', items: value.flatMap((v) => literalExpr(v, at) ?? []), span: at };
+  if (value && typeof value === 'object') {
+    const items = Object.entries(value).flatMap(([k, v]) => {
+      const item = literalExpr(v, at);
+      return item ? [{ key: literalExpr(k, at)!, value: item, span: at }] : [];
+    });
+    return { type: 'object', items, span: at };
+  }
   if (typeof value === 'boolean') return { type: 'bool', value, span: at };
   if (typeof value === 'number') return { type: 'number', value, raw: String(value), span: at };
   if (typeof value === 'string') {

@@ -57,9 +57,17 @@ export interface PolicySpec {
   readonly statementsInput?: string;
   /** Statements the module writes when a principal-list input is set. */
   readonly principalStatements?: readonly PrincipalStatementSpec[];
+  /** Statements the module always writes (in its statement form), when their inputs allow. */
+  readonly fixedStatements?: readonly FixedStatementSpec[];
   /** The input that adds an MFA condition to statements marked `mfa`, and its default. */
   readonly mfaInput?: string;
   readonly mfaDefault?: boolean;
+}
+
+export interface FixedStatementSpec {
+  /** Every condition must hold for the module to write the statement. */
+  readonly when?: readonly Condition[];
+  readonly statement: Readonly<Record<string, unknown>>;
 }
 
 export interface PrincipalStatementSpec {

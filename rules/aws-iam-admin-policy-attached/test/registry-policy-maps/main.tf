@@ -36,3 +36,13 @@ module "legacy" {
   create_iam_access_key = false
   policy_arns           = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect: aws-iam-admin-policy-attached
 }
+
+# iam v6's iam-group takes a map too.
+module "platform" {
+  source = "terraform-aws-modules/iam/aws//modules/iam-group"
+  name   = "platform"
+  policies = {
+    admin = "arn:aws:iam::aws:policy/AdministratorAccess" # expect: aws-iam-admin-policy-attached
+    read  = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+  }
+}
