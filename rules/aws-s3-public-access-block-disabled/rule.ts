@@ -1,8 +1,8 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives } from '../../server/src/eval/value';
-import { addAttribute, replaceExpr } from '../../server/src/fix/hcl-edits';
+import { addAttribute } from '../../server/src/fix/hcl-edits';
 import { PUBLIC_ACCESS_BLOCK_FLAGS, type PublicAccessBlockFlag } from '../../server/src/rules-support/s3';
-import { writtenInPlace } from '../../server/src/rules-support/values';
+import { setValueFix, writtenInPlace } from '../../server/src/rules-support/values';
 
 /** What each flag stops, and the peer ids that check exactly that flag. */
 const FLAGS: Record<PublicAccessBlockFlag, { stops: string; aliases: string[] }> = {
@@ -39,7 +39,7 @@ export default defineRule({
           }
           for (const v of alternatives(a.value)) {
             if (!(v.kind === 'bool' && !v.value)) continue;
-            const fix = writtenInPlace(a, v) ? { title: `Set ${flag} = true on ${ref.address}`, edits: [replaceExpr(ref.file, a.attribute.expr, 'true')] } : undefined;
+            const fix = writtenInPlace(a, v) ? setValueFix(m, a, 'true', `Set ${flag} = true on ${ref.address}`) : undefined;
             ctx.report({
               origin: v.origin,
               message: `${ref.address} sets ${flag} = false: nothing stops ${stops}. Set it to true.`,

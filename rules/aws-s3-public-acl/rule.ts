@@ -1,8 +1,7 @@
 import { defineRule, type Severity } from '../../server/src/engine/rule';
-import { replaceExpr } from '../../server/src/fix/hcl-edits';
 import type { BlockRef } from '../../server/src/module/module';
 import { aclsDisabled, accountBlocksPublicAccess, attachedTo, bucketOf, flagIsOn } from '../../server/src/rules-support/s3';
-import { stringAlternatives, writtenInPlace } from '../../server/src/rules-support/values';
+import { setValueFix, stringAlternatives, writtenInPlace } from '../../server/src/rules-support/values';
 
 const PUBLIC_ACLS: Record<string, { severity: Severity; who: string }> = {
   'public-read-write': { severity: 'critical', who: 'anyone on the internet to read and write' },
@@ -29,7 +28,7 @@ export default defineRule({
           if (!pub) continue;
           const bucket = type === 'aws_s3_bucket' ? ref : bucketOf(m, ref);
           const mitigation = bucket ? mitigated(ctx.module, bucket) : undefined;
-          const fix = writtenInPlace(a, v) ? { title: `Set acl to "private" on ${ref.address}`, edits: [replaceExpr(ref.file, a.attribute.expr, '"private"')] } : undefined;
+          const fix = writtenInPlace(a, v) ? setValueFix(m, a, '"private"', `Set acl to "private" on ${ref.address}`) : undefined;
           ctx.report({
             origin: v.origin,
             severity: mitigation ? 'low' : pub.severity,

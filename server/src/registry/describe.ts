@@ -1,5 +1,8 @@
 import type { Origin } from '../eval/value';
 import type { Span } from '../hcl/span';
+import type { Fix } from '../engine/rule';
+import type { Attribute } from '../hcl/ast';
+import { addAttribute } from '../fix/hcl-edits';
 import { displayAddress, spanKey, type SynthesizedResource } from './synthesize';
 
 /**
@@ -30,13 +33,31 @@ function enclosingInput(r: SynthesizedResource, span: Span): { input: string; fr
 }
 
 /**
- * A fix for a resource that a registry module call creates is safe only when it rewrites
- * one of the caller's own arguments; anything else would edit the module block as if it
- * were the resource (defaults live on its header).
+ * A fix for a resource that a registry module call creates is kept only when it rewrites
+ * the caller's own arguments (or sets an input, see setInputFix); anything else would edit
+ * the module block as if it were the resource (defaults live on its header).
  */
-export function registryFixIsSafe(synthesized: readonly SynthesizedResource[], block: Span | undefined, edits: readonly { file: string; span: Span }[]): boolean {
+export function registryFixIsSafe(synthesized: readonly SynthesizedResource[], block: Span | undefined, fix: Fix): boolean {
   if (!block) return true;
-  const r = synthesized.find((x) => x.block.span.start === block.start && x.block.span.end === block.end);
-  if (!r) return true;
-  return edits.every((e) => e.file === r.file.path && r.inputsBySpan.get(spanKey(e.span))?.fromDefault === false);
+  // Every resource of one call shares the call's span: the edits must be arguments of one.
+  const candidates = synthesized.filter((x) => x.block.span.start === block.start && x.block.span.end === block.end);
+  if (!candidates.length) return true;
+  return candidates.some((r) => fix.edits.every((e) => e.file === r.file.path && r.inputsBySpan.get(spanKey(e.span))?.fromDefault === false));
+}
+
+/**
+ * For an argument of a synthesized resource that holds a module default, the fix that sets
+ * the module input in the caller (`block_public_acls = true`); undefined for any other
+ * attribute.
+ */
+export function setInputFix(synthesized: readonly SynthesizedResource[], attribute: Attribute, valueText: string): Fix | undefined {
+  for (const r of synthesized) {
+    const input = r.defaultInputs.get(attribute);
+    if (!input || r.callBlock.body.attributes.some((a) => a.name === input)) continue;
+    const edit = addAttribute(r.file, r.callBlock, input, valueText);
+    // The new argument is the caller's own: registryFixIsSafe accepts it.
+    r.inputsBySpan.set(spanKey(edit.span), { input, fromDefault: false });
+    return { title: `Set ${input} = ${valueText} in ${r.call}`, edits: [edit] };
+  }
+  return undefined;
 }

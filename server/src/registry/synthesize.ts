@@ -12,8 +12,12 @@ export interface SynthesizedResource {
   readonly address: string;
   /** `module.assets`. */
   readonly call: string;
+  /** The caller's `module` block. */
+  readonly callBlock: Block;
   /** Which module input each argument came from, by the span it points at in the caller. */
-  readonly inputsBySpan: ReadonlyMap<string, { input: string; fromDefault: boolean }>;
+  readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
+  /** The arguments that hold a module default, with the input that would set them. */
+  readonly defaultInputs: ReadonlyMap<Attribute, string>;
 }
 
 export const spanKey = (s: Span): string => `${s.start}:${s.end}`;
@@ -44,7 +48,8 @@ export function synthesizeModuleCall(
     for (const entry of entries) {
       const inputsBySpan = new Map<string, { input: string; fromDefault: boolean }>();
       if (forEachArg) inputsBySpan.set(spanKey(forEachArg.expr.span), { input: forEachArg.name, fromDefault: false });
-      const ctx: Context = { call, args, version, callName, inputsBySpan, evaluate: evaluateInput, item: entry?.expr };
+      const defaultInputs = new Map<Attribute, string>();
+      const ctx: Context = { call, args, version, callName, inputsBySpan, defaultInputs, evaluate: evaluateInput, item: entry?.expr };
       // Constant arguments land on the input that made the module create the resource.
       const attributes = attributesFor(spec.attributes, ctx, whenArgs.find((a) => a !== undefined));
       const blocks: Block[] = Object.entries(spec.blocks ?? {}).map(([type, attrs]) => syntheticBlock(type, [], attributesFor(attrs, ctx), call));
@@ -55,7 +60,7 @@ export function synthesizeModuleCall(
       }
       const label = `module.${callName}.${spec.name}${entry ? `[${entry.key}]` : ''}`;
       const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
-      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, inputsBySpan });
+      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs });
     }
   }
   return out;
@@ -67,6 +72,7 @@ interface Context {
   readonly version: string | undefined;
   readonly callName: string;
   readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
+  readonly defaultInputs: Map<Attribute, string>;
   readonly evaluate: (a: Attribute) => Value;
   /** Inside a `forEach` resource or a repeated block: the current entry, `input[key]`. */
   readonly item?: Expr;
@@ -150,7 +156,9 @@ function attributesFor(specs: Readonly<Record<string, AttributeSpec>>, ctx: Cont
     const value = spec.since && !allowsAtLeast(version, parseVersion(spec.since)!) ? spec.before : spec.default;
     const literal = value === undefined || value === null ? undefined : literalExpr(value, call.headerSpan);
     if (!literal) continue;
-    out.push(attribute(name, literal, call));
+    const defaulted = attribute(name, literal, call);
+    out.push(defaulted);
+    ctx.defaultInputs.set(defaulted, spec.input);
     inputsBySpan.set(spanKey(call.headerSpan), { input: spec.input, fromDefault: true });
   }
   return out;

@@ -1,7 +1,10 @@
 import type { Attribute } from '../hcl/ast';
 import { contains } from '../hcl/span';
 import { alternatives, type Value } from '../eval/value';
-import type { AttributeRef } from '../module/module';
+import type { AttributeRef, TerraformModule } from '../module/module';
+import type { Fix } from '../engine/rule';
+import { replaceExpr } from '../fix/hcl-edits';
+import { setInputFix } from '../registry/describe';
 
 /** Known string values an attribute may take (each branch of a conditional). */
 export function stringAlternatives(v: Value): Extract<Value, { kind: 'string' }>[] {
@@ -19,4 +22,12 @@ export function writtenInPlace(a: AttributeRef | { attribute: Attribute; block: 
 /** The resource a reference like `aws_s3_bucket.b.id` points at, if it is one. */
 export function referencedAddress(v: Value): string | undefined {
   return v.kind === 'unknown' ? v.ref : undefined;
+}
+
+/**
+ * The fix that gives an attribute a new value: rewrites it in place, or, when it holds a
+ * registry module's default, sets the module input in the caller's `module` block.
+ */
+export function setValueFix(m: TerraformModule, a: AttributeRef, valueText: string, title: string): Fix {
+  return setInputFix(m.synthesized, a.attribute, valueText) ?? { title, edits: [replaceExpr(a.block.file, a.attribute.expr, valueText)] };
 }

@@ -1,0 +1,7 @@
+module "site" {
+  source                   = "terraform-aws-modules/s3-bucket/aws"
+  bucket                   = "site"
+  acl                      = "private"
+  control_object_ownership = true
+  object_ownership         = "ObjectWriter"
+}
