@@ -21,3 +21,22 @@ describe('scan with worker threads', () => {
     });
   }
 });
+
+describe('scan with worker threads: modules and the modules they call', () => {
+  it('a child module called through ${path.module} is scanned with its caller, so nothing is reported twice', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-parallel-'));
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+      fs.writeFileSync(path.join(root, rel), text);
+    };
+    write('modules/site/main.tf', 'resource "aws_s3_bucket_acl" "this" {\n  bucket = "site"\n  acl    = "public-read"\n}\n');
+    write('app/main.tf', 'module "site" {\n  source = "${path.module}/../modules/site"\n}\n');
+    write('other/main.tf', 'resource "aws_s3_bucket_acl" "other" {\n  bucket = "other"\n  acl    = "public-read-write"\n}\n');
+    const single = await scanPaths([root], ALL_RULES);
+    const parallel = await scanPathsParallel([root], WORKER, ALL_RULES, { threads: 2 });
+    assert.equal(single.findings.filter((f) => f.ruleId === 'aws-s3-public-acl').length, 2);
+    assert.equal(JSON.stringify(parallel), JSON.stringify(single));
+  });
+});

@@ -66,7 +66,7 @@ function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
   for (const s of sources) {
     const dir = path.dirname(s.path);
     for (const m of s.text.matchAll(LOCAL_SOURCE)) {
-      const target = path.resolve(dir, m[1]);
+      const target = path.resolve(dir, m[1] ?? m[2]);
       if (dirs.has(target)) dirs.set(find(target), find(dir));
     }
   }
@@ -78,7 +78,7 @@ function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
   return [...groups.values()];
 }
 
-const LOCAL_SOURCE = /\bsource\s*=\s*"(?:\$\{path\.module\}\/)?(\.{1,2}(?:\/[^"]*)?)"/g;
+const LOCAL_SOURCE = /\bsource\s*=\s*"(?:\$\{path\.module\}\/([^"]*)|(\.{1,2}(?:\/[^"]*)?))"/g;
 
 /** Groups spread over `threads` shares by size, largest first; each share in file order. */
 function balance(groups: SourceFile[][], threads: number): SourceFile[][] {
