@@ -39,4 +39,6 @@ copyFileSync(
   join(dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json')), 'tree-sitter-terraform.wasm'),
   `${dist}/tree-sitter-terraform.wasm`,
 );
+// The action catalogue is read at run time (on first use) rather than bundled as a literal.
+copyFileSync('server/src/iam/catalogue.generated.json', `${dist}/iam-catalogue.json`);
 console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/scan-worker.js');

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/perimeter.schema.json';
 import type { Finding } from './finding';
 import type { Rule, Severity } from './rule';
@@ -13,7 +13,10 @@ export interface PerimeterConfig {
 
 export class ConfigError extends Error {}
 
-const validate = new Ajv({ allErrors: true }).compile<PerimeterConfig>(schema);
+// Compiled on first use: most runs have no configuration file, and every process (each
+// scan worker too) would otherwise pay for compiling the schema at start-up.
+let compiled: ValidateFunction<PerimeterConfig> | undefined;
+const validator = (): ValidateFunction<PerimeterConfig> => (compiled ??= new Ajv({ allErrors: true }).compile<PerimeterConfig>(schema));
 
 /** Reads and validates a `.perimeter.json`; a missing default file is no configuration. */
 export function loadConfig(file: string, required: boolean): PerimeterConfig {
@@ -30,6 +33,7 @@ export function loadConfig(file: string, required: boolean): PerimeterConfig {
   } catch (e) {
     throw new ConfigError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
+  const validate = validator();
   if (!validate(data)) {
     const why = (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
     throw new ConfigError(`${file} is not a valid Perimeter configuration: ${why}`);

