@@ -1,5 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { insertBlockAfter } from '../../server/src/fix/hcl-edits';
+import { switchedOffBy } from '../../server/src/registry/describe';
 import { accountBlocksPublicAccess, attachedTo } from '../../server/src/rules-support/s3';
 
 /**
@@ -18,6 +19,17 @@ export default defineRule({
     if (accountBlocksPublicAccess(m)) return;
     for (const bucket of m.resources('aws_s3_bucket')) {
       if (attachedTo(m, 'aws_s3_bucket_public_access_block', bucket).length) continue;
+      // A registry module call that turned its public access block off: report that argument.
+      const off = switchedOffBy(m.synthesized, bucket.block, 'aws_s3_bucket_public_access_block');
+      if (off) {
+        ctx.report({
+          origin: { file: bucket.file.path, span: off.argument.expr.span },
+          message: `${bucket.address} has no public access block: ${off.argument.name} = false stops ${off.call} from creating one, so one ACL or policy change can make the bucket public. Remove the argument or set it to true.`,
+          block: bucket.block.span,
+          fix: off.fix,
+        });
+        continue;
+      }
       const name = bucket.block.labels[1]?.value ?? 'this';
       const synthesized = bucket.address.includes('.module.');
       const fix = synthesized

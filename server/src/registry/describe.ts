@@ -1,8 +1,8 @@
 import type { Origin } from '../eval/value';
 import type { Span } from '../hcl/span';
 import type { Fix } from '../engine/rule';
-import type { Attribute } from '../hcl/ast';
-import { addAttribute } from '../fix/hcl-edits';
+import type { Attribute, Block } from '../hcl/ast';
+import { addAttribute, replaceExpr } from '../fix/hcl-edits';
 import { displayAddress, spanKey, type SynthesizedResource } from './synthesize';
 
 /**
@@ -60,4 +60,19 @@ export function setInputFix(synthesized: readonly SynthesizedResource[], attribu
     return { title: `Set ${input} = ${valueText} in ${r.call}`, edits: [edit] };
   }
   return undefined;
+}
+
+/**
+ * When `block` is a resource of a registry module call that turned off a resource of `type`
+ * the module creates by default (`attach_public_policy = false` on s3-bucket), the argument
+ * that did, and a fix setting it back to true.
+ */
+export function switchedOffBy(synthesized: readonly SynthesizedResource[], block: Block, type: string): { argument: Attribute; call: string; fix: Fix } | undefined {
+  const r = synthesized.find((x) => x.block === block);
+  const off = r?.switchedOff.find((x) => x.type === type);
+  const argument = off && r!.callBlock.body.attributes.find((a) => a.name === off.input);
+  if (!r || !off || !argument) return undefined;
+  const edit = replaceExpr(r.file, argument.expr, 'true');
+  r.inputsBySpan.set(spanKey(edit.span), { input: off.input, fromDefault: false });
+  return { argument, call: r.call, fix: { title: `Set ${off.input} = true in ${r.call}`, edits: [edit] } };
 }

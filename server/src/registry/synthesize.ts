@@ -18,6 +18,8 @@ export interface SynthesizedResource {
   readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
   /** The arguments that hold a module default, with the input that would set them. */
   readonly defaultInputs: ReadonlyMap<Attribute, string>;
+  /** Resources the module creates by default that this call turned off, and by which input. */
+  readonly switchedOff: readonly { readonly type: string; readonly input: string }[];
 }
 
 export const spanKey = (s: Span): string => `${s.start}:${s.end}`;
@@ -40,8 +42,13 @@ export function synthesizeModuleCall(
   if (!known || !callName) return [];
   const args = new Map(call.body.attributes.map((a) => [a.name, a]));
   const out: SynthesizedResource[] = [];
+  const switchedOff: { type: string; input: string }[] = [];
   for (const spec of known.resources) {
-    if (!created(spec.when, args, version, evaluateInput)) continue;
+    if (!created(spec.when, args, version, evaluateInput)) {
+      const when = spec.when && !Array.isArray(spec.when) ? (spec.when as Condition) : undefined;
+      if (when?.default === true && args.has(when.input)) switchedOff.push({ type: spec.type, input: when.input });
+      continue;
+    }
     const whenArgs = spec.when ? [spec.when].flat().map((c) => args.get(c.input)) : [];
     const forEachArg = spec.forEach ? args.get(spec.forEach) : undefined;
     const entries: (Entry | undefined)[] = spec.forEach ? entriesOf(forEachArg, evaluateInput) : [undefined];
@@ -60,7 +67,7 @@ export function synthesizeModuleCall(
       }
       const label = `module.${callName}.${spec.name}${entry ? `[${entry.key}]` : ''}`;
       const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
-      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs });
+      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff });
     }
   }
   return out;
