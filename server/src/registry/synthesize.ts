@@ -18,7 +18,10 @@ export interface SynthesizedResource {
   readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
   /** The arguments that hold a module default, with the input that would set them. */
   readonly defaultInputs: ReadonlyMap<Attribute, string>;
-  /** Resources the module creates by default that this call turned off, and by which input. */
+  /**
+   * What the module writes by default that this call turned off, and by which input: a
+   * resource type, or the `id` of a fixed statement (`mfa-enforcement`).
+   */
   readonly switchedOff: readonly { readonly type: string; readonly input: string }[];
 }
 
@@ -56,7 +59,7 @@ export function synthesizeModuleCall(
       const inputsBySpan = new Map<string, { input: string; fromDefault: boolean }>();
       if (forEachArg) inputsBySpan.set(spanKey(forEachArg.expr.span), { input: forEachArg.name, fromDefault: false });
       const defaultInputs = new Map<Attribute, string>();
-      const ctx: Context = { call, args, version, callName, inputsBySpan, defaultInputs, evaluate: evaluateInput, item: entry?.expr };
+      const ctx: Context = { call, args, version, callName, inputsBySpan, defaultInputs, switchedOff, evaluate: evaluateInput, item: entry?.expr };
       // Constant arguments land on the input that made the module create the resource.
       const attributes = attributesFor(spec.attributes, ctx, whenArgs.find((a) => a !== undefined));
       const blocks: Block[] = Object.entries(spec.blocks ?? {}).map(([type, attrs]) => syntheticBlock(type, [], attributesFor(attrs, ctx), call));
@@ -80,6 +83,7 @@ interface Context {
   readonly callName: string;
   readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
   readonly defaultInputs: Map<Attribute, string>;
+  readonly switchedOff: { type: string; input: string }[];
   readonly evaluate: (a: Attribute) => Value;
   /** Inside a `forEach` resource or a repeated block: the current entry, `input[key]`. */
   readonly item?: Expr;
@@ -225,7 +229,11 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
     generated.push(obj(items));
   }
   for (const fixed of spec.fixedStatements ?? []) {
-    if ((fixed.when ?? []).every((c) => created(c, args, ctx.version, ctx.evaluate))) generated.push(literalExpr(fixed.statement, call.headerSpan)!);
+    const failed = (fixed.when ?? []).find((c) => !created(c, args, ctx.version, ctx.evaluate));
+    if (!failed) generated.push(literalExpr(fixed.statement, call.headerSpan)!);
+    else if (fixed.id && failed.default === true && args.has(failed.input) && !ctx.switchedOff.some((x) => x.type === fixed.id)) {
+      ctx.switchedOff.push({ type: fixed.id, input: failed.input });
+    }
   }
   const statementsArg = spec.statementsInput ? args.get(spec.statementsInput) : undefined;
   if (statementsArg) inputsBySpan.set(spanKey(statementsArg.expr.span), { input: statementsArg.name, fromDefault: false });

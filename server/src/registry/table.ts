@@ -65,6 +65,8 @@ export interface PolicySpec {
 }
 
 export interface FixedStatementSpec {
+  /** Names the statement for rules that ask whether a call turned it off (`mfa-enforcement`). */
+  readonly id?: string;
   /** Every condition must hold for the module to write the statement. */
   readonly when?: readonly Condition[];
   readonly statement: Readonly<Record<string, unknown>>;

@@ -1,22 +1,22 @@
 # iam 5.x: iam-group-with-policies attaches a self-management policy that denies everything
-# but MFA setup without MFA, unless told not to.
+# but MFA setup without MFA, unless told not to: the finding lands on the argument that did.
 module "admins" {
   source  = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   version = "~> 5.0"
   name    = "admins"
 }
 
-module "ops" { # expect: aws-iam-group-mfa-not-enforced
+module "ops" {
   source                 = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   version                = "~> 5.0"
   name                   = "ops"
-  enable_mfa_enforcement = false
+  enable_mfa_enforcement = false # expect: aws-iam-group-mfa-not-enforced
 }
 
-module "bare" { # expect: aws-iam-group-mfa-not-enforced
+module "bare" {
   source                            = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   name                              = "bare"
-  attach_iam_self_management_policy = false
+  attach_iam_self_management_policy = false # expect: aws-iam-group-mfa-not-enforced
 }
 
 # iam 6.x: iam-group writes the same statement into its own policy.
@@ -28,15 +28,15 @@ module "developers" {
   }
 }
 
-module "contractors" { # expect: aws-iam-group-mfa-not-enforced
+module "contractors" {
   source                             = "terraform-aws-modules/iam/aws//modules/iam-group"
   version                            = "~> 6.0"
   name                               = "contractors"
-  enable_self_management_permissions = false
+  enable_self_management_permissions = false # expect: aws-iam-group-mfa-not-enforced
 }
 
-module "no_policy" { # expect: aws-iam-group-mfa-not-enforced
+module "no_policy" {
   source        = "terraform-aws-modules/iam/aws//modules/iam-group"
   name          = "no-policy"
-  create_policy = false
+  create_policy = false # expect: aws-iam-group-mfa-not-enforced
 }
