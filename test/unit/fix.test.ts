@@ -55,6 +55,16 @@ describe('fix builders keep the file valid and its layout', () => {
     assert.equal(out, 'provider "aws" {\r\n  region = "x"\r\n}\r\n');
   });
 
+  it('removes an attribute whose trailing comment holds a lone carriage return (not a line break in HCL)', async () => {
+    // Found by npm run fuzz: the comment ran on past the \r, and a fix that stopped there
+    // left its tail as a bare word.
+    const f = await parse('provider "aws" {\n  region     = "x"\n  access_key = "AKIAIOSFODNN7EXAMPLE" #\r tail of the comment\n}\n');
+    await assertValidHcl(f.text);
+    const out = applyEdits(f.text, [removeAttribute(f, f.body.blocks[0].body.attributes[1])]);
+    assert.equal(out, 'provider "aws" {\n  region     = "x"\n}\n');
+    await assertValidHcl(out);
+  });
+
   it('adds an attribute aligned with a terraform-fmt group', async () => {
     const f = await parse('resource "aws_s3_bucket_public_access_block" "b" {\n  bucket            = aws_s3_bucket.b.id\n  block_public_acls = true\n}\n');
     const out = applyEdits(f.text, [addAttribute(f, f.body.blocks[0], 'ignore_public_acls', 'true')]);

@@ -20,7 +20,7 @@ export function removeAttribute(file: HclFile, attribute: Attribute): FileEdit {
     const lineStart = lineStartOf(t, start);
     let lineEnd = lineEndOf(t, end);
     if (t[lineEnd] === '\r' && t[lineEnd + 1] === '\n') lineEnd += 2;
-    else if (t[lineEnd] === '\n' || t[lineEnd] === '\r') lineEnd += 1;
+    else if (t[lineEnd] === '\n') lineEnd += 1;
     return { file: file.path, span: { start: lineStart, end: lineEnd }, newText: '' };
   }
   return { file: file.path, span: attribute.span, newText: '' };

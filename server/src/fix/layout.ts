@@ -6,15 +6,17 @@ export function lineBreakOf(text: string): string {
   return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
+// Lines as HCL counts them: ended by "\n" or "\r\n". A lone "\r" is not a line break for
+// HashiCorp's parser (it stays inside a `#` comment), so an edit must not treat it as one.
 export function lineStartOf(text: string, offset: number): number {
   let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  while (i > 0 && text[i - 1] !== '\n') i--;
   return i;
 }
 
 export function lineEndOf(text: string, offset: number): number {
   let i = offset;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  while (i < text.length && text[i] !== '\n' && !(text[i] === '\r' && text[i + 1] === '\n')) i++;
   return i;
 }
 
