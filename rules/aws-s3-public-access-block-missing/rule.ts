@@ -32,7 +32,9 @@ export default defineRule({
       }
       const name = bucket.block.labels[1]?.value ?? 'this';
       const synthesized = bucket.address.includes('.module.');
-      const fix = synthesized
+      // A name Terraform would refuse (`"{b"`) cannot be referenced: no fix to write.
+      const referable = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
+      const fix = synthesized || !referable
         ? undefined
         : {
             title: `Add a public access block for ${bucket.address}`,
