@@ -100,12 +100,19 @@ function convertBody(n: Node, text: string, cache?: ConversionCache, comments?: 
   const blocks: Block[] = [];
   const next: ConversionCache | undefined = cache ? new Map() : undefined;
   const convertChild = (c: Node, convert: () => Block | Attribute | null | undefined): Block | Attribute | null | undefined => {
-    if (!cache || !next) return convert();
+    // Only error-free subtrees are reused or kept: their conversion depends on their text alone.
+    if (!cache || !next || c.hasError) {
+      if (comments) collectComments(c, text, comments);
+      return convert();
+    }
     const key = text.slice(c.startIndex, c.endIndex);
     const hit = cache.get(key);
     const delta = hit ? c.startIndex - hit.start : 0;
     const node = hit ? shiftSpans(hit.node, delta) : convert();
-    if (!node) return node;
+    if (!node) {
+      if (comments) collectComments(c, text, comments);
+      return node;
+    }
     const own: Comment[] = [];
     if (hit) own.push(...shiftSpans(hit.comments, delta));
     else if (comments) collectComments(c, text, own);
