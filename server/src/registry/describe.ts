@@ -32,13 +32,16 @@ function enclosingInput(r: SynthesizedResource, span: Span): { input: string; fr
   return undefined;
 }
 
+/** Fixes built here, in the caller's terms (a new argument setting a module input). */
+const callerFixes = new WeakSet<Fix>();
+
 /**
  * A fix for a resource that a registry module call creates is kept only when it rewrites
  * the caller's own arguments (or sets an input, see setInputFix); anything else would edit
  * the module block as if it were the resource (defaults live on its header).
  */
 export function registryFixIsSafe(synthesized: readonly SynthesizedResource[], block: Span | undefined, fix: Fix): boolean {
-  if (!block) return true;
+  if (!block || callerFixes.has(fix)) return true;
   // Every resource of one call shares the call's span: the edits must be arguments of one.
   const candidates = synthesized.filter((x) => x.block.span.start === block.start && x.block.span.end === block.end);
   if (!candidates.length) return true;
@@ -54,10 +57,9 @@ export function setInputFix(synthesized: readonly SynthesizedResource[], attribu
   for (const r of synthesized) {
     const input = r.defaultInputs.get(attribute);
     if (!input || r.callBlock.body.attributes.some((a) => a.name === input)) continue;
-    const edit = addAttribute(r.file, r.callBlock, input, valueText);
-    // The new argument is the caller's own: registryFixIsSafe accepts it.
-    r.inputsBySpan.set(spanKey(edit.span), { input, fromDefault: false });
-    return { title: `Set ${input} = ${valueText} in ${r.call}`, edits: [edit] };
+    const fix = { title: `Set ${input} = ${valueText} in ${r.call}`, edits: [addAttribute(r.file, r.callBlock, input, valueText)] };
+    callerFixes.add(fix);
+    return fix;
   }
   return undefined;
 }
@@ -69,10 +71,8 @@ export function setInputFix(synthesized: readonly SynthesizedResource[], attribu
  */
 export function switchedOffBy(synthesized: readonly SynthesizedResource[], block: Block, type: string): { argument: Attribute; call: string; fix: Fix } | undefined {
   const r = synthesized.find((x) => x.block === block);
-  const off = r?.switchedOff.find((x) => x.type === type);
-  const argument = off && r!.callBlock.body.attributes.find((a) => a.name === off.input);
-  if (!r || !off || !argument) return undefined;
-  const edit = replaceExpr(r.file, argument.expr, 'true');
-  r.inputsBySpan.set(spanKey(edit.span), { input: off.input, fromDefault: false });
-  return { argument, call: r.call, fix: { title: `Set ${off.input} = true in ${r.call}`, edits: [edit] } };
+  const argument = r?.switchedOff.find((x) => x.type === type)?.argument;
+  if (!r || !argument) return undefined;
+  // The argument is the caller's own (synthesizeModuleCall records it): registryFixIsSafe accepts the fix.
+  return { argument, call: r.call, fix: { title: `Set ${argument.name} = true in ${r.call}`, edits: [replaceExpr(r.file, argument.expr, 'true')] } };
 }

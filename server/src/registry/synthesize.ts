@@ -15,14 +15,19 @@ export interface SynthesizedResource {
   /** The caller's `module` block. */
   readonly callBlock: Block;
   /** Which module input each argument came from, by the span it points at in the caller. */
-  readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
+  readonly inputsBySpan: ReadonlyMap<string, { input: string; fromDefault: boolean }>;
   /** The arguments that hold a module default, with the input that would set them. */
   readonly defaultInputs: ReadonlyMap<Attribute, string>;
   /**
-   * What the module writes by default that this call turned off, and by which input: a
-   * resource type, or the `id` of a fixed statement (`mfa-enforcement`).
+   * What the module writes by default that this call turned off, and the caller's argument
+   * that did: a resource type, or the `id` of a fixed statement (`mfa-enforcement`).
    */
-  readonly switchedOff: readonly { readonly type: string; readonly input: string }[];
+  readonly switchedOff: readonly SwitchedOff[];
+}
+
+export interface SwitchedOff {
+  readonly type: string;
+  readonly argument: Attribute;
 }
 
 export const spanKey = (s: Span): string => `${s.start}:${s.end}`;
@@ -45,11 +50,12 @@ export function synthesizeModuleCall(
   if (!known || !callName) return [];
   const args = new Map(call.body.attributes.map((a) => [a.name, a]));
   const out: SynthesizedResource[] = [];
-  const switchedOff: { type: string; input: string }[] = [];
+  const switchedOff: SwitchedOff[] = [];
+  const inputMaps: Map<string, { input: string; fromDefault: boolean }>[] = [];
   for (const spec of known.resources) {
     if (!created(spec.when, args, version, evaluateInput)) {
-      const when = spec.when && !Array.isArray(spec.when) ? (spec.when as Condition) : undefined;
-      if (when?.default === true && args.has(when.input)) switchedOff.push({ type: spec.type, input: when.input });
+      const argument = spec.when && !Array.isArray(spec.when) ? turnedOffBy(spec.when as Condition, args, version) : undefined;
+      if (argument) switchedOff.push({ type: spec.type, argument });
       continue;
     }
     const whenArgs = spec.when ? [spec.when].flat().map((c) => args.get(c.input)) : [];
@@ -71,7 +77,12 @@ export function synthesizeModuleCall(
       const label = `module.${callName}.${spec.name}${entry ? `[${entry.key}]` : ''}`;
       const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
       out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff });
+      inputMaps.push(inputsBySpan);
     }
+  }
+  // A finding about what an argument turned off lands on it: it is the caller's own input.
+  for (const { argument } of switchedOff) {
+    for (const inputs of inputMaps) inputs.set(spanKey(argument.expr.span), { input: argument.name, fromDefault: false });
   }
   return out;
 }
@@ -83,7 +94,7 @@ interface Context {
   readonly callName: string;
   readonly inputsBySpan: Map<string, { input: string; fromDefault: boolean }>;
   readonly defaultInputs: Map<Attribute, string>;
-  readonly switchedOff: { type: string; input: string }[];
+  readonly switchedOff: SwitchedOff[];
   readonly evaluate: (a: Attribute) => Value;
   /** Inside a `forEach` resource or a repeated block: the current entry, `input[key]`. */
   readonly item?: Expr;
@@ -113,12 +124,22 @@ function entriesOf(arg: Attribute | undefined, evaluate: (a: Attribute) => Value
   return [];
 }
 
+/** The caller's argument for a condition's input (under its older name for older versions). */
+function conditionArgument(condition: Condition, args: ReadonlyMap<string, Attribute>, version: string | undefined): Attribute | undefined {
+  const name = condition.alias && !allowsAtLeast(version, parseVersion(condition.alias.until)!) ? condition.alias.input : condition.input;
+  return args.get(name);
+}
+
+/** For a condition that does not hold although its default is on, the argument that turned it off. */
+function turnedOffBy(condition: Condition, args: ReadonlyMap<string, Attribute>, version: string | undefined): Attribute | undefined {
+  return condition.default === true ? conditionArgument(condition, args, version) : undefined;
+}
+
 function created(when: Condition | readonly Condition[] | undefined, args: ReadonlyMap<string, Attribute>, version: string | undefined, evaluate: (a: Attribute) => Value): boolean {
   if (!when) return true;
   if (Array.isArray(when)) return when.some((c) => created(c, args, version, evaluate));
   const condition = when as Condition;
-  const name = condition.alias && !allowsAtLeast(version, parseVersion(condition.alias.until)!) ? condition.alias.input : condition.input;
-  const arg = args.get(name);
+  const arg = conditionArgument(condition, args, version);
   if (!arg) {
     if (condition.notNull || condition.notEmpty) return condition.default !== undefined && condition.default !== null;
     return condition.default === true;
@@ -222,18 +243,14 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
     ];
     if (st.sid) items.push(['sid', str(st.sid)]);
     if (st.resources) items.push(['resources', list(st.resources)]);
-    if (st.mfa && mfa) {
-      const condition = obj([['test', str('Bool')], ['variable', str('aws:MultiFactorAuthPresent')], ['values', list(['true'])]]);
-      items.push(['condition', { type: 'tuple', items: [condition], span: at }]);
-    }
+    if (st.mfa && mfa) items.push(['condition', literalExpr([{ test: 'Bool', variable: 'aws:MultiFactorAuthPresent', values: ['true'] }], at)!]);
     generated.push(obj(items));
   }
   for (const fixed of spec.fixedStatements ?? []) {
     const failed = (fixed.when ?? []).find((c) => !created(c, args, ctx.version, ctx.evaluate));
     if (!failed) generated.push(literalExpr(fixed.statement, call.headerSpan)!);
-    else if (fixed.id && failed.default === true && args.has(failed.input) && !ctx.switchedOff.some((x) => x.type === fixed.id)) {
-      ctx.switchedOff.push({ type: fixed.id, input: failed.input });
-    }
+    const argument = failed && fixed.id ? turnedOffBy(failed, args, ctx.version) : undefined;
+    if (argument && !ctx.switchedOff.some((x) => x.type === fixed.id)) ctx.switchedOff.push({ type: fixed.id!, argument });
   }
   const statementsArg = spec.statementsInput ? args.get(spec.statementsInput) : undefined;
   if (statementsArg) inputsBySpan.set(spanKey(statementsArg.expr.span), { input: statementsArg.name, fromDefault: false });
