@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { initHcl } from '../hcl/parser';
 import type { SourceFile } from '../module/workspace';
 import type { ScanResult } from './finding';
+import { groupBy } from '../group-by';
 import type { Rule } from './rule';
 import { combineShares, readInput, type ScanOptions, type ScanShare, scanShare } from './scan';
 
@@ -70,12 +71,7 @@ function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
       if (dirs.has(target)) dirs.set(find(target), find(dir));
     }
   }
-  const groups = new Map<string, SourceFile[]>();
-  for (const s of sources) {
-    const root = find(path.dirname(s.path));
-    groups.set(root, [...(groups.get(root) ?? []), s]);
-  }
-  return [...groups.values()];
+  return [...groupBy(sources, (s) => find(path.dirname(s.path))).values()];
 }
 
 const LOCAL_SOURCE = /\bsource\s*=\s*"(?:\$\{path\.module\}\/([^"]*)|(\.{1,2}(?:\/[^"]*)?))"/g;

@@ -6,6 +6,7 @@ import { initHcl } from '../hcl/parser';
 import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
 import { compareFindings, type Finding, type ScanError, type ScanResult } from './finding';
+import { groupBy } from '../group-by';
 import type { Rule } from './rule';
 import { runRules } from './run';
 
@@ -38,8 +39,7 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
   }
   // Then each module as its callers instantiate it: a caller's argument can make a child
   // module's resource insecure. Findings the standalone scan already has are not repeated.
-  const byDir = new Map<string, HclFile[]>();
-  for (const f of parsed.files) byDir.set(path.dirname(f.path), [...(byDir.get(path.dirname(f.path)) ?? []), f]);
+  const byDir = groupBy(parsed.files, (f) => path.dirname(f.path));
   const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
   for (const m of modules) {
     for (const inst of instantiateCalls(m, loadDir, reader)) {

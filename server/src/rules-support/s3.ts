@@ -1,4 +1,5 @@
 import { alternatives } from '../eval/value';
+import { groupBy } from '../group-by';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { referencedAddress } from './values';
 import { referencedAddresses } from './ast';
@@ -51,7 +52,8 @@ function bucketIndex(module: TerraformModule) {
   return idx;
 }
 
-const attachments = new WeakMap<TerraformModule, Map<string, Map<BlockRef, BlockRef[]>>>();
+// By bucket; resources whose bucket is not known sit under `undefined`, never asked for.
+const attachments = new WeakMap<TerraformModule, Map<string, Map<BlockRef | undefined, BlockRef[]>>>();
 
 /** Bucket-level resources of a type that belong to `bucket`. */
 export function attachedTo(module: TerraformModule, type: string, bucket: BlockRef): BlockRef[] {
@@ -59,11 +61,7 @@ export function attachedTo(module: TerraformModule, type: string, bucket: BlockR
   if (!byType) attachments.set(module, (byType = new Map()));
   let map = byType.get(type);
   if (!map) {
-    map = new Map();
-    for (const r of module.resources(type)) {
-      const b = bucketOf(module, r);
-      if (b) map.set(b, [...(map.get(b) ?? []), r]);
-    }
+    map = groupBy(module.resources(type), (r) => bucketOf(module, r));
     byType.set(type, map);
   }
   return map.get(bucket) ?? [];
