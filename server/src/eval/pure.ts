@@ -1,5 +1,5 @@
 import type { Expr } from '../hcl/ast';
-import { childExprs } from '../hcl/walk';
+import { walkExpr } from '../hcl/walk';
 import type { Value } from './value';
 
 /**
@@ -17,9 +17,10 @@ export function isPure(root: Expr): boolean {
   const known = purity.get(root);
   if (known !== undefined) return known;
   let pure = true;
-  const stack: Expr[] = [root];
-  while (pure && stack.length) {
-    const e = stack.pop()!;
+  // A bare-word object key (`Effect = ...`) is a name, not a reference.
+  const names = new Set<Expr>();
+  walkExpr(root, (e) => {
+    if (!pure || names.has(e)) return false;
     switch (e.type) {
       case 'variable':
       case 'getattr':
@@ -28,19 +29,17 @@ export function isPure(root: Expr): boolean {
       case 'for':
       case 'invalid':
         pure = false;
-        break;
+        return false;
       case 'call':
         if (IMPURE_FUNCTIONS.has(e.name)) pure = false;
-        else stack.push(...e.args);
-        break;
+        return pure;
       case 'object':
-        // A bare-word key (`Effect = ...`) is a name, not a reference.
-        for (const item of e.items) stack.push(item.value, ...(item.key.type === 'variable' ? [] : [item.key]));
-        break;
+        for (const item of e.items) if (item.key.type === 'variable') names.add(item.key);
+        return true;
       default:
-        stack.push(...childExprs(e));
+        return true;
     }
-  }
+  });
   purity.set(root, pure);
   return pure;
 }
