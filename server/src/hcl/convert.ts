@@ -5,17 +5,17 @@ import { simpleAttribute, simpleExpr } from './simple-expr';
 import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from './strings';
 
 /**
- * Turns a tree-sitter CST into Perimeter's AST. Error recovery: an ERROR node's children
- * are searched for attributes and blocks, so everything that parsed around a half-typed
- * line is still reported.
- */
-/**
  * Converted top-level blocks and attributes by their exact source text, with the comments
  * inside them, so an edit re-converts only what it touched: the rest is reused with its
  * spans shifted.
  */
 export type ConversionCache = Map<string, { start: number; node: Block | Attribute; comments: readonly Comment[] }>;
 
+/**
+ * Turns a tree-sitter CST into Perimeter's AST. Error recovery: an ERROR node's children
+ * are searched for attributes and blocks, so everything that parsed around a half-typed
+ * line is still reported.
+ */
 export function convertTree(root: Node, text: string, path: string, original: Node = root, cache?: ConversionCache): HclFile {
   const comments: Comment[] = [];
   const syntaxErrors: SyntaxError[] = [];
@@ -50,11 +50,8 @@ function mergeBodies(main: Body, others: Body[]): Body {
 
 /** Comments, from tree-sitter's native descendant search (no per-node marshalling). */
 function collectComments(root: Node, text: string, comments: Comment[]): void {
-  if (root.type === 'comment') {
-    comments.push({ span: span(root.startIndex, root.endIndex), text: commentText(text.slice(root.startIndex, root.endIndex)) });
-    return;
-  }
-  for (const c of root.descendantsOfType('comment')) {
+  const found = root.type === 'comment' ? [root] : root.descendantsOfType('comment');
+  for (const c of found) {
     if (c) comments.push({ span: span(c.startIndex, c.endIndex), text: commentText(text.slice(c.startIndex, c.endIndex)) });
   }
 }
