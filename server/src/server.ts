@@ -30,7 +30,6 @@ import { version } from './version';
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
 const connection = createConnection(ProposedFeatures.all);
 const analysis = new Analysis(ALL_RULES);
-const texts = new Map<string, string>();
 const ready = initHcl();
 const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
 let roots: string[] = [];
@@ -193,7 +192,6 @@ connection.onDidOpenTextDocument(
   guard('didOpen', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
-    texts.set(p, textDocument.text);
     analysis.openDocument(p, textDocument.text);
     schedule(path.dirname(p));
   }),
@@ -203,7 +201,8 @@ connection.onDidChangeTextDocument(
   guard('didChange', ({ textDocument, contentChanges }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
-    let text = texts.get(p) ?? '';
+    // The open document's text, as the analysis holds it: positions are resolved against it.
+    let text = analysis.textOf(p) ?? '';
     const edits = [];
     for (const c of contentChanges) {
       if (!('range' in c)) {
@@ -217,7 +216,6 @@ connection.onDidChangeTextDocument(
       edits.push({ start, oldEnd, newText: c.text });
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
-    texts.set(p, text);
     analysis.changeDocument(p, edits);
     schedule(path.dirname(p));
   }),
@@ -227,7 +225,6 @@ connection.onDidCloseTextDocument(
   guard('didClose', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
-    texts.delete(p);
     analysis.closeDocument(p);
     schedule(path.dirname(p));
   }),
