@@ -84,7 +84,7 @@ export function evalIn(expr: Expr, scope: EvalScope): Value {
     case 'binary':
       return binary(expr.op, evalIn(expr.left, inner), evalIn(expr.right, inner), origin);
     case 'splat':
-      return unknown('splat expressions are evaluated at apply time', origin);
+      return splat(expr, [], origin, inner);
     case 'invalid':
       return unknown('incomplete expression', origin);
   }
@@ -115,7 +115,9 @@ function template(parts: readonly TemplatePart[], origin: Origin, scope: EvalSco
     const s = v ? stringify(v) : undefined;
     const text = s ?? `\${${v?.kind === 'unknown' && v.ref ? v.ref : '…'}}`;
     if (s === undefined) known = false;
-    for (let i = 0; i < text.length; i++) offsets.push(p.span.start + Math.min(i, p.span.end - p.span.start - 1));
+    // The placeholder's last character maps to the interpolation's last, so a range over the
+    // whole placeholder covers the whole `${...}` in the source.
+    for (let i = 0; i < text.length; i++) offsets.push(i === text.length - 1 ? p.span.end - 1 : p.span.start + Math.min(i, p.span.end - p.span.start - 1));
     value += text;
   }
   offsets.push(parts.length ? lastEnd(parts) : origin.span.end);
@@ -184,6 +186,7 @@ function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
       e = e.object;
     } else break;
   }
+  if (e.type === 'splat') return splat(e, steps, origin, scope);
   if (e.type !== 'variable') {
     // `f(x).a`, `[..][0]`, `{...}.k`: evaluate the base, then walk the steps.
     return applySteps(evalIn(e, scope), steps, origin);
@@ -191,6 +194,42 @@ function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
   const bound = scope.locals.get(e.name);
   if (bound) return applySteps(bound, steps, origin);
   return scope.env.resolve(e.name, steps, origin, scope.depth);
+}
+
+/**
+ * `x[*].a.b` (or `x.*.a.b`): `.a.b` applied to each element of x. A value that is not a
+ * list splats as a list of itself, as Terraform does; a resource or data source with
+ * `count` (the usual reason for a splat) is read as its one instance, so
+ * `data.aws_iam_policy_document.d[*].json` is a list holding that document.
+ */
+function splat(expr: Extract<Expr, { type: 'splat' }>, after: readonly Step[], origin: Origin, scope: EvalScope): Value {
+  const before: Step[] = [];
+  let e: Expr = expr.object;
+  for (;;) {
+    if (e.type === 'getattr') {
+      before.unshift({ kind: 'attr', name: e.name });
+      e = e.object;
+    } else if (e.type === 'index') {
+      before.unshift({ kind: 'index', key: evalIn(e.key, scope) });
+      e = e.object;
+    } else break;
+  }
+  if (e.type === 'variable' && !scope.locals.has(e.name) && isInstanceRoot(e.name, before)) {
+    const one = scope.env.resolve(e.name, [...before, ...after], origin, scope.depth);
+    return { kind: 'list', items: [one], origin };
+  }
+  const base = evalIn(expr.object, scope);
+  if (base.kind === 'null') return { kind: 'list', items: [], origin };
+  if (base.kind === 'list') return { kind: 'list', items: base.items.map((i) => applySteps(i, after, origin)), origin };
+  if (base.kind === 'unknown' || base.kind === 'choice') return unknown('splat over a value not known statically', origin);
+  return { kind: 'list', items: [applySteps(base, after, origin)], origin };
+}
+
+/** `data.TYPE.NAME` or `TYPE.NAME`: a resource or data source, whose instances a splat lists. */
+function isInstanceRoot(root: string, steps: readonly Step[]): boolean {
+  if (['local', 'var', 'path', 'each', 'count', 'self', 'terraform', 'module'].includes(root)) return false;
+  const names = steps.filter((s) => s.kind === 'attr').length;
+  return root === 'data' ? names === 2 : names === 1;
 }
 
 /** Walks `.name` / `[key]` steps into a value; anything not known becomes unknown. */

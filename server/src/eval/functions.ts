@@ -67,13 +67,25 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   tomap: ([v], origin) => (v && v.kind === 'object' ? v : unknown('tomap of a value not known to be an object', origin)),
   coalesce: (args, origin) => {
+    // `coalesce(var.policy, data.aws_iam_policy_document.x.json)`: while an argument is not
+    // known to be null or empty, the result may be it or any later one: a choice of them.
+    const options: Value[] = [];
     for (const a of args) {
       if (a.kind === 'null') continue;
       if (a.kind === 'string' && a.known && a.value === '') continue;
-      if (a.kind === 'unknown' || a.kind === 'choice' || (a.kind === 'string' && !a.known)) return unknown('coalesce over values not known statically', origin);
-      return a;
+      options.push(a);
+      const uncertain = a.kind === 'unknown' || a.kind === 'choice' || (a.kind === 'string' && !a.known && !a.json);
+      if (!uncertain) break;
     }
-    return unknown('coalesce found no non-null argument', origin);
+    if (options.length === 0) return unknown('coalesce found no non-null argument', origin);
+    if (options.length === 1) return options[0];
+    if (options.every((o) => o.kind === 'unknown')) return unknown('coalesce over values not known statically', origin);
+    return { kind: 'choice', options, origin };
+  },
+  one: ([l], origin) => {
+    if (l?.kind === 'null') return l;
+    if (l?.kind !== 'list' || l.items.length > 1) return unknown('one() of a list not known statically', origin);
+    return l.items[0] ?? { kind: 'null', origin };
   },
   coalescelist: (args, origin) => {
     for (const a of args) {
@@ -111,6 +123,9 @@ const FUNCTIONS: Record<string, Fn> = {
   },
   join: ([sep, l], origin) => {
     const s = sep ? stringify(sep) : undefined;
+    // `join("", data.aws_iam_policy_document.x.*.json)` (a resource with count 0 or 1): the
+    // one element itself, so a document or a partly known string keeps what is known of it.
+    if (l?.kind === 'list' && l.items.length === 1 && l.items[0].kind === 'string') return l.items[0];
     if (s === undefined || !l || l.kind !== 'list') return unknown('join of values not known statically', origin);
     const parts = l.items.map(stringify);
     if (parts.some((p) => p === undefined)) return unknown('join of a list with unknown elements', origin);
@@ -278,13 +293,27 @@ function templateFile(expr: Extract<Expr, { type: 'call' }>, origin: Origin, sco
   if (rel === undefined) return unknown('templatefile() of a path not known statically', origin);
   const read = scope.env.readFile?.(rel);
   if (!read) return unknown(`templatefile("${rel}") cannot be read`, origin);
-  const template = parseTemplate(read.path, read.text);
-  if (!template) return unknown(`templatefile("${rel}") is not a valid template`, origin);
+  return renderTemplate(read.path, read.text, varsArg, origin, scope) ?? unknown(`templatefile("${rel}") is not a valid template`, origin);
+}
+
+/**
+ * Renders the template text of a file with `vars` (an object value): known parts keep their
+ * positions in the file, unknown parts stay `${…}`. Shared by `templatefile()` and the
+ * legacy `data "template_file"`. Undefined when the text is not a valid template.
+ */
+export function renderTemplate(file: string, text: string, vars: Value | undefined, origin: Origin, scope: EvalScope): Value | undefined {
+  const template = parseTemplate(file, text);
+  if (!template) return undefined;
   const locals = new Map<string, Value>();
-  if (varsArg?.kind === 'object') for (const e of varsArg.entries) locals.set(e.key, e.value);
+  if (vars?.kind === 'object') for (const e of vars.entries) locals.set(e.key, e.value);
   // Template variables only: references to anything else are unknown, as Terraform forbids them.
-  const env: EvalEnv = { file: read.path, resolve: (_r, _s, o) => unknown('templatefile() sees only its vars', o), readFile: scope.env.readFile };
-  return evalIn(template, { env, locals, depth: scope.depth + 1 });
+  const env: EvalEnv = {
+    file,
+    resolve: (r, _s, o) => unknown(vars && vars.kind !== 'object' ? 'template vars not known statically' : `template variable ${r} is not in its vars`, o, vars?.kind === 'object' ? undefined : r),
+    readFile: scope.env.readFile,
+  };
+  const v = evalIn(template, { env, locals, depth: scope.depth + 1 });
+  return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref) : v;
 }
 
 export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {

@@ -18,16 +18,63 @@ export interface JsonParseResult {
  */
 export function parseJsonString(s: StringValue): JsonParseResult {
   const errors: ParseError[] = [];
-  const root = parseTree(s.value, errors, { allowTrailingComma: true, disallowComments: false });
+  const holes = s.known ? NO_HOLES : valueHoles(s.value);
+  const root = parseTree(holes.size ? holes.text : s.value, errors, { allowTrailingComma: true, disallowComments: false });
   const mapped = errors.map((e) => ({
     message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
     origin: substringOrigin(s, e.offset, e.offset + Math.max(1, e.length)),
   }));
   if (!root) return { value: unknown('not JSON', s.origin), errors: mapped };
-  return { value: convert(root, s), errors: mapped };
+  return { value: convert(root, s, holes), errors: mapped };
 }
 
-function convert(n: JsonNode, s: StringValue): Value {
+/**
+ * The parts of a partly known string (a heredoc or template with `${...}` the evaluator
+ * could not resolve, kept as `${ref}` or `${…}` in the text) that stand where a JSON value
+ * goes, e.g. `"Resource": ${jsonencode(var.arns)}`. Each is replaced, for the parser only,
+ * by `null` padded to the same length, so offsets stay those of the string; the converter
+ * turns these nulls back into unknown values. Parts inside JSON strings stay as they are:
+ * such a string is read as a string with unknown parts (`arn:aws:iam::${var.a}:root`).
+ */
+interface Holes {
+  readonly size: number;
+  readonly text: string;
+  /** Offset of each value-position hole → the hole's text. */
+  readonly at: ReadonlyMap<number, string>;
+}
+
+const NO_HOLES: Holes = { size: 0, text: '', at: new Map() };
+
+function valueHoles(value: string): Holes {
+  const at = new Map<number, string>();
+  let text = '';
+  let inString = false;
+  let copied = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') {
+      inString = true;
+      continue;
+    }
+    if (c !== '$' || value[i + 1] !== '{') continue;
+    const end = value.indexOf('}', i + 2);
+    if (end < 0) break;
+    const hole = value.slice(i, end + 1);
+    text += value.slice(copied, i) + 'null' + ' '.repeat(hole.length - 4);
+    copied = end + 1;
+    at.set(i, hole);
+    i = end;
+  }
+  if (!at.size) return NO_HOLES;
+  return { size: at.size, text: text + value.slice(copied), at };
+}
+
+function convert(n: JsonNode, s: StringValue, holes: Holes): Value {
   const origin = substringOrigin(s, n.offset, n.offset + n.length);
   switch (n.type) {
     case 'string':
@@ -36,10 +83,14 @@ function convert(n: JsonNode, s: StringValue): Value {
       return { kind: 'number', value: Number(n.value), origin };
     case 'boolean':
       return { kind: 'bool', value: Boolean(n.value), origin };
-    case 'null':
-      return { kind: 'null', origin };
+    case 'null': {
+      const hole = holes.at.get(n.offset);
+      if (hole === undefined) return { kind: 'null', origin };
+      const ref = /^\$\{([A-Za-z_][\w.-]*)\}$/.exec(hole)?.[1];
+      return unknown(`${hole} is not known statically`, substringOrigin(s, n.offset, n.offset + hole.length), ref);
+    }
     case 'array':
-      return { kind: 'list', items: (n.children ?? []).map((c) => convert(c, s)), origin };
+      return { kind: 'list', items: (n.children ?? []).map((c) => convert(c, s, holes)), origin };
     case 'object': {
       const entries: ObjectEntry[] = [];
       for (const prop of n.children ?? []) {
@@ -48,7 +99,7 @@ function convert(n: JsonNode, s: StringValue): Value {
         const entry: ObjectEntry = {
           key: String(k.value),
           keyOrigin: substringOrigin(s, k.offset, k.offset + k.length),
-          value: v ? convert(v, s) : unknown('missing value', substringOrigin(s, prop.offset, prop.offset + prop.length)),
+          value: v ? convert(v, s, holes) : unknown('missing value', substringOrigin(s, prop.offset, prop.offset + prop.length)),
         };
         const at = entries.findIndex((e) => e.key === entry.key);
         if (at >= 0) entries.splice(at, 1);

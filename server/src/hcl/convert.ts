@@ -348,7 +348,14 @@ function chain(nodes: Node[], whole: Node, text: string, d: number): Expr {
   if (nodes.length === 0) return { type: 'invalid', span: nodeSpan(whole) };
   let expr = convertExpr(nodes[0], text, d);
   const start = nodes[0].startIndex;
+  const postfix: Node[] = [];
   for (const p of nodes.slice(1)) {
+    postfix.push(p);
+    // `.*.a[0]` / `[*].a[0]`: the splat, then the accessors written after it inside the
+    // splat node; each applies to every element (see eval/evaluate.ts splat()).
+    if (p.type === 'splat') for (const inner of kids(p)) for (const step of kids(inner)) if (step.type === 'get_attr' || step.type === 'index') postfix.push(step);
+  }
+  for (const p of postfix) {
     const s = span(start, p.endIndex);
     if (p.type === 'get_attr') {
       const id = kids(p).find((c) => c.type === 'identifier');
@@ -364,7 +371,7 @@ function chain(nodes: Node[], whole: Node, text: string, d: number): Expr {
         expr = { type: 'index', object: expr, key: { type: 'number', value: Number(raw), raw, span: keySpan }, span: s };
       }
     } else if (p.type === 'splat') {
-      expr = { type: 'splat', object: expr, span: s };
+      expr = { type: 'splat', object: expr, span: span(start, (kids(kids(p)[0] ?? p)[0] ?? p).endIndex) };
     } else if (p.type === 'ERROR' || p.isMissing) {
       return { type: 'invalid', span: nodeSpan(whole) };
     } else {

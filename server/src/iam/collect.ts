@@ -1,6 +1,6 @@
 import type { Expr } from '../hcl/ast';
 import { traversal, walkExpr } from '../hcl/walk';
-import type { Value } from '../eval/value';
+import { alternatives, type Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
@@ -74,8 +74,10 @@ export function collectPolicies(module: TerraformModule): Policy[] {
   collected.set(module, out);
   const usedDocuments = new Set<BlockRef>();
   const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value): void => {
-    const doc = value.kind === 'string' && value.json ? module.policyDocumentsByJson.get(value.json) : undefined;
-    if (doc) usedDocuments.add(doc);
+    // Through a conditional or coalesce(), each document the value may be is used here.
+    const docs = alternatives(value).flatMap((v) => (v.kind === 'string' && v.json ? [module.policyDocumentsByJson.get(v.json)] : [])).filter((d) => d !== undefined);
+    for (const d of docs) usedDocuments.add(d);
+    const doc = docs[0];
     const read = readOnce(value);
     out.push({ kind, form: formOf(module, owner, value, !!doc), owner, attribute, origin: value.origin, statements: read.statements, errors: read.errors });
   };

@@ -17,7 +17,9 @@ export function readPolicyValue(v: Value): { statements: Statement[]; errors: { 
   let doc: Value = v;
   if (v.kind === 'string') {
     if (v.json) doc = v.json;
-    else if (v.known) {
+    else if (v.known || v.value.includes('"')) {
+      // Text with parts known only at apply time (`"Resource": "${aws_sqs_queue.q.arn}"`)
+      // is read anyway: those parts become unknown strings or values, the rest is exact.
       const parsed = parseJsonString(v);
       errors.push(...parsed.errors);
       doc = parsed.value;

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
+import { renderTemplate } from '../eval/functions';
 import { isPure, pureValue } from '../eval/pure';
 import { type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
@@ -168,6 +169,9 @@ export class TerraformModule {
         if (first === 'aws_iam_policy_document' && second && (third === 'json' || third === 'minified_json')) {
           return this.memo(`${ref}.json`, origin, () => this.policyDocument(ref, origin, depth));
         }
+        if (first === 'template_file' && second && third === 'rendered') {
+          return this.memo(`${ref}.rendered`, origin, () => this.templateFile(ref, origin, depth));
+        }
         return unknown('data sources are read at plan time', origin, ref);
       }
       case 'each':
@@ -194,6 +198,27 @@ export class TerraformModule {
     const json = policyDocumentValue(decl.block, decl.file, this.env(decl.file), depth + 1);
     this.policyDocumentsByJson.set(json, decl);
     return { kind: 'string', value: '', known: false, origin, json };
+  }
+
+  /**
+   * `data.template_file.x.rendered` (the template provider, before templatefile() existed):
+   * `template` is usually `file("policy.json")`, rendered with `vars` like templatefile().
+   * A template written inline is text Terraform has already interpolated: read as it is.
+   */
+  private templateFile(ref: string, origin: Origin, depth: number): Value {
+    const decl = this.block(ref);
+    if (!decl) return unknown(`${ref} is not declared in this module`, origin, ref);
+    const attr = (name: string) => decl.block.body.attributes.find((a) => a.name === name);
+    const templateAttr = attr('template');
+    if (!templateAttr) return unknown(`${ref} has no template`, origin, ref);
+    const env = this.env(decl.file);
+    const text = evaluate(templateAttr.expr, env, depth + 1);
+    if (text.kind !== 'string' || !text.known) return text.kind === 'string' ? text : unknown(`${ref}: template not known statically`, origin, ref);
+    const fromFile = text.origin.file !== decl.file.path && text.origin.span.start === 0 && text.origin.span.end === text.value.length;
+    if (!fromFile) return text;
+    const varsAttr = attr('vars');
+    const vars = varsAttr ? evaluate(varsAttr.expr, env, depth + 1) : { kind: 'object' as const, entries: [], origin };
+    return renderTemplate(text.origin.file, text.value, vars, origin, { env, locals: new Map(), depth: depth + 1 }) ?? unknown(`${ref}: not a valid template`, origin, ref);
   }
 
   /** Which data source a policy-document Value came from (for `perimeter policies`). */

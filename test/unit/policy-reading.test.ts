@@ -1,0 +1,133 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { collectPolicies, type Policy } from '../../server/src/iam';
+import { moduleOf } from '../helpers';
+
+/** Policies whose text is only partly known, and documents reached through collection functions. */
+
+function only(policies: Policy[], address: string): Policy {
+  const p = policies.find((x) => x.owner.address === address);
+  assert.ok(p, `policy of ${address}; found ${policies.map((x) => x.owner.address)}`);
+  return p;
+}
+
+function text(files: Record<string, string>, origin: { file: string; span: { start: number; end: number } }): string {
+  return files[origin.file.replace('/virtual/', '')].slice(origin.span.start, origin.span.end);
+}
+
+describe('reading partly known policy text', () => {
+  const files = {
+    'main.tf': `resource "aws_iam_role" "r" {
+  assume_role_policy = <<EOF
+{"Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::\${var.account}:root"},"Action":"sts:AssumeRole","Resource":\${jsonencode(var.arns)}}]}
+EOF
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = "b"
+  policy = <<EOF
+{"Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"\${aws_s3_bucket.b.arn}/*"}]}
+EOF
+}
+`,
+  };
+
+  it('keeps the known parts of a string and marks it unknown, with exact ranges', async () => {
+    const m = await moduleOf(files);
+    const trust = only(collectPolicies(m), 'aws_iam_role.r');
+    assert.deepEqual(trust.errors, []);
+    const [s] = trust.statements;
+    assert.equal(s.principals.length, 1);
+    const id = s.principals[0].id;
+    assert.equal(id.known, false);
+    assert.equal(id.value, 'arn:aws:iam::${…}:root');
+    assert.equal(text(files, id.origin), '"arn:aws:iam::${var.account}:root"');
+    assert.equal(s.actions[0].value, 'sts:AssumeRole');
+    assert.equal(text(files, s.actions[0].origin), '"sts:AssumeRole"');
+  });
+
+  it('reads an interpolation in a value position as one unknown value', async () => {
+    const m = await moduleOf(files);
+    const [s] = only(collectPolicies(m), 'aws_iam_role.r').statements;
+    assert.equal(s.resources.length, 1);
+    assert.equal(s.resources[0].known, false);
+    assert.equal(text(files, s.resources[0].origin), '${jsonencode(var.arns)}');
+    assert.equal(s.partial, true);
+  });
+
+  it('keeps a public principal known when only the resource is unknown', async () => {
+    const m = await moduleOf(files);
+    const [s] = only(collectPolicies(m), 'aws_s3_bucket_policy.p').statements;
+    assert.equal(s.principals[0].type, '*');
+    assert.equal(s.resources[0].known, false);
+    assert.equal(s.resources[0].value, '${aws_s3_bucket.b}/*');
+  });
+
+  it('reads nothing from a wholly unknown policy or from text that is not JSON', async () => {
+    const m = await moduleOf({
+      'main.tf': `resource "aws_iam_policy" "a" { policy = "\${var.policy}" }
+resource "aws_iam_policy" "b" { policy = "not json \${var.x}" }
+`,
+    });
+    const ps = collectPolicies(m);
+    assert.equal(only(ps, 'aws_iam_policy.a').statements.length, 0);
+    assert.equal(only(ps, 'aws_iam_policy.b').statements.length, 0);
+  });
+});
+
+describe('documents reached through splats and collection functions', () => {
+  const doc = `data "aws_iam_policy_document" "d" {
+  count = var.on ? 1 : 0
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }
+}
+`;
+  for (const [name, expr] of [
+    ['join over an attribute splat', 'join("", data.aws_iam_policy_document.d.*.json)'],
+    ['one over a full splat', 'one(data.aws_iam_policy_document.d[*].json)'],
+    ['element over a splat', 'element(data.aws_iam_policy_document.d.*.json, 0)'],
+    ['coalesce after an unknown argument', 'coalesce(var.custom, data.aws_iam_policy_document.d[0].json)'],
+    ['try', 'try(data.aws_iam_policy_document.d[0].json, "")'],
+  ]) {
+    it(name, async () => {
+      const m = await moduleOf({ 'main.tf': `${doc}resource "aws_iam_policy" "p" { policy = ${expr} }\n` });
+      const ps = collectPolicies(m);
+      const p = only(ps, 'aws_iam_policy.p');
+      assert.equal(p.statements.length, 1, JSON.stringify(p.errors));
+      assert.equal(p.statements[0].actions[0].value, 'sqs:SendMessage');
+      assert.ok(!ps.some((x) => x.owner.address === 'data.aws_iam_policy_document.d'), 'the document is read where it is used, not twice');
+    });
+  }
+
+  it('splats a list value element by element', async () => {
+    const m = await moduleOf({
+      'main.tf': `locals { docs = [{ json = "{\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"s3:*\\",\\"Resource\\":\\"*\\"}]}" }] }
+resource "aws_iam_policy" "p" { policy = join("", local.docs[*].json) }
+`,
+    });
+    assert.equal(only(collectPolicies(m), 'aws_iam_policy.p').statements[0].actions[0].value, 's3:*');
+  });
+});
+
+describe('legacy data "template_file" policies', () => {
+  it('renders file() templates with their vars, positions in the template file', async () => {
+    const files = {
+      'main.tf': `data "template_file" "t" {
+  template = file("\${path.module}/p.json")
+  vars = { bucket = "logs", arn = aws_s3_bucket.b.arn }
+}
+resource "aws_iam_policy" "p" { policy = data.template_file.t.rendered }
+`,
+      'p.json': '{"Statement":[{"Effect":"Allow","Action":"s3:PutObject","Resource":["arn:aws:s3:::${bucket}/*","${arn}"]}]}',
+    };
+    const m = await moduleOf(files);
+    const p = only(collectPolicies(m), 'aws_iam_policy.p');
+    assert.equal(p.form, 'file');
+    const [known, unknownArn] = p.statements[0].resources;
+    assert.equal(known.value, 'arn:aws:s3:::logs/*');
+    assert.equal(known.known, true);
+    assert.equal(unknownArn.known, false);
+    assert.equal(text(files, p.statements[0].actions[0].origin), '"s3:PutObject"');
+  });
+});
