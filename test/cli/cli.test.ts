@@ -81,6 +81,39 @@ describe('perimeter scan on hostile workspaces', () => {
   });
 });
 
+describe('perimeter scan on code it cannot fully read', () => {
+  it('a Terraform 0.11 block costs that block only, and is reported with its position', () => {
+    const dir = tempDir();
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      [
+        'resource "aws_instance" "a" {',
+        '  ami = "ami-1"',
+        '  tags {',
+        '    "Name" = "x"',
+        '  }',
+        '}',
+        '',
+        'resource "aws_s3_bucket_acl" "b" {',
+        '  bucket = "b"',
+        '  acl    = "public-read"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const r = run(['scan', '--format', 'json', dir], dir);
+    assert.equal(r.code, 2, 'a scan that could not read part of a file is not a pass');
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(
+      out.errors.map((e: { file: string; range?: { start: { line: number } }; message: string }) => [e.file, e.range?.start.line, /^Not read: Syntax error/.test(e.message)]),
+      [['main.tf', 3, true]],
+      'one error for the broken block, at its first bad line',
+    );
+    assert.ok(out.findings.some((f: { ruleId: string; range: { start: { line: number } } }) => f.ruleId === 'aws-s3-public-acl' && f.range.start.line === 10), 'the block after it is analysed');
+    assert.match(r.stderr, /main\.tf:3:\d+: Not read: Syntax error/);
+  });
+});
+
 describe('perimeter scan never reads outside what it scans', () => {
   it('refuses file() outside the scanned paths and reports it', () => {
     const outside = tempDir();

@@ -6,6 +6,7 @@ import { SEVERITIES, type Severity } from '../engine/rule';
 import * as path from 'node:path';
 import { ConfigError, loadConfig, unknownRuleIds } from '../engine/config';
 import { fixInPlace } from '../fix/in-place';
+import type { ScanResult } from '../engine/finding';
 import { toJson } from '../report/json';
 import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
@@ -56,7 +57,7 @@ export async function scanCommand(args: string[]): Promise<number> {
   const paths = positionals.length ? positionals : ['.'];
   // Large inputs are spread over worker threads (the bundle's scan-worker.js beside this file).
   const scan = () => scanPathsParallel(paths, path.join(__dirname, 'scan-worker.js'), ALL_RULES, { config, root });
-  let result;
+  let result: ScanResult;
   if (values.fix) {
     const report = await fixInPlace(scan);
     for (const [file, n] of report.changed) process.stderr.write(`perimeter: fixed ${n} finding${n === 1 ? '' : 's'} in ${path.relative(cwd, file) || file}\n`);
@@ -69,7 +70,7 @@ export async function scanCommand(args: string[]): Promise<number> {
     format === 'json' ? toJson(result, cwd) + '\n' : format === 'sarif' ? toSarif(result, ALL_RULES, cwd, version) + '\n' : toText(result, cwd);
   if (values.output) fs.writeFileSync(values.output, out);
   else process.stdout.write(out);
-  for (const e of result.errors) process.stderr.write(`perimeter: ${e.file}: ${e.message}\n`);
+  for (const e of result.errors) process.stderr.write(`perimeter: ${e.file}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: ${e.message}\n`);
 
   if (result.errors.length) return 2;
   const threshold = SEVERITIES.indexOf(failOn);

@@ -25,6 +25,8 @@ export interface Finding {
 export interface ScanError {
   readonly file: string;
   readonly message: string;
+  /** Where in the file, when the error is about a part of it (a block that did not parse). */
+  readonly range?: Range;
 }
 
 export interface ScanResult {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
+import { LineIndex } from '../hcl/span';
 import { instantiateCalls } from '../module/calls';
 import { initHcl } from '../hcl/parser';
 import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
@@ -17,12 +18,17 @@ export interface ScanOptions {
   readonly root?: string;
   /** Reads files for `file()` / `templatefile()`; defaults to the disk. */
   readonly reader?: (absPath: string) => string | undefined;
+  /**
+   * Report the parts of files that did not parse as errors (the CLI): the analysis is blind
+   * there, and a scan that silently skipped them would look like a pass.
+   */
+  readonly reportSyntaxErrors?: boolean;
 }
 
 /** Scans files already in memory (the server's open documents, tests). */
 export function scanSources(sources: readonly SourceFile[], rules: readonly Rule[], options: ScanOptions = {}): ScanResult {
   const parsed = parseSources(sources);
-  const result: ScanResult = { findings: [], errors: [...parsed.errors] };
+  const result: ScanResult = { findings: [], errors: [...parsed.errors, ...(options.reportSyntaxErrors ? parsed.files.flatMap(syntaxErrorsOf) : [])] };
   const active = options.config ? enabledRules(options.config, rules) : rules;
   const configured = (fs: Finding[]) => (options.config ? applyConfig(fs, options.config) : fs);
   const reader = options.reader ?? diskReader;
@@ -53,6 +59,23 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+/** One error per top-level block (or line outside blocks) that did not parse; the rest was analysed. */
+function syntaxErrorsOf(file: HclFile): ScanError[] {
+  if (!file.syntaxErrors.length) return [];
+  const lines = new LineIndex(file.text);
+  const out: ScanError[] = [];
+  const seen = new Set<string>();
+  for (const e of file.syntaxErrors) {
+    const start = lines.position(e.span.start);
+    const block = file.body.blocks.find((b) => b.span.start <= e.span.start && e.span.start < b.span.end);
+    const key = block ? `b${block.span.start}` : `l${start.line}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ file: file.path, message: `Not read: ${e.message}. Perimeter analysed the rest of the file, not this construct.`, range: { start, end: lines.position(e.span.end) } });
+  }
+  return out;
 }
 
 /** A child module directory outside the scanned paths (e.g. under .terraform/modules). */
@@ -100,7 +123,7 @@ export function scanShare(sources: readonly SourceFile[], rules: readonly Rule[]
   // file() may read only inside what was asked to be scanned (a directory, or a file's directory).
   const refused = new Set<string>();
   const reader = options.reader ?? confinedReader(roots, diskReader, (p) => refused.add(p));
-  const result = scanSources(sources, rules, { ...options, reader });
+  const result = scanSources(sources, rules, { reportSyntaxErrors: true, ...options, reader });
   return { findings: result.findings, errors: result.errors, refused: [...refused] };
 }
 

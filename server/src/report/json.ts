@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ScanResult } from '../engine/finding';
+import type { Range, ScanResult } from '../engine/finding';
 
 /** The JSON contract of DESIGN.md: 1-based lines and columns, paths relative to cwd. */
 export function toJson(result: ScanResult, cwd: string): string {
@@ -11,18 +11,19 @@ export function toJson(result: ScanResult, cwd: string): string {
         severity: f.severity,
         message: f.message,
         file: relative(f.file, cwd),
-        range: {
-          start: { line: f.range.start.line + 1, column: f.range.start.character + 1 },
-          end: { line: f.range.end.line + 1, column: f.range.end.character + 1 },
-        },
+        range: oneBased(f.range),
         aliases: f.aliases,
         fixable: !!f.fix,
       })),
-      errors: result.errors.map((e) => ({ file: relative(e.file, cwd), message: e.message })),
+      errors: result.errors.map((e) => ({ file: relative(e.file, cwd), message: e.message, ...(e.range ? { range: oneBased(e.range) } : {}) })),
     },
     null,
     2,
   );
+}
+
+function oneBased(r: Range): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  return { start: { line: r.start.line + 1, column: r.start.character + 1 }, end: { line: r.end.line + 1, column: r.end.character + 1 } };
 }
 
 export function relative(file: string, cwd: string): string {

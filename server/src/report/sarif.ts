@@ -73,7 +73,16 @@ export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string,
             toolExecutionNotifications: result.errors.map((e) => ({
               level: 'error',
               message: { text: e.message },
-              locations: [{ physicalLocation: { artifactLocation: { uri: relative(e.file, cwd), uriBaseId: '%SRCROOT%' } } }],
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: relative(e.file, cwd), uriBaseId: '%SRCROOT%' },
+                    ...(e.range
+                      ? { region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1, endLine: e.range.end.line + 1, endColumn: e.range.end.character + 1 } }
+                      : {}),
+                  },
+                },
+              ],
             })),
           },
         ],

@@ -8,7 +8,10 @@ export function toText(result: ScanResult, cwd: string): string {
     const at = `${relative(f.file, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
     lines.push(`${at}  ${f.severity}  ${f.ruleId}  ${f.message}`);
   }
-  for (const e of result.errors) lines.push(`${relative(e.file, cwd)}: error: ${e.message}`);
+  for (const e of result.errors) {
+    const at = e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : '';
+    lines.push(`${relative(e.file, cwd)}${at}: error: ${e.message}`);
+  }
   const counts = countBySeverity(result);
   lines.push(
     result.findings.length === 0
