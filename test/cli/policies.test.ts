@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT } from '../helpers';
+import { ROOT, tempDir } from '../helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -54,4 +54,45 @@ describe('perimeter policies', () => {
       assert.ok(checked > 0, `checked ${checked} action ranges`);
     });
   }
+});
+
+describe('perimeter policies on shared documents and module calls', () => {
+  it('lists each consumer of a document at its own argument, and instances built from inputs', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'child'));
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      [
+        'data "aws_iam_policy_document" "d" {',
+        '  statement {',
+        '    actions   = ["s3:GetObject"]',
+        '    resources = ["*"]',
+        '  }',
+        '}',
+        'resource "aws_iam_policy" "a" { policy = data.aws_iam_policy_document.d.json }',
+        'resource "aws_iam_role_policy" "b" {',
+        '  role   = "x"',
+        '  policy = data.aws_iam_policy_document.d.json',
+        '}',
+        'module "local" {',
+        '  source = "./child"',
+        '  doc    = data.aws_iam_policy_document.d.json',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'child', 'main.tf'), 'variable "doc" {}\nresource "aws_iam_policy" "c" { policy = var.doc }\n');
+    const r = spawnSync(process.execPath, [CLI, 'policies', '--format', 'json', '.'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const byOwner = new Map<string, { file: string; form: string; range: { start: { line: number } }; statements: unknown[] }>(
+      JSON.parse(r.stdout).policies.map((p: { owner: string }) => [p.owner, p]),
+    );
+    assert.equal(byOwner.get('aws_iam_policy.a')?.range.start.line, 7);
+    assert.equal(byOwner.get('aws_iam_role_policy.b')?.range.start.line, 10);
+    assert.equal(byOwner.get('aws_iam_role_policy.b')?.form, 'policy-document');
+    assert.equal(byOwner.get('aws_iam_policy.c')?.statements.length, 0, 'standalone, the child has no policy text');
+    const instance = byOwner.get('module.local.aws_iam_policy.c');
+    assert.equal(instance?.statements.length, 1, 'as module.local calls it, the child holds the caller document');
+    assert.equal(instance?.form, 'policy-document');
+  });
 });

@@ -5,7 +5,8 @@ import { initHcl } from '../hcl/parser';
 import type { Origin } from '../eval/value';
 import { collectPolicies, type Located, type Policy, type Principal } from '../iam';
 import type { TerraformModule } from '../module/module';
-import { buildModules, collectFiles, parseSources, readSources } from '../module/workspace';
+import { confinedReader, diskReader, parseSources } from '../module/workspace';
+import { analysedModules, readInput } from '../engine/scan';
 import { relative } from '../report/json';
 import { UsageError } from './usage';
 
@@ -23,13 +24,17 @@ export async function policiesCommand(args: string[]): Promise<number> {
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be one of text, json');
   await initHcl();
-  const collected = collectFiles((positionals.length ? positionals : ['.']).map((p) => path.resolve(p)));
-  const read = readSources(collected.files);
-  const parsed = parseSources(read.sources);
-  const errors = [...collected.errors, ...read.errors, ...parsed.errors];
+  // The same files, confinement and module instances as `perimeter scan`.
+  const input = readInput(positionals.length ? positionals : ['.']);
+  const parsed = parseSources(input.sources);
+  const refused = new Set<string>();
+  const reader = confinedReader(input.roots, diskReader, (p) => refused.add(p));
+  const found: { module: TerraformModule; policy: Policy; callPath?: string }[] = [];
+  for (const { module, callPath } of analysedModules(parsed.files, reader)) {
+    for (const policy of collectPolicies(module)) found.push({ module, policy, callPath });
+  }
+  const errors = [...input.errors, ...parsed.errors, ...[...refused].sort().map((file) => ({ file, message: 'Not read: file() points outside the scanned paths' }))];
   const cwd = process.cwd();
-  const found: { module: TerraformModule; policy: Policy }[] = [];
-  for (const module of buildModules(parsed.files)) for (const policy of collectPolicies(module)) found.push({ module, policy });
 
   const loc = (module: TerraformModule, o: Origin) => {
     const idx = module.lineIndex(o.file);
@@ -44,8 +49,8 @@ export async function policiesCommand(args: string[]): Promise<number> {
   const pr = (module: TerraformModule) => (p: Principal) => ({ type: p.type, ...el(module)(p.id) });
   const json = {
     version: '1',
-    policies: found.map(({ module, policy }) => ({
-      owner: policy.owner.address,
+    policies: found.map(({ module, policy, callPath }) => ({
+      owner: callPath ? `${callPath}.${policy.owner.address}` : policy.owner.address,
       attribute: policy.attribute,
       kind: policy.kind,
       form: policy.form,

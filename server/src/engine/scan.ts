@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
+import type { TerraformModule } from '../module/module';
 import { LineIndex } from '../hcl/span';
 import { instantiateCalls } from '../module/calls';
 import { initHcl } from '../hcl/parser';
@@ -32,33 +33,39 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
   const active = options.config ? enabledRules(options.config, rules) : rules;
   const configured = (fs: Finding[]) => (options.config ? applyConfig(fs, options.config) : fs);
   const reader = options.reader ?? diskReader;
-  const modules = buildModules(parsed.files, reader);
   const seen = new Set<string>();
   const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.span.start}|${f.span.end}`;
-  for (const m of modules) {
-    const r = runRules(m, active);
+  for (const { module, callPath } of analysedModules(parsed.files, reader)) {
+    const r = runRules(module, active);
     for (const f of configured(r.findings)) {
+      if (callPath && seen.has(key(f))) continue;
       seen.add(key(f));
-      result.findings.push(f);
+      result.findings.push(callPath ? { ...f, message: `${f.message} (as ${callPath} is called)` } : f);
     }
-    result.errors.push(...r.errors);
-  }
-  // Then each module as its callers instantiate it: a caller's argument can make a child
-  // module's resource insecure. Findings the standalone scan already has are not repeated.
-  const byDir = groupBy(parsed.files, (f) => path.dirname(f.path));
-  const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
-  for (const m of modules) {
-    for (const inst of instantiateCalls(m, loadDir, reader)) {
-      const r = runRules(inst.module, active);
-      for (const f of configured(r.findings)) {
-        if (seen.has(key(f))) continue;
-        seen.add(key(f));
-        result.findings.push({ ...f, message: `${f.message} (as ${inst.path} is called)` });
-      }
-    }
+    if (!callPath) result.errors.push(...r.errors);
   }
   result.findings.sort(compareFindings);
   return result;
+}
+
+/** A module to analyse: a scanned directory, or a child module as a caller instantiates it. */
+export interface AnalysedModule {
+  readonly module: TerraformModule;
+  /** `module.a.module.b` for an instance, from the scanned module that calls it. */
+  readonly callPath?: string;
+}
+
+/**
+ * Every module a scan analyses, for `scan` and `policies` alike: each directory of the
+ * parsed files, then each module as its callers instantiate it (a caller's argument can
+ * make a child module's resource insecure).
+ */
+export function analysedModules(files: readonly HclFile[], reader: (absPath: string) => string | undefined): AnalysedModule[] {
+  const modules = buildModules(files, reader);
+  const byDir = groupBy(files, (f) => path.dirname(f.path));
+  const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
+  const instances = modules.flatMap((m) => instantiateCalls(m, loadDir, reader).map((i) => ({ module: i.module, callPath: i.path })));
+  return [...modules.map((module) => ({ module })), ...instances];
 }
 
 /** One error per top-level block (or line outside blocks) that did not parse; the rest was analysed. */

@@ -1,6 +1,6 @@
 import type { Expr } from '../hcl/ast';
 import { traversal, walkExpr } from '../hcl/walk';
-import { alternatives, type Value } from '../eval/value';
+import { alternatives, type Origin, type Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
@@ -73,24 +73,26 @@ export function collectPolicies(module: TerraformModule): Policy[] {
   const out: Policy[] = [];
   collected.set(module, out);
   const usedDocuments = new Set<BlockRef>();
-  const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value): void => {
+  const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value, written?: Origin): void => {
     // Through a conditional or coalesce(), each document the value may be is used here.
     const docs = alternatives(value).flatMap((v) => (v.kind === 'string' && v.json ? [module.policyDocumentsByJson.get(v.json)] : [])).filter((d) => d !== undefined);
     for (const d of docs) usedDocuments.add(d);
     const doc = docs[0];
     const read = readOnce(value);
-    out.push({ kind, form: formOf(module, owner, value, !!doc), owner, attribute, origin: value.origin, statements: read.statements, errors: read.errors });
+    // A document shared by several consumers is listed at each consumer's own argument.
+    const origin = doc && written ? written : value.origin;
+    out.push({ kind, form: formOf(module, owner, value, !!doc), owner, attribute, origin, statements: read.statements, errors: read.errors });
   };
   for (const spec of POLICY_ATTRIBUTES) {
     for (const ref of module.resources(spec.type)) {
       const a = module.attribute(ref, spec.attribute);
-      if (a && a.value.kind !== 'null') add(ref, spec.attribute, spec.kind, a.value);
+      if (a && a.value.kind !== 'null') add(ref, spec.attribute, spec.kind, a.value, a.attribute ? { file: ref.file.path, span: a.attribute.expr.span } : undefined);
     }
   }
   for (const ref of module.resources('aws_iam_role')) {
     for (const inline of ref.block.body.blocks.filter((b) => b.type === 'inline_policy')) {
       const a = inline.body.attributes.find((x) => x.name === 'policy');
-      if (a) add(ref, 'inline_policy.policy', 'identity', module.evaluate(a, ref.file));
+      if (a) add(ref, 'inline_policy.policy', 'identity', module.evaluate(a, ref.file), { file: ref.file.path, span: a.expr.span });
     }
   }
   // Documents merged into other documents are read there, not on their own.

@@ -222,7 +222,7 @@ export class TerraformModule {
   }
 
   /** Which data source a policy-document Value came from (for `perimeter policies`). */
-  readonly policyDocumentsByJson = new WeakMap<Value, BlockRef>();
+  readonly policyDocumentsByJson = DOCUMENTS_BY_JSON;
 
   /** Caches each local/variable, and turns a reference cycle into unknown. */
   private memo(key: string, origin: Origin, compute: () => Value): Value {
@@ -257,6 +257,12 @@ export class TerraformModule {
     return evaluate(def.expr, this.env(decl.file), depth + 1);
   }
 }
+
+/**
+ * One map for every module: a document passed to a child module as an input is still known
+ * there as the caller's document. Keyed by the (unique) Value object, so modules never mix.
+ */
+const DOCUMENTS_BY_JSON = new WeakMap<Value, BlockRef>();
 
 function tfvarsRank(p: string): number {
   const base = path.basename(p);
