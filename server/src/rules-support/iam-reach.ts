@@ -36,25 +36,6 @@ export function reachesPeople(m: TerraformModule, p: Policy): boolean {
   return m.resources('aws_iam_policy_attachment').some((r) => attached(r) && (m.attribute(r, 'users') || m.attribute(r, 'groups')));
 }
 
-/** The policies that apply to an IAM group: its inline policies and attached managed ones. */
-export function groupPolicies(m: TerraformModule, group: BlockRef, policies: readonly Policy[]): Policy[] {
-  const out: Policy[] = [];
-  for (const p of policies) {
-    const type = p.owner.block.labels[0]?.value;
-    if (type === 'aws_iam_group_policy') {
-      const g = m.attribute(p.owner, 'group');
-      if (g && referencedBlock(m, g.value, 'aws_iam_group') === group) out.push(p);
-    } else if (type === 'aws_iam_policy') {
-      const attached = m.resources('aws_iam_group_policy_attachment').some((r) => {
-        const g = m.attribute(r, 'group');
-        return !!g && referencedBlock(m, g.value, 'aws_iam_group') === group && attaches(m, r, p);
-      });
-      if (attached) out.push(p);
-    }
-  }
-  return out;
-}
-
 /**
  * An IAM identity a policy applies to: a declared user, group or role (by address), or
  * one named by a literal name that no block of the module declares.
@@ -122,27 +103,27 @@ export function policyHolders(m: TerraformModule, p: Policy): { holders: Holder[
  * groups) and `aws_iam_group_membership` (a group and its users). Keyed by user, then by
  * group. Memberships made outside the module are not known: this is a lower bound.
  */
-export function groupMemberships(m: TerraformModule): { groupsOf: Map<string, Set<string>>; membersOf: Map<string, Set<string>> } {
+export function groupMemberships(m: TerraformModule): { groupsOf: Map<string, Set<string>>; membersOf: Map<string, Set<string>>; unknownMembers: Set<string> } {
   const groupsOf = new Map<string, Set<string>>();
   const membersOf = new Map<string, Set<string>>();
+  /** Groups given a member that cannot be read statically. */
+  const unknownMembers = new Set<string>();
   const link = (user: Holder, group: Holder) => {
     (groupsOf.get(user.key) ?? groupsOf.set(user.key, new Set()).get(user.key)!).add(group.key);
     (membersOf.get(group.key) ?? membersOf.set(group.key, new Set()).get(group.key)!).add(user.key);
   };
   for (const r of m.resources('aws_iam_user_group_membership')) {
-    const users = holdersIn(m, m.attribute(r, 'user')?.value, 'user').holders;
+    const users = holdersIn(m, m.attribute(r, 'user')?.value, 'user');
     const groups = holdersIn(m, m.attribute(r, 'groups')?.value, 'group').holders;
-    for (const u of users) for (const g of groups) link(u, g);
+    for (const u of users.holders) for (const g of groups) link(u, g);
+    if (users.unknown || !users.holders.length) for (const g of groups) unknownMembers.add(g.key);
   }
   for (const r of m.resources('aws_iam_group_membership')) {
     const groups = holdersIn(m, m.attribute(r, 'group')?.value, 'group').holders;
-    const users = holdersIn(m, m.attribute(r, 'users')?.value, 'user').holders;
-    for (const u of users) for (const g of groups) link(u, g);
+    const users = holdersIn(m, m.attribute(r, 'users')?.value, 'user');
+    for (const u of users.holders) for (const g of groups) link(u, g);
+    if (users.unknown) for (const g of groups) unknownMembers.add(g.key);
   }
-  return { groupsOf, membersOf };
+  return { groupsOf, membersOf, unknownMembers };
 }
 
-/** A holder's key for a declared group or user block. */
-export function holderKey(block: BlockRef): string {
-  return block.address;
-}
