@@ -53,6 +53,7 @@ function isHumanPrincipal(p: Principal): boolean {
 
 function describe(p: Principal): string {
   if (principalKind(p) === 'user') return `the IAM user ${p.id.value}`;
-  const account = /^\d{12}$/.test(p.id.value) ? p.id.value : (parseIamArn(p.id)?.account ?? p.id.value);
-  return `every IAM user of account ${account} who is allowed to`;
+  const account = /^\d{12}$/.test(p.id.value) ? p.id.value : parseIamArn(p.id)?.account;
+  // An account only known at apply time is named by the whole principal, which says more than `${…}`.
+  return `every IAM user of account ${account && /^\d{12}$/.test(account) ? account : p.id.value} who is allowed to`;
 }
