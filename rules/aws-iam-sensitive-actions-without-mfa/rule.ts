@@ -28,7 +28,7 @@ export default defineRule({
       const { holders, unknown } = index.holders.get(p) ?? { holders: [], unknown: true };
       const people = holders.filter((h) => h.kind !== 'role');
       if (unknown || !people.length) return false;
-      return people.every((h) => index!.guardsOf(h).some((g) => guardCovers(g, a, s.resources)));
+      return people.every((h) => index!.covered(h, (g) => guardCovers(g, a, s.resources)));
     };
     for (const p of policies) {
       if (p.kind !== 'identity' || !reachesPeople(m, p)) continue;

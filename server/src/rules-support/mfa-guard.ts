@@ -1,4 +1,4 @@
-import { expandPattern, patternAccessLevels } from '../iam/catalogue';
+import { accessLevels, expandPattern } from '../iam/catalogue';
 import type { Condition, Located, Policy, Statement } from '../iam/model';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { groupMemberships, policyHolders, type Holder } from './iam-reach';
@@ -46,8 +46,9 @@ export function sensitiveActionsIn(pattern: string): string[] {
   return out;
 }
 
+/** For a catalogued action name (what expandPattern returns): a direct lookup. */
 function isSensitiveAction(action: string): boolean {
-  return /^sts:assumerole$/i.test(action) || patternAccessLevels(action).has('Permissions management');
+  return /^sts:assumerole$/i.test(action) || (accessLevels(action)?.includes('Permissions management') ?? false);
 }
 
 /**
@@ -138,11 +139,12 @@ export function patternContains(outer: string, inner: string): boolean {
 export class GuardIndex {
   private readonly own = new Map<string, Statement[]>();
   private readonly groupsOf: Map<string, Set<string>>;
-  readonly membersOf: Map<string, Set<string>>;
+  private readonly membersOf: Map<string, Set<string>>;
+  private readonly unknownMembers: Set<string>;
   readonly holders = new Map<Policy, { holders: Holder[]; unknown: boolean }>();
 
   constructor(m: TerraformModule, policies: readonly Policy[]) {
-    ({ groupsOf: this.groupsOf, membersOf: this.membersOf } = groupMemberships(m));
+    ({ groupsOf: this.groupsOf, membersOf: this.membersOf, unknownMembers: this.unknownMembers } = groupMemberships(m));
     for (const p of policies) {
       if (p.kind !== 'identity') continue;
       const h = policyHolders(m, p);
@@ -158,6 +160,18 @@ export class GuardIndex {
     const out = [...(this.own.get(h.key) ?? [])];
     if (h.kind === 'user') for (const g of this.groupsOf.get(h.key) ?? []) out.push(...(this.own.get(g) ?? []));
     return out;
+  }
+
+  /**
+   * Whether some guard of the identity passes `test`. For a group without a passing guard
+   * of its own: whether every member the module puts in it (none unknown, at least one)
+   * has one through its own policies or its other groups.
+   */
+  covered(h: Holder, test: (guard: Statement) => boolean): boolean {
+    if (this.guardsOf(h).some(test)) return true;
+    if (h.kind !== 'group' || this.unknownMembers.has(h.key)) return false;
+    const members = [...(this.membersOf.get(h.key) ?? [])];
+    return members.length > 0 && members.every((key) => this.guardsOf({ kind: 'user', key }).some(test));
   }
 }
 

@@ -148,3 +148,19 @@ resource "aws_iam_user_policy" "roles_only" {
     ]
   })
 }
+
+# A group's Allow whose every member (aws_iam_group_membership) is in the guarded group.
+resource "aws_iam_group" "operators" {
+  name = "operators"
+}
+
+resource "aws_iam_group_membership" "operators" {
+  name  = "operators"
+  group = aws_iam_group.operators.name
+  users = [aws_iam_user.carol.name, aws_iam_user.dave.name]
+}
+
+resource "aws_iam_group_policy" "operators" {
+  group  = aws_iam_group.operators.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
+}

@@ -138,3 +138,29 @@ resource "aws_iam_user_policy" "someone" {
   user   = var.someone
   policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
 }
+
+# A group's Allow with one member (frank) whom no guard reaches.
+resource "aws_iam_group" "operators" {
+  name = "operators"
+}
+
+resource "aws_iam_group_membership" "operators" {
+  name  = "operators"
+  group = aws_iam_group.operators.name
+  users = [aws_iam_user.grace.name, aws_iam_user.frank.name]
+}
+
+resource "aws_iam_group_policy" "operators" {
+  group  = aws_iam_group.operators.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+}
+
+# Without known members a group is judged by its own policies.
+resource "aws_iam_group" "nobody" {
+  name = "nobody"
+}
+
+resource "aws_iam_group_policy" "nobody" {
+  group  = aws_iam_group.nobody.name
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+}
