@@ -2,6 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow, type Principal, type Statement } from '../../server/src/iam';
 import { isMfaCondition } from '../../server/src/rules-support/iam';
 import { addMfaCondition } from '../../server/src/rules-support/mfa-fix';
+import { parseIamArn, principalKind } from '../../server/src/rules-support/principal-kind';
 
 /**
  * A trust policy that lets people (an account's root, meaning any of its IAM users and
@@ -27,7 +28,7 @@ export default defineRule({
         for (const h of humans) {
           ctx.report({
             origin: h.id.origin,
-            message: `${p.owner.address} lets ${describe(h.id.value)} assume the role without MFA: a leaked access key is enough to take its permissions. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool).`,
+            message: `${p.owner.address} lets ${describe(h)} assume the role without MFA: a leaked access key is enough to take its permissions. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool).`,
             block: p.owner.block.span,
             ...(fix ? { fix } : {}),
           });
@@ -41,14 +42,18 @@ function allowsAssumeRole(s: Statement): boolean {
   return s.actions.some((a) => a.known && /^(\*|sts:\*|sts:assumerole)$/i.test(a.value));
 }
 
-/** Account roots and IAM users: principals that are people holding long-term keys. */
+/**
+ * Account roots and IAM users: principals that are people holding long-term keys, judged
+ * from their known parts (`arn:aws:iam::${var.account_id}:root` is an account).
+ */
 function isHumanPrincipal(p: Principal): boolean {
-  if (p.type !== 'AWS' || !p.id.known) return false;
-  const id = p.id.value;
-  return /^\d{12}$/.test(id) || /^arn:aws[\w-]*:iam::\d{12}:(root|user\/.+)$/.test(id);
+  const kind = principalKind(p);
+  return kind === 'account' || kind === 'user';
 }
 
-function describe(id: string): string {
-  if (/:user\//.test(id)) return `the IAM user ${id}`;
-  return `every IAM user of account ${/(\d{12})/.exec(id)?.[1] ?? id} who is allowed to`;
+function describe(p: Principal): string {
+  if (principalKind(p) === 'user') return `the IAM user ${p.id.value}`;
+  const account = /^\d{12}$/.test(p.id.value) ? p.id.value : parseIamArn(p.id)?.account;
+  // An account only known at apply time is named by the whole principal, which says more than `${…}`.
+  return `every IAM user of account ${account && /^\d{12}$/.test(account) ? account : p.id.value} who is allowed to`;
 }

@@ -1,10 +1,14 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies } from '../../server/src/iam';
+import { collectPolicies, isAllow, type Policy } from '../../server/src/iam';
 import { switchedOffBy } from '../../server/src/registry/describe';
-import { isMfaCondition } from '../../server/src/rules-support/iam';
-import { groupPolicies } from '../../server/src/rules-support/iam-reach';
+import { groupMemberships, policyHolders } from '../../server/src/rules-support/iam-reach';
+import { isMfaDenyGuard, requiresMfaStrictly } from '../../server/src/rules-support/mfa-guard';
 
-/** An IAM group none of whose policies enforces MFA (an MFA condition that actually works). */
+/**
+ * An IAM group none of whose policies enforces MFA (an MFA condition that actually works),
+ * unless every member the module puts in it has MFA enforced through its own policies or
+ * another of its groups.
+ */
 export default defineRule({
   id: 'aws-iam-group-mfa-not-enforced',
   title: 'IAM group does not enforce MFA',
@@ -15,17 +19,17 @@ export default defineRule({
   check(ctx) {
     const m = ctx.module;
     const policies = collectPolicies(m);
+    const holders = new Map(policies.filter((p) => p.kind === 'identity').map((p) => [p, policyHolders(m, p).holders.map((h) => h.key)]));
+    const policiesOf = (key: string) => policies.filter((p) => holders.get(p)?.includes(key));
+    const enforces = (ps: readonly Policy[]) => ps.some((p) => p.statements.some((s) => isMfaDenyGuard(s) || (isAllow(s) && s.conditions.some(requiresMfaStrictly))));
+    const { groupsOf, membersOf, unknownMembers } = groupMemberships(m);
     for (const group of m.resources('aws_iam_group')) {
-      const mine = groupPolicies(m, group, policies);
-      const enforced = mine.some((p) =>
-        p.statements.some((s) =>
-          s.conditions.some((c) => {
-            const op = c.operator.value.toLowerCase();
-            const denyWithout = s.effect?.value === 'Deny' && op === 'boolifexists' && c.key.value.toLowerCase() === 'aws:multifactorauthpresent' && c.values.some((v) => v.value === 'false');
-            return denyWithout || (s.effect?.value === 'Allow' && isMfaCondition(c) && op === 'bool');
-          }),
-        ),
-      );
+      const mine = policiesOf(group.address);
+      // A group that enforces nothing itself is fine when each of its known members is
+      // made to use MFA by their own policies or by another group they belong to.
+      const members = [...(membersOf.get(group.address) ?? [])];
+      const memberEnforced = (user: string) => enforces([user, ...(groupsOf.get(user) ?? [])].flatMap(policiesOf));
+      const enforced = enforces(mine) || (members.length > 0 && !unknownMembers.has(group.address) && members.every(memberEnforced));
       if (enforced) continue;
       // A registry module call that turned the module's MFA enforcement off: report that argument.
       const off = switchedOffBy(m.synthesized, group.block, 'mfa-enforcement') ?? switchedOffBy(m.synthesized, group.block, 'aws_iam_policy');

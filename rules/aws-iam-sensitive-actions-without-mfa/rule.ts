@@ -1,11 +1,15 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow, patternAccessLevels } from '../../server/src/iam';
+import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy, type Statement } from '../../server/src/iam';
 import { isMfaCondition } from '../../server/src/rules-support/iam';
 import { reachesPeople } from '../../server/src/rules-support/iam-reach';
+import { guardCovers, GuardIndex, isMfaDenyGuard, namedRole, trustRequiresMfa } from '../../server/src/rules-support/mfa-guard';
 
 /**
  * A policy that reaches IAM users or groups (people with long-term keys) and allows
- * permission management, everything, or assuming roles, without requiring MFA.
+ * permission management, everything, or assuming roles, without requiring MFA: no MFA
+ * condition on the Allow, and no "deny without MFA" guard covering it in the same policy
+ * or in another policy of every user and group it reaches (a user's groups included).
+ * Assuming roles whose own trust policy requires MFA is not "without MFA".
  */
 export default defineRule({
   id: 'aws-iam-sensitive-actions-without-mfa',
@@ -16,7 +20,17 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     const m = ctx.module;
-    for (const p of collectPolicies(m)) {
+    const policies = collectPolicies(m);
+    let index: GuardIndex | undefined;
+    const guarded = (p: Policy, s: Statement, a: Located): boolean => {
+      if (p.statements.some((g) => isMfaDenyGuard(g) && guardCovers(g, a, s.resources))) return true;
+      index ??= new GuardIndex(m, policies);
+      const { holders, unknown } = index.holders.get(p) ?? { holders: [], unknown: true };
+      const people = holders.filter((h) => h.kind !== 'role');
+      if (unknown || !people.length) return false;
+      return people.every((h) => index!.covered(h, (g) => guardCovers(g, a, s.resources)));
+    };
+    for (const p of policies) {
       if (p.kind !== 'identity' || !reachesPeople(m, p)) continue;
       for (const s of p.statements) {
         if (!isAllow(s) || s.conditions.some(isMfaCondition)) continue;
@@ -25,9 +39,15 @@ export default defineRule({
           const assume = /^(sts:\*|sts:assumerole)$/i.test(a.value);
           const sensitive = a.value === '*' || assume || patternAccessLevels(a.value).has('Permissions management');
           if (!sensitive) continue;
+          // Assuming only roles whose trust policy requires MFA: the MFA is asked there.
+          if (assume && s.resources.length && s.resources.every((r) => {
+            const role = namedRole(m, r);
+            return !!role && trustRequiresMfa(role, policies);
+          })) continue;
+          if (guarded(p, s, a)) continue;
           ctx.report({
             origin: a.origin,
-            message: `${p.owner.address} lets IAM users ${assume ? 'assume roles' : `use ${JSON.stringify(a.value)}`} without MFA: a leaked access key is enough. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool).`,
+            message: `${p.owner.address} lets IAM users ${assume ? 'assume roles' : `use ${JSON.stringify(a.value)}`} without MFA: a leaked access key is enough. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool), or a Deny of these actions when aws:MultiFactorAuthPresent is false (BoolIfExists).`,
             block: p.owner.block.span,
           });
         }

@@ -36,21 +36,94 @@ export function reachesPeople(m: TerraformModule, p: Policy): boolean {
   return m.resources('aws_iam_policy_attachment').some((r) => attached(r) && (m.attribute(r, 'users') || m.attribute(r, 'groups')));
 }
 
-/** The policies that apply to an IAM group: its inline policies and attached managed ones. */
-export function groupPolicies(m: TerraformModule, group: BlockRef, policies: readonly Policy[]): Policy[] {
-  const out: Policy[] = [];
-  for (const p of policies) {
-    const type = p.owner.block.labels[0]?.value;
-    if (type === 'aws_iam_group_policy') {
-      const g = m.attribute(p.owner, 'group');
-      if (g && referencedBlock(m, g.value, 'aws_iam_group') === group) out.push(p);
-    } else if (type === 'aws_iam_policy') {
-      const attached = m.resources('aws_iam_group_policy_attachment').some((r) => {
-        const g = m.attribute(r, 'group');
-        return !!g && referencedBlock(m, g.value, 'aws_iam_group') === group && attaches(m, r, p);
-      });
-      if (attached) out.push(p);
+/**
+ * An IAM identity a policy applies to: a declared user, group or role (by address), or
+ * one named by a literal name that no block of the module declares.
+ */
+export interface Holder {
+  readonly kind: 'user' | 'group' | 'role';
+  /** `aws_iam_user.alice`, or `user "alice"` for a name the module does not declare. */
+  readonly key: string;
+}
+
+const HOLDER_TYPES = { user: 'aws_iam_user', group: 'aws_iam_group', role: 'aws_iam_role' } as const;
+
+/** The identities a value names (a reference, a literal name, a list of them); `unknown` when one cannot be read. */
+function holdersIn(m: TerraformModule, v: Value | undefined, kind: Holder['kind']): { holders: Holder[]; unknown: boolean } {
+  const holders: Holder[] = [];
+  let unknown = false;
+  if (!v) return { holders, unknown };
+  for (const alt of alternatives(v)) {
+    for (const item of alt.kind === 'list' ? alt.items.flatMap(alternatives) : [alt]) {
+      const block = referencedBlock(m, item, HOLDER_TYPES[kind]);
+      if (block) holders.push({ kind, key: block.address });
+      else if (item.kind === 'string' && item.known) holders.push({ kind, key: `${kind} ${JSON.stringify(item.value)}` });
+      else unknown = true;
     }
   }
-  return out;
+  return { holders, unknown };
 }
+
+/**
+ * Who an identity policy applies to: the user, group or role of an inline policy, and the
+ * holders of every attachment of a managed policy (`aws_iam_user_policy_attachment`,
+ * `aws_iam_group_policy_attachment`, `aws_iam_role_policy_attachment`,
+ * `aws_iam_policy_attachment`). `unknown` is true when some holder cannot be read.
+ */
+export function policyHolders(m: TerraformModule, p: Policy): { holders: Holder[]; unknown: boolean } {
+  const type = p.owner.block.labels[0]?.value;
+  const inline = { aws_iam_user_policy: 'user', aws_iam_group_policy: 'group', aws_iam_role_policy: 'role' } as const;
+  if (type && type in inline) {
+    const kind = inline[type as keyof typeof inline];
+    const r = holdersIn(m, m.attribute(p.owner, kind)?.value, kind);
+    return r.holders.length ? r : { holders: r.holders, unknown: true };
+  }
+  const holders: Holder[] = [];
+  let unknown = false;
+  if (type !== 'aws_iam_policy') return { holders, unknown: true };
+  const add = (r: { holders: Holder[]; unknown: boolean }) => {
+    holders.push(...r.holders);
+    unknown ||= r.unknown;
+  };
+  for (const [attachment, attr, kind] of [
+    ['aws_iam_user_policy_attachment', 'user', 'user'],
+    ['aws_iam_group_policy_attachment', 'group', 'group'],
+    ['aws_iam_role_policy_attachment', 'role', 'role'],
+    ['aws_iam_policy_attachment', 'users', 'user'],
+    ['aws_iam_policy_attachment', 'groups', 'group'],
+    ['aws_iam_policy_attachment', 'roles', 'role'],
+  ] as const) {
+    for (const r of m.resources(attachment)) if (attaches(m, r, p)) add(holdersIn(m, m.attribute(r, attr)?.value, kind));
+  }
+  return { holders, unknown };
+}
+
+/**
+ * Group memberships the module declares: `aws_iam_user_group_membership` (a user and its
+ * groups) and `aws_iam_group_membership` (a group and its users). Keyed by user, then by
+ * group. Memberships made outside the module are not known: this is a lower bound.
+ */
+export function groupMemberships(m: TerraformModule): { groupsOf: Map<string, Set<string>>; membersOf: Map<string, Set<string>>; unknownMembers: Set<string> } {
+  const groupsOf = new Map<string, Set<string>>();
+  const membersOf = new Map<string, Set<string>>();
+  /** Groups given a member that cannot be read statically. */
+  const unknownMembers = new Set<string>();
+  const link = (user: Holder, group: Holder) => {
+    (groupsOf.get(user.key) ?? groupsOf.set(user.key, new Set()).get(user.key)!).add(group.key);
+    (membersOf.get(group.key) ?? membersOf.set(group.key, new Set()).get(group.key)!).add(user.key);
+  };
+  for (const r of m.resources('aws_iam_user_group_membership')) {
+    const users = holdersIn(m, m.attribute(r, 'user')?.value, 'user');
+    const groups = holdersIn(m, m.attribute(r, 'groups')?.value, 'group').holders;
+    for (const u of users.holders) for (const g of groups) link(u, g);
+    if (users.unknown || !users.holders.length) for (const g of groups) unknownMembers.add(g.key);
+  }
+  for (const r of m.resources('aws_iam_group_membership')) {
+    const groups = holdersIn(m, m.attribute(r, 'group')?.value, 'group').holders;
+    const users = holdersIn(m, m.attribute(r, 'users')?.value, 'user');
+    for (const u of users.holders) for (const g of groups) link(u, g);
+    if (users.unknown) for (const g of groups) unknownMembers.add(g.key);
+  }
+  return { groupsOf, membersOf, unknownMembers };
+}
+
