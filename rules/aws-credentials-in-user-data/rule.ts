@@ -135,6 +135,13 @@ export function texts(m: TerraformModule, root: Expr, rootFile: HclFile): Text[]
     const { expr, file } = stack.pop()!;
     if (visited.has(expr)) continue;
     visited.add(expr);
+    // filebase64("boot.sh") is the script file itself, read where it is written.
+    if (expr.type === 'call' && expr.name === 'filebase64' && expr.args[0]) {
+      const rel = evaluate(expr.args[0], m.env(file));
+      const read = rel.kind === 'string' && rel.known ? m.env(file).readFile?.(rel.value) : undefined;
+      if (read) out.push({ value: read.text, origin: { file: read.path, span: { start: 0, end: read.text.length } }, decoded: false });
+      continue;
+    }
     // Encoding calls are read through, so a finding points at the text that was encoded.
     if (expr.type === 'call' && ENCODERS.has(expr.name)) {
       for (const next of parts(m, expr, file)) stack.push(next);

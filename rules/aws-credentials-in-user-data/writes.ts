@@ -37,7 +37,7 @@ const FILE = String.raw`["']?[^\s"'<>|;&]*\.aws[\\/]+(credentials|config)\b["']?
 const FILE_WRITES: RegExp[] = [
   new RegExp(String.raw`>>?[ \t]*${FILE}`, 'g'),
   new RegExp(String.raw`\btee\b(?:[ \t]+-{1,2}[a-z-]+)*[ \t]+${FILE}`, 'g'),
-  new RegExp(String.raw`\b(?:cp|mv|install|ln)\b[^\n;&|]*?[ \t]${FILE}[ \t]*(?=$|[;&|\n\\])`, 'gm'),
+  new RegExp(String.raw`\b(?:cp|mv|install|ln)\b[^\n;&|]*?[ \t]${FILE}[ \t]*(?=$|[;&|#\n\\])`, 'gm'),
   new RegExp(String.raw`\bsed\b[^\n;&|]*?[ \t]-i\b[^\n;&|]*?${FILE}`, 'g'),
   new RegExp(String.raw`^[ \t-]*path:[ \t]*${FILE}`, 'gm'),
   new RegExp(String.raw`\b(?:Out-File|Set-Content|Add-Content)\b[^\n;|]*?${FILE}`, 'gi'),

@@ -89,3 +89,13 @@ resource "aws_instance" "base64_literal" {
   # "#!/bin/bash\naws configure set aws_session_token $TOKEN\n", base64-encoded.
   user_data_base64 = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX3Nlc3Npb25fdG9rZW4gJFRPS0VOCg==" # expect: aws-credentials-in-user-data
 }
+
+resource "aws_launch_template" "filebase64" {
+  name      = "filebase64"
+  user_data = filebase64("${path.module}/bootstrap.sh")
+}
+
+resource "aws_launch_template" "filebase64_clean" {
+  name      = "filebase64-clean"
+  user_data = filebase64("${path.module}/clean.sh")
+}
