@@ -16,7 +16,7 @@ const USER_DATA: Record<string, readonly string[]> = {
 
 const ENCODERS = new Set(['base64encode', 'base64gzip', 'textencodebase64']);
 
-type Text = { value: string; origin: Origin; decoded: boolean };
+type Text = { value: string; origin: Origin; decoded: boolean; known?: boolean };
 
 /**
  * User data and provisioners that put AWS credentials on a machine instead of giving it a
@@ -38,10 +38,10 @@ export default defineRule({
       seen.add(key);
       ctx.report({ origin, message: `${ref.address} ${subject} ${what}: ${remedy}`, block: ref.block.span });
     };
-    const report = (texts: Text[], ref: BlockRef, subject: string, remedy: string): boolean => {
+    const report = (texts: Text[], ref: BlockRef, subject: string, remedy: string, persistentOnly = false): boolean => {
       let any = false;
       for (const t of texts) {
-        const hits = credentialWrites(t.value);
+        const hits = credentialWrites(t.value).filter((h) => h.persistent || !persistentOnly);
         if (!hits.length) continue;
         // Point at the first write when the text maps onto the source (not through base64).
         const origin = t.decoded ? t.origin : substringOrigin(t, hits[0].index, hits[0].index + hits[0].length);
@@ -50,9 +50,10 @@ export default defineRule({
       }
       return any;
     };
-    const userDataRemedy = "anyone who can read the instance's user data (or its disk) gets the keys. Attach an instance profile (IAM role) instead.";
     for (const [type, names] of Object.entries(USER_DATA)) {
       for (const ref of m.resources(type)) {
+        const hasProfile = ref.block.body.attributes.some((x) => x.name === 'iam_instance_profile') || ref.block.body.blocks.some((b) => b.type === 'iam_instance_profile');
+        const userDataRemedy = `anyone who can read the instance's user data (or its disk) gets the keys. ${hasProfile ? 'Give the permissions to the instance profile it already has' : 'Attach an instance profile (IAM role)'} instead.`;
         for (const name of names) {
           const a = ref.block.body.attributes.find((x) => x.name === name);
           if (a) report(texts(m, a.expr, ref.file), ref, 'user data', userDataRemedy);
@@ -73,7 +74,8 @@ export default defineRule({
           if (inline) report(texts(m, inline.expr, ref.file), ref, 'remote-exec provisioner', remedy);
         } else if (kind === 'local-exec') {
           const command = attr('command');
-          if (command) report(texts(m, command.expr, ref.file), ref, 'local-exec provisioner', remedy);
+          // On the machine running Terraform, only what outlives the command counts.
+      if (command) report(texts(m, command.expr, ref.file), ref, 'local-exec provisioner', remedy, true);
         } else if (kind === 'file') {
           fileProvisioner(
             m,
@@ -150,6 +152,11 @@ export function texts(m: TerraformModule, root: Expr, rootFile: HclFile): Text[]
     const found = strings(evaluate(expr, m.env(file)));
     if (found.length) {
       for (const s of found) out.push(...withDecoded(s));
+      // A template with parts the evaluator could not render (a template_file's output,
+      // base64encode of a variable): those parts are read on their own as well.
+      if (expr.type === 'template' && found.some((s) => s.known === false)) {
+        for (const p of expr.parts) if (p.kind === 'interpolation' && p.expr && evaluate(p.expr, m.env(file)).kind !== 'string') stack.push({ expr: p.expr, file });
+      }
       continue;
     }
     for (const next of parts(m, expr, file)) stack.push(next);
@@ -164,7 +171,7 @@ function strings(v: Value): Text[] {
   while (stack.length) {
     const x = stack.pop()!;
     for (const alt of alternatives(x)) {
-      if (alt.kind === 'string') out.push({ value: alt.value, origin: alt.origin, decoded: false });
+      if (alt.kind === 'string') out.push({ value: alt.value, origin: alt.origin, decoded: false, known: alt.known });
       else if (alt.kind === 'list') stack.push(...alt.items);
     }
   }
@@ -193,7 +200,7 @@ function parts(m: TerraformModule, expr: Expr, file: HclFile): { expr: Expr; fil
   }
 }
 
-/** `local.x`, `data.cloudinit_config.c.rendered`, `data.template_file.t.rendered` → names. */
+/** `local.x`, `data.cloudinit_config.c.rendered`, `template_file.t.rendered` → names. */
 function path(expr: Expr): string[] {
   const names: string[] = [];
   let e: Expr = expr;
@@ -216,8 +223,10 @@ function referenced(m: TerraformModule, names: string[]): { expr: Expr; file: Hc
       if (a) return [{ expr: a.expr, file: l.file }];
     }
   }
+  // The template provider's `template_file` existed as a resource before it was a data source.
+  if (names[0] === 'template_file' && names[1]) names = ['data', ...names];
   if (names[0] === 'data' && names[2]) {
-    const ref = m.block(`data.${names[1]}.${names[2]}`);
+    const ref = m.block(`data.${names[1]}.${names[2]}`) ?? (names[1] === 'template_file' ? m.block(`template_file.${names[2]}`) : undefined);
     if (!ref) return [];
     if (names[1] === 'cloudinit_config' || names[1] === 'template_cloudinit_config') {
       return ref.block.body.blocks.flatMap((b) => b.body.attributes.filter((a) => b.type === 'part' && a.name === 'content').map((a) => ({ expr: a.expr, file: ref.file })));

@@ -40,8 +40,16 @@ describe('credentialWrites: scripts that put AWS keys on a machine', () => {
     'aws configure get aws_secret_access_key',
     "printf '[default]\\nregion = eu-west-2\\n' > ~/.aws/config",
     'docker run -e AWS_ACCESS_KEY_ID -e AWS_SECRET_ACCESS_KEY app',
+    'export AWS_ACCESS_KEY_ID=$(echo "$CREDS" | jq -r .Credentials.AccessKeyId)',
+    'sed "s/AWS_SECRET_ACCESS_KEY=.*/AWS_SECRET_ACCESS_KEY=<REDACTED>/g" log',
   ];
   for (const text of accepted) it(`leaves ${JSON.stringify(text)} alone`, () => assert.deepEqual(whats(text), []));
+
+  it('tells variables set for the script itself from what outlives it', () => {
+    const byWhat = (t: string) => credentialWrites(t).map((w) => [w.what, w.persistent]);
+    assert.deepEqual(byWhat('AWS_ACCESS_KEY_ID=${…} ./deploy.sh'), [['sets AWS_ACCESS_KEY_ID', false]]);
+    assert.deepEqual(byWhat('aws configure set aws_access_key_id $K'), [['stores a key with aws configure set', true]]);
+  });
 
   it('counts writing ~/.aws/config when the same script gives it keys', () => {
     assert.ok(whats('cat > ~/.aws/config <<EOF\n[default]\naws_access_key_id = ${…}\nEOF\n').includes('writes ~/.aws/config'));

@@ -28,6 +28,10 @@ resource "aws_launch_template" "reads" {
     aws configure get aws_access_key_id
     printf '[default]\nregion = eu-west-2\n' > /root/.aws/config
     docker run -e AWS_REGION=eu-west-2 -e AWS_ACCESS_KEY_ID -e AWS_SECRET_ACCESS_KEY app
+    CREDS=$(aws sts assume-role --role-arn "$ROLE" --role-session-name boot)
+    export AWS_ACCESS_KEY_ID=$(echo "$CREDS" | jq -r .Credentials.AccessKeyId)
+    export AWS_SECRET_ACCESS_KEY=$(jq -r .Credentials.SecretAccessKey <<< "$CREDS")
+    sed "s/AWS_SECRET_ACCESS_KEY=.*/AWS_SECRET_ACCESS_KEY=<REDACTED>/g" /var/log/app.log
   EOT
   )
 }

@@ -53,11 +53,21 @@ resource "null_resource" "runner" {
   }
 }
 
-resource "terraform_data" "export" {
+resource "terraform_data" "persist" {
   provisioner "local-exec" {
     command = <<-EOT
-      export AWS_SECRET_ACCESS_KEY="${var.deploy_secret}" # expect: aws-credentials-in-user-data
-      ./deploy.sh
+      export AWS_SECRET_ACCESS_KEY="${var.deploy_secret}"
+      aws configure set aws_secret_access_key "$AWS_SECRET_ACCESS_KEY" --profile deploy # expect: aws-credentials-in-user-data
+    EOT
+  }
+}
+
+# local-exec: variables set for the command's own processes are not stored anywhere.
+resource "terraform_data" "export_only" {
+  provisioner "local-exec" {
+    command = <<-EOT
+      export AWS_SECRET_ACCESS_KEY="${var.deploy_secret}"
+      AWS_ACCESS_KEY_ID=${var.deploy_key_id} ./deploy.sh
     EOT
   }
 }
