@@ -2,8 +2,20 @@ import { defineRule, type Report } from '../../server/src/engine/rule';
 import { maskKeyId } from '../../server/src/engine/mask';
 import providerCredentials from '../aws-provider-static-credentials/rule';
 
-/** Access key ids: AKIA (long-term) or ASIA (temporary) and 16 more characters. */
-const KEY_ID = /(?<![A-Z0-9])(AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g;
+/**
+ * Ids of credentials, by the prefixes IAM documents for them ("unique identifiers"): AKIA
+ * long-term access key, ASIA temporary (STS) access key, ABIA STS service bearer token,
+ * ACCA context-specific credential; then 16 more characters. Ids of users, roles, groups,
+ * policies, instance profiles, certificates and public keys (AIDA, AROA, AGPA, ANPA, ANVA,
+ * AIPA, ASCA, APKA) name things, not credentials, and are left alone.
+ */
+const KEY_ID = /(?<![A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])/g;
+const KIND: Record<string, string> = {
+  AKIA: 'An AWS access key id',
+  ASIA: 'A temporary AWS access key id',
+  ABIA: 'An AWS STS service bearer token id',
+  ACCA: 'An AWS context-specific credential id',
+};
 /** A 40-character secret next to a name that says it is one, on the same line. */
 const SECRET = /(secret|aws_secret_access_key|secret_access_key|secret_key)["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/gi;
 
@@ -31,7 +43,7 @@ export default defineRule({
         if (covered(reported, file.path, start, text)) continue;
         ctx.report({
           origin: { file: file.path, span: { start, end } },
-          message: `An AWS access key id (${maskKeyId(match[0])}) is written in ${where(file.path)}. Whoever reads the repository can use it with its secret: remove it, rotate the key, and give the workload a role instead.`,
+          message: `${KIND[match[1]]} (${maskKeyId(match[0])}) is written in ${where(file.path)}. Whoever reads the repository can use it with its secret: remove it, rotate the key, and give the workload a role instead.`,
         });
       }
       // Every name SECRET looks for contains "secret": a plain search of the lower-cased

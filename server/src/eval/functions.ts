@@ -244,6 +244,8 @@ const FUNCTIONS: Record<string, Fn> = {
     }
     return { kind: 'object', entries: [{ key: 'Statement', keyOrigin: origin, value: { kind: 'list', items: statements, origin } }], origin };
   },
+  // User data is often written base64encode("…"): rules decode what they need to read.
+  base64encode: ([v], origin) => mapString(v, origin, (s) => Buffer.from(s, 'utf8').toString('base64')),
   lower: ([v], origin) => mapString(v, origin, (s) => s.toLowerCase()),
   upper: ([v], origin) => mapString(v, origin, (s) => s.toUpperCase()),
 };

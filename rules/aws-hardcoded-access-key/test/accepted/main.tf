@@ -13,3 +13,36 @@ variable "access_key" {
   type      = string
   sensitive = true
 }
+
+# Ids of IAM users, roles, groups, policies, instance profiles, certificates and public
+# keys name things; they are not credentials.
+resource "aws_s3_bucket_policy" "ids" {
+  bucket = "b"
+  policy = jsonencode({
+    Statement = [{
+      Effect    = "Deny"
+      Principal = "*"
+      Action    = "s3:*"
+      Resource  = "arn:aws:s3:::b/*"
+      Condition = { StringNotLike = { "aws:userId" = ["AROAJQABLZS4A3QDU576:*", "AIDAJQABLZS4A3QDU576"] } }
+    }]
+  })
+}
+
+resource "aws_cloudfront_public_key" "k" {
+  name        = "k"
+  encoded_key = "-----BEGIN PUBLIC KEY-----"
+  comment     = "APKAEIBAERJR2EXAMPLE"
+}
+
+resource "aws_iam_server_certificate" "c" {
+  name             = "c"
+  certificate_body = "-----BEGIN CERTIFICATE-----"
+  private_key      = "-----BEGIN PRIVATE KEY-----"
+  tags = {
+    certificate_id = "ASCACKCEVSQ6CEXAMPLE"
+    group_id       = "AGPAIDRA6TKX3EXAMPLE"
+    policy_id      = "ANPAJ2UCCR6DPEXAMPLE"
+    profile_id     = "AIPAJQABLZS4AEXAMPLE"
+  }
+}

@@ -26,3 +26,13 @@ resource "aws_instance" "web" {
 provider "aws" {
   access_key = "AKIAIOSFODNN7EXAMPLE"
 }
+
+# Every credential prefix IAM documents: STS service bearer token, context-specific credential.
+resource "aws_ssm_parameter" "tokens" {
+  name  = "/ci/tokens"
+  type  = "SecureString"
+  value = "ABIAQ3EGQL7BYEXAMPLE" # expect: aws-hardcoded-access-key
+  tags = {
+    context = "ACCAZ5TKXJ2WPEXAMPLE" # expect: aws-hardcoded-access-key
+  }
+}
