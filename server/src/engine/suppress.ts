@@ -43,20 +43,30 @@ export function applySuppressions(
   files: readonly HclFile[],
   now: Date = new Date(),
 ): { kept: Finding[]; suppressed: number } {
-  const byFile = new Map<string, { index: LineIndex; list: Suppression[] }>();
+  const byFile = new Map<string, { index: LineIndex; layout: Layout; list: Suppression[] }>();
   for (const f of files) {
     // Most files have no suppression comment: do not index their lines for nothing.
     if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
     const index = new LineIndex(f.text);
     const layout = new Layout(f, index);
     const list = f.comments.flatMap((c) => parse(c, layout, now));
-    if (list.length) byFile.set(f.path, { index, list });
+    if (list.length) byFile.set(f.path, { index, layout, list });
   }
   const kept: Finding[] = [];
   let suppressed = 0;
+  const hcl = new Set(files.map((f) => f.path));
   for (const finding of findings) {
     const entry = byFile.get(finding.file);
-    const hit = entry?.list.filter((s) => covers(s, finding, entry.index));
+    // The block a finding is about can sit in another file than the finding (a role reading
+    // a policy document): its span only means something in the file that holds it.
+    const block = entry && finding.block && entry.layout.hasBlock(finding.block) ? finding.block : undefined;
+    let hit = entry?.list.filter((s) => covers(s, finding, block, entry.index));
+    // A finding in a file that cannot hold comments (a policy .json read by file()) is
+    // suppressed by a comment inside the block that reads it.
+    if (!hcl.has(finding.file) && finding.block) {
+      const b = finding.block;
+      hit = [...byFile.values()].flatMap((e) => (e.layout.hasBlock(b) ? e.list.filter((s) => coversFromReader(s, finding, b)) : []));
+    }
     if (hit && hit.length) {
       for (const s of hit) s.used = true;
       suppressed++;
@@ -122,6 +132,11 @@ class Layout {
     return next;
   }
 
+  /** True when a span is exactly one of this file's blocks. */
+  hasBlock(span: Span): boolean {
+    return this.blocks.some((b) => b.span.start === span.start && b.span.end === span.end);
+  }
+
   /** Blocks whose header is on a line. */
   blocksAt(line: number): Span[] {
     return this.blocks.filter((b) => b.line === line).map((b) => b.span);
@@ -172,12 +187,26 @@ function splitIds(s: string): string[] {
   return s.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
-function covers(s: Suppression, f: Finding, index: LineIndex): boolean {
+/** A suppression inside (or on the first line of) the block that reads the finding's file. */
+function coversFromReader(s: Suppression, f: Finding, block: Span): boolean {
+  if (!contains(block, s.comment.span)) return false;
+  switch (s.kind) {
+    case 'perimeter':
+      return s.ids.includes(f.ruleId);
+    case 'peer':
+    case 'peer-block':
+      return s.ids.some((id) => peerIdCovers(id, f));
+    default:
+      return false;
+  }
+}
+
+function covers(s: Suppression, f: Finding, block: Span | undefined, index: LineIndex): boolean {
   const line = f.range.start.line;
-  const blockLine = f.block ? index.position(f.block.start).line : undefined;
+  const blockLine = block ? index.position(block.start).line : undefined;
   const nearLine = s.line === line || s.line === line - 1;
   const nearBlock = blockLine !== undefined && (s.line === blockLine || s.line === blockLine - 1);
-  const inBlock = f.block !== undefined && f.block.start <= s.comment.span.start && s.comment.span.end <= f.block.end;
+  const inBlock = block !== undefined && contains(block, s.comment.span);
   // The finding's location lies inside a block the comment annotates (same file: see byFile).
   const located = s.blocks.some((b) => contains(b, f.span));
   switch (s.kind) {
