@@ -22,7 +22,7 @@ describe('suppressions', () => {
     ['a perimeter comment above the block', '# perimeter:ignore:aws-provider-static-credentials sandbox\n' + KEY.replace('%s', '')],
     ['a file-wide perimeter comment', KEY.replace('%s', '') + '\n// perimeter:ignore-file:aws-provider-static-credentials\n'],
     ['a trivy comment with an AVD id', '#trivy:ignore:AVD-AWS-0178\n' + KEY.replace('%s', '')],
-    ['a tfsec comment without the AVD- prefix', KEY.replace('%s', ' #tfsec:ignore:aws-0178:exp:2030-01-01')],
+    ['a tfsec comment without the AVD- prefix', KEY.replace('%s', ' #tfsec:ignore:aws-0178:exp:2999-01-01')],
     ['a checkov skip inside the block', KEY.replace('  region', '  #checkov:skip=CKV_AWS_41:test account\n  region').replace('%s', '')],
     ['a kics ignore-line', KEY.replace('  access_key', '  # kics-scan ignore-line\n  access_key').replace('%s', '')],
     ['a kics ignore-block', '# kics-scan ignore-block\n' + KEY.replace('%s', '')],

@@ -11,6 +11,7 @@ import { compareFindings, type Finding, type ScanError, type ScanResult } from '
 import { groupBy } from '../group-by';
 import type { Rule } from './rule';
 import { runRules } from './run';
+import { applyIgnoreEntries, type IgnoreEntry, readIgnoreFilesIn } from './trivyignore';
 
 export interface ScanOptions {
   /** Rules on/off, severity overrides, excluded paths. */
@@ -106,6 +107,8 @@ export interface ScanInput {
   readonly errors: ScanError[];
   /** Where file() may read: the scanned directories (a file's own directory). */
   readonly roots: string[];
+  /** Trivy ignore-file entries found at the root and in the scanned directories. */
+  readonly ignores?: IgnoreEntry[];
 }
 
 /** Walks and reads the paths, leaving out excluded files. */
@@ -115,7 +118,8 @@ export function readInput(paths: readonly string[], options: ScanOptions = {}): 
   const files = options.config ? collected.files.filter((f) => !isExcluded(f, root, options.config!)) : collected.files;
   const read = readSources(files);
   const roots = paths.map((p) => path.resolve(p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p)));
-  return { sources: read.sources, errors: [...collected.errors, ...read.errors], roots };
+  const ignores = readIgnoreFilesIn([root, ...roots]);
+  return { sources: read.sources, errors: [...collected.errors, ...read.errors, ...ignores.errors], roots, ignores: ignores.entries };
 }
 
 /** One thread's part of a scan: its findings, errors, and the file() reads it refused. */
@@ -142,7 +146,10 @@ export function combineShares(input: ScanInput, shares: readonly ScanShare[]): S
   const byFile = (a: ScanError, b: ScanError) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const refused = [...new Set(shares.flatMap((s) => s.refused))].sort();
   return {
-    findings: shares.flatMap((s) => s.findings).sort(compareFindings),
+    findings: applyIgnoreEntries(
+      shares.flatMap((s) => s.findings),
+      input.ignores ?? [],
+    ).sort(compareFindings),
     errors: [
       ...input.errors,
       ...shares.flatMap((s) => s.errors).sort(byFile),

@@ -1,6 +1,7 @@
-import type { Comment, HclFile } from '../hcl/ast';
-import { LineIndex } from '../hcl/span';
+import type { Block, Comment, HclFile } from '../hcl/ast';
+import { contains, LineIndex, type Span } from '../hcl/span';
 import type { Finding } from './finding';
+import { peerIdCovers } from './peer-ids';
 
 /** The meta finding for a Perimeter suppression comment that suppresses nothing. */
 export const UNUSED_SUPPRESSION = {
@@ -11,10 +12,12 @@ export const UNUSED_SUPPRESSION = {
 
 interface Suppression {
   readonly kind: 'perimeter' | 'perimeter-file' | 'peer' | 'peer-block' | 'kics-line' | 'kics-block';
-  /** Rule ids (Perimeter) or peer ids (matched through rule aliases); empty = any. */
+  /** Rule ids (Perimeter) or peer ids (resolved through engine/peer-ids.ts); empty = any. */
   readonly ids: readonly string[];
   readonly line: number;
   readonly comment: Comment;
+  /** Blocks (any nesting level) whose findings the comment covers wherever they are reported. */
+  readonly blocks: readonly Span[];
   used: boolean;
 }
 
@@ -23,26 +26,47 @@ interface Suppression {
  * - `# perimeter:ignore:<id>[,<id>] <reason>`: on the finding's line (trailing), the line
  *   above it, or on / above the first line of the block the finding is about;
  * - `# perimeter:ignore-file:<id>`: anywhere in the file;
- * - `#trivy:ignore:<id>` / `#tfsec:ignore:<id>` (`AVD-` prefix optional, `:exp:` suffix
- *   ignored): like a Perimeter line suppression, matched through the rule's aliases;
- * - `#checkov:skip=<id>:<reason>`: inside (or just above) the block the finding is about;
+ * - `#trivy:ignore:<id>` / `#tfsec:ignore:<id>` (several in one comment; tfsec long ids,
+ *   legacy codes and AVD ids with or without `AVD-`; a past `:exp:YYYY-MM-DD` ends it): like
+ *   a Perimeter line suppression, matched through the rule's aliases;
+ * - `#checkov:skip=<id>:<reason>` / `#bridgecrew:skip=<id>` (CKV or BC ids): inside (or just
+ *   above) the block the finding is about;
  * - `# kics-scan ignore-line` (the next line) and `# kics-scan ignore-block` (the next block).
+ * Besides, a comment that annotates a block (on its first line, or on the lines just above
+ * it) covers every finding located inside that block, at any nesting level, whichever
+ * resource the finding is reported for (a policy document read by a role); a Checkov skip
+ * inside a block covers the findings located in its top-level block.
  * Perimeter suppressions that suppress nothing become `perimeter-unused-suppression` findings.
  */
-export function applySuppressions(findings: readonly Finding[], files: readonly HclFile[]): { kept: Finding[]; suppressed: number } {
-  const byFile = new Map<string, { index: LineIndex; list: Suppression[] }>();
+export function applySuppressions(
+  findings: readonly Finding[],
+  files: readonly HclFile[],
+  now: Date = new Date(),
+): { kept: Finding[]; suppressed: number } {
+  const byFile = new Map<string, { index: LineIndex; layout: Layout; list: Suppression[] }>();
   for (const f of files) {
     // Most files have no suppression comment: do not index their lines for nothing.
     if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
     const index = new LineIndex(f.text);
-    const list = f.comments.flatMap((c) => parse(c, index));
-    if (list.length) byFile.set(f.path, { index, list });
+    const layout = new Layout(f, index);
+    const list = f.comments.flatMap((c) => parse(c, layout, now));
+    if (list.length) byFile.set(f.path, { index, layout, list });
   }
   const kept: Finding[] = [];
   let suppressed = 0;
+  const hcl = new Set(files.map((f) => f.path));
   for (const finding of findings) {
     const entry = byFile.get(finding.file);
-    const hit = entry?.list.filter((s) => covers(s, finding, entry.index));
+    // The block a finding is about can sit in another file than the finding (a role reading
+    // a policy document): its span only means something in the file that holds it.
+    const block = entry && finding.block && entry.layout.hasBlock(finding.block) ? finding.block : undefined;
+    let hit = entry?.list.filter((s) => covers(s, finding, block, entry.index));
+    // A finding in a file that cannot hold comments (a policy .json read by file()) is
+    // suppressed by a comment inside the block that reads it.
+    if (!hcl.has(finding.file) && finding.block) {
+      const b = finding.block;
+      hit = [...byFile.values()].flatMap((e) => (e.layout.hasBlock(b) ? e.list.filter((s) => coversFromReader(s, finding, b)) : []));
+    }
     if (hit && hit.length) {
       for (const s of hit) s.used = true;
       suppressed++;
@@ -66,53 +90,137 @@ export function applySuppressions(findings: readonly Finding[], files: readonly 
   return { kept, suppressed };
 }
 
-const SUPPRESSION = /^(perimeter:|trivy:|tfsec:|checkov:|kics-scan)/i;
+const SUPPRESSION = /^(perimeter:|trivy:|tfsec:|checkov:|bridgecrew:|kics-scan)/i;
+const PEER_IGNORE = /(?:trivy|tfsec):ignore:([\w.-]+)(?::exp:(\d{4}-\d{2}-\d{2}))?/gi;
+const PEER_SKIP = /(?:checkov|bridgecrew):skip=([\w-]+)/gi;
 
-function parse(c: Comment, index: LineIndex): Suppression[] {
-  const line = index.position(c.span.start).line;
+/** Where a file's blocks start and which lines hold only comments. */
+class Layout {
+  /** Every block of the file, any nesting level, with the line of its header. */
+  readonly blocks: { line: number; span: Span; top: Span }[] = [];
+  private readonly commentOnly = new Set<number>();
+
+  constructor(
+    readonly file: HclFile,
+    readonly index: LineIndex,
+  ) {
+    const stack: { b: Block; top: Span }[] = file.body.blocks.map((b) => ({ b, top: b.span }));
+    while (stack.length) {
+      const { b, top } = stack.pop()!;
+      this.blocks.push({ line: index.position(b.span.start).line, span: b.span, top });
+      for (const inner of b.body.blocks) stack.push({ b: inner, top });
+    }
+    for (const c of file.comments) {
+      const start = index.position(c.span.start);
+      const end = index.position(c.span.end);
+      if (start.line === end.line && this.codeBefore(c) === '') this.commentOnly.add(start.line);
+    }
+  }
+
+  /** The text before a comment on its line (empty for a comment on a line of its own). */
+  codeBefore(c: Comment): string {
+    const p = this.index.position(c.span.start);
+    return this.file.text.slice(c.span.start - p.character, c.span.start).trim();
+  }
+
+  /** The line a comment annotates: its own when it trails code, else the next line that is not only a comment. */
+  annotatedLine(c: Comment): number {
+    const line = this.index.position(c.span.start).line;
+    if (this.codeBefore(c) !== '') return line;
+    let next = this.index.position(c.span.end).line + 1;
+    while (this.commentOnly.has(next)) next++;
+    return next;
+  }
+
+  /** True when a span is exactly one of this file's blocks. */
+  hasBlock(span: Span): boolean {
+    return this.blocks.some((b) => b.span.start === span.start && b.span.end === span.end);
+  }
+
+  /** Blocks whose header is on a line. */
+  blocksAt(line: number): Span[] {
+    return this.blocks.filter((b) => b.line === line).map((b) => b.span);
+  }
+
+  /** The top-level block a comment lies in. */
+  topBlockOf(c: Comment): Span | undefined {
+    return this.blocks.find((b) => b.top === b.span && contains(b.span, c.span))?.span;
+  }
+}
+
+function parse(c: Comment, layout: Layout, now: Date): Suppression[] {
+  const line = layout.index.position(c.span.start).line;
   const t = c.text;
-  const mk = (kind: Suppression['kind'], ids: string[]): Suppression[] => [{ kind, ids, line, comment: c, used: false }];
+  if (!SUPPRESSION.test(t)) return [];
+  const annotated = (): Span[] => {
+    const own = layout.blocksAt(line);
+    const target = layout.annotatedLine(c);
+    return target === line ? own : [...own, ...layout.blocksAt(target)];
+  };
+  const mk = (kind: Suppression['kind'], ids: string[], blocks: Span[]): Suppression[] => [{ kind, ids, line, comment: c, blocks, used: false }];
   let m = /^perimeter:ignore-file:([\w,-]+)/i.exec(t);
-  if (m) return mk('perimeter-file', splitIds(m[1]));
+  if (m) return mk('perimeter-file', splitIds(m[1]), []);
   m = /^perimeter:ignore:([\w,-]+)/i.exec(t);
-  if (m) return mk('perimeter', splitIds(m[1]));
-  m = /^(?:trivy|tfsec):ignore:([\w.-]+)/i.exec(t);
-  if (m) return mk('peer', [m[1]]);
-  m = /^checkov:skip=([\w-]+)/i.exec(t);
-  if (m) return mk('peer-block', [m[1]]);
+  if (m) return mk('perimeter', splitIds(m[1]), annotated());
+  if (/^(?:trivy|tfsec):ignore:/i.test(t)) {
+    // Trivy drops an ignore rule once its expiry date has passed.
+    const ids = [...t.matchAll(PEER_IGNORE)].filter((x) => !x[2] || !expired(x[2], now)).map((x) => x[1]);
+    return ids.length ? mk('peer', ids, annotated()) : [];
+  }
+  if (/^(?:checkov|bridgecrew):skip=/i.test(t)) {
+    const ids = [...t.matchAll(PEER_SKIP)].map((x) => x[1]);
+    const top = layout.topBlockOf(c);
+    return mk('peer-block', ids, top ? [...annotated(), top] : annotated());
+  }
   m = /^kics-scan\s+ignore-(line|block)/i.exec(t);
-  if (m) return mk(m[1].toLowerCase() === 'line' ? 'kics-line' : 'kics-block', []);
+  if (m) return m[1].toLowerCase() === 'line' ? mk('kics-line', [], []) : mk('kics-block', [], layout.blocksAt(line + 1));
   return [];
+}
+
+/** A `YYYY-MM-DD` expiry is past once its day has begun (UTC), as Trivy reads it. */
+export function expired(date: string, now: Date): boolean {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  return Number.isFinite(t) && t < now.getTime();
 }
 
 function splitIds(s: string): string[] {
   return s.split(',').map((x) => x.trim()).filter(Boolean);
 }
 
-/** Peer ids match an alias case-insensitively, with or without Trivy's `AVD-` prefix. */
-function peerMatches(id: string, aliases: readonly string[]): boolean {
-  const norm = (x: string) => x.toLowerCase().replace(/^avd-/, '');
-  return aliases.some((a) => norm(a) === norm(id));
-}
-
-function covers(s: Suppression, f: Finding, index: LineIndex): boolean {
-  const line = f.range.start.line;
-  const blockLine = f.block ? index.position(f.block.start).line : undefined;
-  const nearLine = s.line === line || s.line === line - 1;
-  const nearBlock = blockLine !== undefined && (s.line === blockLine || s.line === blockLine - 1);
-  const inBlock = f.block !== undefined && f.block.start <= s.comment.span.start && s.comment.span.end <= f.block.end;
+/** A suppression inside (or on the first line of) the block that reads the finding's file. */
+function coversFromReader(s: Suppression, f: Finding, block: Span): boolean {
+  if (!contains(block, s.comment.span)) return false;
   switch (s.kind) {
     case 'perimeter':
-      return s.ids.includes(f.ruleId) && (nearLine || nearBlock);
+      return s.ids.includes(f.ruleId);
+    case 'peer':
+    case 'peer-block':
+      return s.ids.some((id) => peerIdCovers(id, f));
+    default:
+      return false;
+  }
+}
+
+function covers(s: Suppression, f: Finding, block: Span | undefined, index: LineIndex): boolean {
+  const line = f.range.start.line;
+  const blockLine = block ? index.position(block.start).line : undefined;
+  const nearLine = s.line === line || s.line === line - 1;
+  const nearBlock = blockLine !== undefined && (s.line === blockLine || s.line === blockLine - 1);
+  const inBlock = block !== undefined && contains(block, s.comment.span);
+  // The finding's location lies inside a block the comment annotates (same file: see byFile).
+  const located = s.blocks.some((b) => contains(b, f.span));
+  switch (s.kind) {
+    case 'perimeter':
+      return s.ids.includes(f.ruleId) && (nearLine || nearBlock || located);
     case 'perimeter-file':
       return s.ids.includes(f.ruleId);
     case 'peer':
-      return peerMatches(s.ids[0], f.aliases) && (nearLine || nearBlock);
+      return s.ids.some((id) => peerIdCovers(id, f)) && (nearLine || nearBlock || located);
     case 'peer-block':
-      return peerMatches(s.ids[0], f.aliases) && (inBlock || nearBlock || nearLine);
+      return s.ids.some((id) => peerIdCovers(id, f)) && (inBlock || nearBlock || nearLine || located);
     case 'kics-line':
       return s.line === line - 1;
     case 'kics-block':
-      return blockLine !== undefined && s.line === blockLine - 1;
+      return (blockLine !== undefined && s.line === blockLine - 1) || located;
   }
 }

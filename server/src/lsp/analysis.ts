@@ -10,6 +10,7 @@ import { TerraformModule } from '../module/module';
 import { collectFiles, confinedReader, diskReader, isTerraformFile, isVarFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
+import { applyIgnoreEntries, IgnoreFileCache } from '../engine/trivyignore';
 
 /**
  * The editor's view of the workspace, free of any LSP type so it is tested directly:
@@ -24,6 +25,8 @@ export class Analysis {
   private readonly findingsByFile = new Map<string, Finding[]>();
   private config: PerimeterConfig = {};
   private root: string | undefined;
+  /** Trivy ignore files at the workspace root, re-read when they change. */
+  private readonly ignoreFiles = new IgnoreFileCache();
 
   constructor(private readonly rules: readonly Rule[]) {}
 
@@ -98,7 +101,9 @@ export class Analysis {
     const reader = this.root ? confinedReader([this.root], read, (p) => errors.push({ file: p, message: 'Not read: file() points outside the workspace' })) : read;
     const module = new TerraformModule(dir, tf, vars, reader);
     const r = runRules(module, enabledRules(this.config, this.rules));
-    const findings = applyConfig(r.findings, this.config).sort(compareFindings);
+    const ignores = this.root ? this.ignoreFiles.get(this.root) : { entries: [], errors: [] };
+    errors.push(...ignores.errors);
+    const findings = applyIgnoreEntries(applyConfig(r.findings, this.config), ignores.entries).sort(compareFindings);
     // Files a finding lands in beyond the module's own (a policy .json read by file()).
     const touched = new Set([...files.map((f) => f.path), ...findings.map((f) => f.file)]);
     for (const f of touched) this.findingsByFile.set(f, findings.filter((x) => x.file === f));
