@@ -1,13 +1,17 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives } from '../../server/src/eval/value';
 import { collectPolicies, isAllow } from '../../server/src/iam';
+import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+import { referencedAddresses } from '../../server/src/rules-support/ast';
 
 /**
  * Resource policies other than S3's (SQS, SNS, KMS, ECR, Secrets Manager, EFS, OpenSearch,
- * Glue, API Gateway, CloudWatch Logs, Backup, VPC endpoints...) that allow anyone without a
- * condition narrowing the caller; and Lambda permissions granted to principal "*" without
- * a source ARN or account.
+ * Glue, API Gateway, CloudWatch Logs, Backup...) that allow anyone without a condition
+ * narrowing the caller; and Lambda permissions granted to principal "*" without a source
+ * ARN or account. VPC endpoint policies (kind `endpoint`) are guards on calls from inside
+ * the VPC, not grants: never reported. An OpenSearch / Elasticsearch domain in a VPC or with
+ * fine-grained access control still checks who calls: one severity level lower.
  */
 export default defineRule({
   id: 'aws-resource-policy-public-principal',
@@ -24,11 +28,15 @@ export default defineRule({
       for (const s of p.statements) {
         if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
         const write = grantsWrite(s.actions) || s.notActions.length > 0;
+        const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
         for (const principal of publicPrincipals(s)) {
+          const what = `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
           ctx.report({
             origin: principal.origin,
-            severity: write ? 'critical' : 'high',
-            message: `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+            severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
+            message: guard
+              ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
+              : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
             block: p.owner.block.span,
           });
         }
@@ -50,3 +58,46 @@ export default defineRule({
     }
   },
 });
+
+const DOMAIN_TYPES = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy']);
+
+/**
+ * Why an OpenSearch / Elasticsearch domain is not open to the internet even with a `"*"`
+ * access policy: it sits in a VPC (`vpc_options`), or fine-grained access control
+ * (`advanced_security_options { enabled = true }`) authenticates every request. For a
+ * `*_domain_policy`, the domain it names (by reference or by literal `domain_name`).
+ */
+function domainGuard(m: TerraformModule, owner: BlockRef, type: string): string | undefined {
+  const domainType = type.replace(/_policy$/, '');
+  const domain = type.endsWith('_policy') ? namedDomain(m, owner, domainType) : owner;
+  if (!domain) return undefined;
+  const reasons: string[] = [];
+  if (domain.block.body.blocks.some((b) => b.type === 'vpc_options')) reasons.push('vpc_options: reachable only from inside its VPC');
+  const fgac = domain.block.body.blocks.find((b) => b.type === 'advanced_security_options');
+  const enabled = fgac?.body.attributes.find((a) => a.name === 'enabled');
+  if (enabled) {
+    const alts = alternatives(m.evaluate(enabled, domain.file));
+    if (alts.length && alts.every((v) => v.kind === 'bool' && v.value)) reasons.push('fine-grained access control authenticates every request');
+  }
+  if (!reasons.length) return undefined;
+  return `${domain === owner ? 'The domain' : domain.address} is not open to the internet (${reasons.join('; ')})`;
+}
+
+function namedDomain(m: TerraformModule, policy: BlockRef, domainType: string): BlockRef | undefined {
+  const a = m.attribute(policy, 'domain_name');
+  if (!a) return undefined;
+  const domains = m.resources(domainType);
+  for (const addr of referencedAddresses(a.attribute.expr, (name) => m.localExpression(name))) {
+    const d = domains.find((x) => x.address === addr);
+    if (d) return d;
+  }
+  for (const v of alternatives(a.value)) {
+    if (v.kind !== 'string' || !v.known) continue;
+    const d = domains.find((x) => {
+      const n = m.attribute(x, 'domain_name')?.value;
+      return n?.kind === 'string' && n.known && n.value === v.value;
+    });
+    if (d) return d;
+  }
+  return undefined;
+}
