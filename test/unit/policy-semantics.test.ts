@@ -6,7 +6,7 @@ import { scanPaths } from '../../server/src/engine/scan';
 import { collectPolicies } from '../../server/src/iam';
 import type { Condition, Located } from '../../server/src/iam/model';
 import { conditionNarrowsCaller } from '../../server/src/rules-support/iam';
-import { moduleOf, ROOT } from '../helpers';
+import { moduleOf, ROOT, workspace } from '../helpers';
 
 const at = { file: '/virtual/main.tf', span: { start: 0, end: 0 } };
 const loc = (value: string, known = true): Located => ({ value, known, origin: at });
@@ -100,5 +100,28 @@ describe('OpenSearch domains that are not open to the internet', () => {
       'aws_opensearch_domain_policy.by_name': { severity: 'medium', why: 'vpc_options: reachable only from inside its VPC' },
       'aws_opensearch_domain.fgac_off': { severity: 'high', why: undefined },
     });
+  });
+});
+
+describe('public access blocks linked by literal name and created by module calls', () => {
+  it('lower a public ACL they neutralise, naming the block, and leave others as they are', async () => {
+    const r = await scanPaths([path.join(ROOT, 'rules/aws-s3-public-acl/test/covered')], ALL_RULES);
+    const got = r.findings.filter((f) => f.ruleId === 'aws-s3-public-acl').map((f) => [f.message.split(' ')[0], f.severity, /but (\S+) blocks/.exec(f.message)?.[1]]);
+    assert.deepEqual(got, [
+      ['aws_s3_bucket_acl.undeclared', 'low', 'aws_s3_bucket_public_access_block.undeclared'],
+      ['aws_s3_bucket_acl.logs', 'low', 'module.logs_pab.aws_s3_bucket_public_access_block.this'],
+      ['aws_s3_bucket_acl.open', 'critical', undefined],
+    ]);
+  });
+
+  it('a module installed by terraform init that creates the block covers the bucket it is given', async () => {
+    const pab = 'variable "bucket" {}\nresource "aws_s3_bucket_public_access_block" "this" {\n  bucket                  = var.bucket\n  block_public_acls       = true\n  block_public_policy     = true\n  ignore_public_acls      = true\n  restrict_public_buckets = true\n}\n';
+    const dir = workspace({
+      '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'pab', Source: 'registry.terraform.io/x/pab/aws', Dir: '.terraform/modules/pab' }] }),
+      '.terraform/modules/pab/main.tf': pab,
+      'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\nresource "aws_s3_bucket" "c" {\n  bucket = "c"\n}\nmodule "pab" {\n  source = "x/pab/aws"\n  bucket = aws_s3_bucket.b.bucket\n}\n',
+    });
+    const r = await scanPaths([dir], ALL_RULES);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'aws-s3-public-access-block-missing').map((f) => f.message.split(' ')[0]), ['aws_s3_bucket.c']);
   });
 });
