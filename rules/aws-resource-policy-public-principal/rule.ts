@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives } from '../../server/src/eval/value';
 import { collectPolicies, isAllow } from '../../server/src/iam';
+import type { Body } from '../../server/src/hcl/ast';
 import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
 import { referencedAddresses } from '../../server/src/rules-support/ast';
@@ -72,15 +73,34 @@ function domainGuard(m: TerraformModule, owner: BlockRef, type: string): string 
   const domain = type.endsWith('_policy') ? namedDomain(m, owner, domainType) : owner;
   if (!domain) return undefined;
   const reasons: string[] = [];
-  if (domain.block.body.blocks.some((b) => b.type === 'vpc_options')) reasons.push('vpc_options: reachable only from inside its VPC');
-  const fgac = domain.block.body.blocks.find((b) => b.type === 'advanced_security_options');
-  const enabled = fgac?.body.attributes.find((a) => a.name === 'enabled');
-  if (enabled) {
-    const alts = alternatives(m.evaluate(enabled, domain.file));
-    if (alts.length && alts.every((v) => v.kind === 'bool' && v.value)) reasons.push('fine-grained access control authenticates every request');
-  }
+  if (presentBlocks(m, domain, 'vpc_options').length) reasons.push('vpc_options: reachable only from inside its VPC');
+  const fgacOn = presentBlocks(m, domain, 'advanced_security_options').some((body) => {
+    const enabled = body.attributes.find((a) => a.name === 'enabled');
+    const alts = enabled ? alternatives(m.evaluate(enabled, domain.file)) : [];
+    return alts.length > 0 && alts.every((v) => v.kind === 'bool' && v.value);
+  });
+  if (fgacOn) reasons.push('fine-grained access control authenticates every request');
   if (!reasons.length) return undefined;
   return `${domain === owner ? 'The domain' : domain.address} is not open to the internet (${reasons.join('; ')})`;
+}
+
+/**
+ * The bodies of the nested blocks of a type a resource surely has: written ones, and
+ * `dynamic` ones whose `for_each` is known and never empty (their `content`).
+ */
+function presentBlocks(m: TerraformModule, ref: BlockRef, type: string): Body[] {
+  const out: Body[] = [];
+  for (const b of ref.block.body.blocks) {
+    if (b.type === type) out.push(b.body);
+    else if (b.type === 'dynamic' && b.labels[0]?.value === type) {
+      const forEach = b.body.attributes.find((a) => a.name === 'for_each');
+      const alts = forEach ? alternatives(m.evaluate(forEach, ref.file)) : [];
+      const nonEmpty = alts.length > 0 && alts.every((v) => (v.kind === 'list' && v.items.length > 0) || (v.kind === 'object' && v.entries.length > 0));
+      const content = b.body.blocks.find((c) => c.type === 'content');
+      if (nonEmpty && content) out.push(content.body);
+    }
+  }
+  return out;
 }
 
 function namedDomain(m: TerraformModule, policy: BlockRef, domainType: string): BlockRef | undefined {

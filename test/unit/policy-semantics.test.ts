@@ -99,6 +99,8 @@ describe('OpenSearch domains that are not open to the internet', () => {
       'aws_elasticsearch_domain_policy.fgac': { severity: 'medium', why: 'fine-grained access control authenticates every request' },
       'aws_opensearch_domain_policy.by_name': { severity: 'medium', why: 'vpc_options: reachable only from inside its VPC' },
       'aws_opensearch_domain.fgac_off': { severity: 'high', why: undefined },
+      'aws_opensearch_domain.dynamic_vpc': { severity: 'medium', why: 'vpc_options: reachable only from inside its VPC' },
+      'aws_opensearch_domain.dynamic_none': { severity: 'high', why: undefined },
     });
   });
 });

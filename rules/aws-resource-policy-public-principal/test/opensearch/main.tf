@@ -97,3 +97,45 @@ resource "aws_opensearch_domain" "named" {
     }]
   })
 }
+
+# A dynamic vpc_options over a known, non-empty collection puts the domain in a VPC;
+# over an empty one it does not.
+variable "vpc" {
+  default = { subnet_ids = ["subnet-0123456789abcdef0"] }
+}
+
+resource "aws_opensearch_domain" "dynamic_vpc" {
+  domain_name = "dynamic-vpc"
+  dynamic "vpc_options" {
+    for_each = [var.vpc]
+    content {
+      subnet_ids = vpc_options.value.subnet_ids
+    }
+  }
+  access_policies = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*" # expect: aws-resource-policy-public-principal
+      Action    = "es:ESHttpGet"
+      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/dynamic-vpc/*"
+    }]
+  })
+}
+
+resource "aws_opensearch_domain" "dynamic_none" {
+  domain_name = "dynamic-none"
+  dynamic "vpc_options" {
+    for_each = []
+    content {
+      subnet_ids = vpc_options.value.subnet_ids
+    }
+  }
+  access_policies = jsonencode({
+    Statement = [{
+      Effect    = "Allow"
+      Principal = "*" # expect: aws-resource-policy-public-principal
+      Action    = "es:ESHttpGet"
+      Resource  = "arn:aws:es:eu-west-1:123456789012:domain/dynamic-none/*"
+    }]
+  })
+}
