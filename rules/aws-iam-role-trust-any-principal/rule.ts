@@ -18,7 +18,7 @@ export default defineRule({
         for (const principal of publicPrincipals(s)) {
           ctx.report({
             origin: principal.origin,
-            message: `${p.owner.address} can be assumed by any AWS account (${JSON.stringify(principal.value)}) with no condition narrowing the caller: whoever assumes it gets its permissions. Name the accounts or roles that may assume it, or add aws:PrincipalOrgID / sts:ExternalId conditions.`,
+            message: `${p.owner.address} can be assumed by any AWS account (${JSON.stringify(principal.value)}) with no condition narrowing the caller: whoever assumes it gets its permissions. Name the accounts or roles that may assume it (a vendor's account with sts:ExternalId), or add an aws:PrincipalOrgID condition.`,
             block: p.owner.block.span,
           });
         }

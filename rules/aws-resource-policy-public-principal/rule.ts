@@ -1,13 +1,18 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives } from '../../server/src/eval/value';
 import { collectPolicies, isAllow } from '../../server/src/iam';
+import type { Body } from '../../server/src/hcl/ast';
+import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+import { referencedAddresses } from '../../server/src/rules-support/ast';
 
 /**
  * Resource policies other than S3's (SQS, SNS, KMS, ECR, Secrets Manager, EFS, OpenSearch,
- * Glue, API Gateway, CloudWatch Logs, Backup, VPC endpoints...) that allow anyone without a
- * condition narrowing the caller; and Lambda permissions granted to principal "*" without
- * a source ARN or account.
+ * Glue, API Gateway, CloudWatch Logs, Backup...) that allow anyone without a condition
+ * narrowing the caller; and Lambda permissions granted to principal "*" without a source
+ * ARN or account. VPC endpoint policies (kind `endpoint`) are guards on calls from inside
+ * the VPC, not grants: never reported. An OpenSearch / Elasticsearch domain in a VPC or with
+ * fine-grained access control still checks who calls: one severity level lower.
  */
 export default defineRule({
   id: 'aws-resource-policy-public-principal',
@@ -24,11 +29,15 @@ export default defineRule({
       for (const s of p.statements) {
         if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
         const write = grantsWrite(s.actions) || s.notActions.length > 0;
+        const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
         for (const principal of publicPrincipals(s)) {
+          const what = `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
           ctx.report({
             origin: principal.origin,
-            severity: write ? 'critical' : 'high',
-            message: `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+            severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
+            message: guard
+              ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
+              : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
             block: p.owner.block.span,
           });
         }
@@ -50,3 +59,65 @@ export default defineRule({
     }
   },
 });
+
+const DOMAIN_TYPES = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy']);
+
+/**
+ * Why an OpenSearch / Elasticsearch domain is not open to the internet even with a `"*"`
+ * access policy: it sits in a VPC (`vpc_options`), or fine-grained access control
+ * (`advanced_security_options { enabled = true }`) authenticates every request. For a
+ * `*_domain_policy`, the domain it names (by reference or by literal `domain_name`).
+ */
+function domainGuard(m: TerraformModule, owner: BlockRef, type: string): string | undefined {
+  const domainType = type.replace(/_policy$/, '');
+  const domain = type.endsWith('_policy') ? namedDomain(m, owner, domainType) : owner;
+  if (!domain) return undefined;
+  const reasons: string[] = [];
+  if (presentBlocks(m, domain, 'vpc_options').length) reasons.push('vpc_options: reachable only from inside its VPC');
+  const fgacOn = presentBlocks(m, domain, 'advanced_security_options').some((body) => {
+    const enabled = body.attributes.find((a) => a.name === 'enabled');
+    const alts = enabled ? alternatives(m.evaluate(enabled, domain.file)) : [];
+    return alts.length > 0 && alts.every((v) => v.kind === 'bool' && v.value);
+  });
+  if (fgacOn) reasons.push('fine-grained access control authenticates every request');
+  if (!reasons.length) return undefined;
+  return `${domain === owner ? 'The domain' : domain.address} is not open to the internet (${reasons.join('; ')})`;
+}
+
+/**
+ * The bodies of the nested blocks of a type a resource surely has: written ones, and
+ * `dynamic` ones whose `for_each` is known and never empty (their `content`).
+ */
+function presentBlocks(m: TerraformModule, ref: BlockRef, type: string): Body[] {
+  const out: Body[] = [];
+  for (const b of ref.block.body.blocks) {
+    if (b.type === type) out.push(b.body);
+    else if (b.type === 'dynamic' && b.labels[0]?.value === type) {
+      const forEach = b.body.attributes.find((a) => a.name === 'for_each');
+      const alts = forEach ? alternatives(m.evaluate(forEach, ref.file)) : [];
+      const nonEmpty = alts.length > 0 && alts.every((v) => (v.kind === 'list' && v.items.length > 0) || (v.kind === 'object' && v.entries.length > 0));
+      const content = b.body.blocks.find((c) => c.type === 'content');
+      if (nonEmpty && content) out.push(content.body);
+    }
+  }
+  return out;
+}
+
+function namedDomain(m: TerraformModule, policy: BlockRef, domainType: string): BlockRef | undefined {
+  const a = m.attribute(policy, 'domain_name');
+  if (!a) return undefined;
+  const domains = m.resources(domainType);
+  for (const addr of referencedAddresses(a.attribute.expr, (name) => m.localExpression(name))) {
+    const d = domains.find((x) => x.address === addr);
+    if (d) return d;
+  }
+  for (const v of alternatives(a.value)) {
+    if (v.kind !== 'string' || !v.known) continue;
+    const d = domains.find((x) => {
+      const n = m.attribute(x, 'domain_name')?.value;
+      return n?.kind === 'string' && n.known && n.value === v.value;
+    });
+    if (d) return d;
+  }
+  return undefined;
+}

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { insertBlockAfter } from '../../server/src/fix/hcl-edits';
 import { switchedOffBy } from '../../server/src/registry/describe';
-import { accountBlocksPublicAccess, attachedTo } from '../../server/src/rules-support/s3';
+import { accountBlocksPublicAccess, publicAccessBlocksOf } from '../../server/src/rules-support/s3';
 
 /**
  * A bucket with no public access block: neither its own (linked by reference or by
@@ -18,7 +18,8 @@ export default defineRule({
     const m = ctx.module;
     if (accountBlocksPublicAccess(m)) return;
     for (const bucket of m.resources('aws_s3_bucket')) {
-      if (attachedTo(m, 'aws_s3_bucket_public_access_block', bucket).length) continue;
+      // Its own block (by reference or name), or one a module call creates for it.
+      if (publicAccessBlocksOf(m, bucket).length) continue;
       // A registry module call that turned its public access block off: report that argument.
       const off = switchedOffBy(m.synthesized, bucket.block, 'aws_s3_bucket_public_access_block');
       if (off) {

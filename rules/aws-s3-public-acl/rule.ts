@@ -1,6 +1,6 @@
 import { defineRule, type Severity } from '../../server/src/engine/rule';
-import type { BlockRef } from '../../server/src/module/module';
-import { aclsDisabled, accountBlocksPublicAccess, attachedTo, bucketOf, flagIsOn } from '../../server/src/rules-support/s3';
+import type { BlockRef, TerraformModule } from '../../server/src/module/module';
+import { aclsDisabled, accountBlocksPublicAccess, bucketOf, coveringFlagIsOn, publicAccessBlocksOf } from '../../server/src/rules-support/s3';
 import { setValueFix, stringAlternatives, writtenInPlace } from '../../server/src/rules-support/values';
 
 const PUBLIC_ACLS: Record<string, { severity: Severity; who: string }> = {
@@ -27,7 +27,7 @@ export default defineRule({
           const pub = PUBLIC_ACLS[v.value];
           if (!pub) continue;
           const bucket = type === 'aws_s3_bucket' ? ref : bucketOf(m, ref);
-          const mitigation = bucket ? mitigated(ctx.module, bucket) : undefined;
+          const mitigation = mitigated(m, ref, bucket);
           const fix = writtenInPlace(a, v) ? setValueFix(m, a, '"private"', `Set acl to "private" on ${ref.address}`) : undefined;
           ctx.report({
             origin: v.origin,
@@ -44,10 +44,15 @@ export default defineRule({
   },
 });
 
-/** Why a public ACL has no effect, if it has none. */
-function mitigated(m: Parameters<typeof bucketOf>[0], bucket: BlockRef): string | undefined {
-  if (aclsDisabled(m, bucket)) return 'object ownership is BucketOwnerEnforced (ACLs disabled)';
-  const pab = attachedTo(m, 'aws_s3_bucket_public_access_block', bucket).find((p) => flagIsOn(m, p, 'block_public_acls') && flagIsOn(m, p, 'ignore_public_acls'));
+/**
+ * Why a public ACL has no effect, if it has none: ACLs disabled on the bucket, a public
+ * access block that blocks and ignores public ACLs (the bucket's own, linked by reference
+ * or literal bucket name even when the bucket is not declared here, or one a module call
+ * creates for it), or the account-level block.
+ */
+function mitigated(m: TerraformModule, ref: BlockRef, bucket: BlockRef | undefined): string | undefined {
+  if (bucket && aclsDisabled(m, bucket)) return 'object ownership is BucketOwnerEnforced (ACLs disabled)';
+  const pab = publicAccessBlocksOf(m, bucket ?? ref).find((p) => coveringFlagIsOn(p, 'block_public_acls') && coveringFlagIsOn(p, 'ignore_public_acls'));
   if (pab) return `${pab.address} blocks and ignores public ACLs`;
   if (accountBlocksPublicAccess(m)) return 'the account-level public access block is on';
   return undefined;

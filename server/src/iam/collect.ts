@@ -45,8 +45,8 @@ export const POLICY_ATTRIBUTES: readonly { type: string; attribute: string; kind
   { type: 'aws_codeartifact_repository_permissions_policy', attribute: 'policy_document', kind: 'resource' },
   { type: 'aws_s3control_access_point_policy', attribute: 'policy', kind: 'resource' },
   { type: 'aws_s3_access_point', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_vpc_endpoint', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_vpc_endpoint_policy', attribute: 'policy', kind: 'resource' },
+  { type: 'aws_vpc_endpoint', attribute: 'policy', kind: 'endpoint' },
+  { type: 'aws_vpc_endpoint_policy', attribute: 'policy', kind: 'endpoint' },
   { type: 'aws_iam_role_policy_document', attribute: 'policy', kind: 'identity' },
 ];
 

@@ -41,7 +41,11 @@ export interface Statement {
   readonly raw: Value;
 }
 
-export type PolicyKind = 'identity' | 'resource' | 'trust';
+/**
+ * `endpoint`: a VPC endpoint policy, a guard on what calls through the endpoint may do, not
+ * a grant: its `Principal "*"` is whoever is inside the VPC, and `s3:*` there grants nothing.
+ */
+export type PolicyKind = 'identity' | 'resource' | 'trust' | 'endpoint';
 
 export type PolicyForm = 'jsonencode' | 'json' | 'heredoc' | 'file' | 'policy-document' | 'unknown';
 

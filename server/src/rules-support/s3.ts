@@ -1,6 +1,11 @@
-import { alternatives } from '../eval/value';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { alternatives, type Value } from '../eval/value';
 import { groupBy } from '../group-by';
+import type { HclFile } from '../hcl/ast';
+import { instantiateCalls } from '../module/calls';
 import type { BlockRef, TerraformModule } from '../module/module';
+import { parseSources, readSources } from '../module/workspace';
 import { referencedAddress } from './values';
 import { referencedAddresses } from './ast';
 
@@ -91,4 +96,89 @@ export function aclsDisabled(module: TerraformModule, bucket: BlockRef): boolean
         return v?.kind === 'string' && v.known && v.value === 'BucketOwnerEnforced';
       }),
   );
+}
+
+/**
+ * A public access block and the module that declares it: the scanned module, or a module
+ * it calls (local, or installed by terraform init), instantiated with the caller's
+ * arguments. `address` is written from the caller (`module.pab.aws_s3_bucket_public_access_block.this`).
+ */
+export interface CoveringBlock {
+  readonly module: TerraformModule;
+  readonly ref: BlockRef;
+  readonly address: string;
+}
+
+/** Whether a covering block sets a flag to true, evaluated in its own module. */
+export function coveringFlagIsOn(b: CoveringBlock, flag: PublicAccessBlockFlag): boolean {
+  return flagIsOn(b.module, b.ref, flag);
+}
+
+/**
+ * The bucket-level public access blocks that cover `target`: a declared `aws_s3_bucket`, or a
+ * bucket-level resource (an ACL...) whose bucket is not declared in the module, then linked
+ * by the literal bucket name it gives. Blocks of the module are linked by reference or by
+ * literal name; blocks that module calls create are linked through the bucket argument the
+ * call gives them (a reference to the bucket, or its literal name).
+ */
+export function publicAccessBlocksOf(m: TerraformModule, target: BlockRef): CoveringBlock[] {
+  const isBucket = target.block.labels[0]?.value === 'aws_s3_bucket';
+  const bucket = isBucket ? target : bucketOf(m, target);
+  const names = new Set<string>();
+  const nameSource = m.attribute(bucket ?? target, 'bucket')?.value;
+  for (const v of nameSource ? alternatives(nameSource) : []) if (v.kind === 'string' && v.known) names.add(v.value);
+  const out: CoveringBlock[] = [];
+  if (bucket) for (const ref of attachedTo(m, 'aws_s3_bucket_public_access_block', bucket)) out.push({ module: m, ref, address: ref.address });
+  else
+    for (const ref of m.resources('aws_s3_bucket_public_access_block')) {
+      if (namesBucket(m.attribute(ref, 'bucket')?.value, undefined, names)) out.push({ module: m, ref, address: ref.address });
+    }
+  // A reference counts only when the caller wrote it: a called module's own
+  // `aws_s3_bucket.this` is not the caller's bucket of that address.
+  const callerFiles = new Set(m.files.map((f) => f.path));
+  for (const c of calledBlocks(m)) {
+    if (namesBucket(c.module.attribute(c.ref, 'bucket')?.value, bucket && { address: bucket.address, files: callerFiles }, names)) out.push(c);
+  }
+  return out;
+}
+
+/** Whether a `bucket` value refers to the bucket (a reference written in `files`) or gives one of its names. */
+function namesBucket(v: Value | undefined, bucket: { address: string; files: ReadonlySet<string> } | undefined, names: ReadonlySet<string>): boolean {
+  if (!v) return false;
+  return alternatives(v).some((x) => {
+    if (x.kind === 'string') return x.known && names.has(x.value);
+    if (x.kind !== 'unknown' || !bucket || !x.ref || !bucket.files.has(x.origin.file)) return false;
+    return x.ref === bucket.address || x.ref.startsWith(`${bucket.address}[`);
+  });
+}
+
+// The public access blocks module calls create, read once per caller module.
+const called = new WeakMap<TerraformModule, CoveringBlock[]>();
+
+function calledBlocks(m: TerraformModule): CoveringBlock[] {
+  let hit = called.get(m);
+  if (hit) return hit;
+  hit = [];
+  called.set(m, hit);
+  if (!m.blocksOfType('module').length) return hit;
+  const dirs = new Map<string, HclFile[] | undefined>();
+  const loadDir = (dir: string): HclFile[] | undefined => {
+    if (!dirs.has(dir)) dirs.set(dir, readTerraformDir(dir));
+    return dirs.get(dir);
+  };
+  for (const inst of instantiateCalls(m, loadDir, () => undefined)) {
+    for (const ref of inst.module.resources('aws_s3_bucket_public_access_block')) hit.push({ module: inst.module, ref, address: `${inst.path}.${ref.address}` });
+  }
+  return hit;
+}
+
+/** The `.tf` files of a called module's directory, parsed; undefined when it cannot be read. */
+function readTerraformDir(dir: string): HclFile[] | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+  } catch {
+    return undefined;
+  }
+  return parseSources(readSources(names.map((n) => path.join(dir, n))).sources).files;
 }

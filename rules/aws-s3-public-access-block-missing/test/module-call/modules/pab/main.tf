@@ -1,0 +1,11 @@
+variable "bucket" {
+  type = string
+}
+
+resource "aws_s3_bucket_public_access_block" "this" {
+  bucket                  = var.bucket
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
