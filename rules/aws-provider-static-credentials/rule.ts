@@ -21,7 +21,7 @@ export default defineRule({
   title: 'AWS credentials written in Terraform configuration',
   severity: 'critical',
   family: 'static-credentials',
-  aliases: ['CKV_AWS_41', 'AVD-AWS-0178'],
+  aliases: ['CKV_AWS_41'],
   fixable: true,
   check(ctx) {
     const m = ctx.module;
