@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanPaths } from '../../server/src/engine/scan';
 import type { Finding } from '../../server/src/engine/finding';
-import { ROOT } from '../helpers';
+import { ROOT, workspace } from '../helpers';
 import { findingsPerStatement } from './statement-findings';
 
 /** Severity, message and range of the IAM rules' findings: one per statement, graded. */
@@ -73,6 +73,20 @@ describe('IAM findings: one per statement, graded by what they reach', () => {
     const [f] = r.findings.filter((x) => x.ruleId === 'aws-iam-wildcard-action');
     assert.equal(path.basename(f.file), 'terraform.tfvars');
     assert.match(f.message, /comes from the value of var\.actions set in terraform\.tfvars, which aws_iam_policy\.p uses/);
+  });
+
+  it('a policy passed by a calling module names the variable and the child resource that uses it', async () => {
+    const dir = workspace({
+      'main.tf': 'module "deployer" {\n  source = "./child"\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["ec2:*"], Resource = "*" }] })\n}\n',
+      'child/main.tf': 'variable "policy" {\n  type = string\n}\n\nresource "aws_iam_policy" "p" {\n  policy = var.policy\n}\n',
+    });
+    const r = await scanPaths([dir], ALL_RULES);
+    const [f, ...rest] = r.findings.filter((x) => x.ruleId === 'aws-iam-wildcard-action');
+    assert.equal(rest.length, 0);
+    assert.equal(path.relative(dir, f.file), 'main.tf');
+    assert.equal(textOf(f), '"ec2:*"');
+    assert.match(f.message, /comes from the value the calling module passes for var\.policy, which aws_iam_policy\.p uses/);
+    assert.equal(path.relative(dir, f.related?.[0]?.file ?? ''), path.join('child', 'main.tf'));
   });
 
   it('aws-iam-wildcard-resource: one finding on the "*", naming the actions briefly; data reads left to the read rule', async () => {
