@@ -47,6 +47,11 @@ describe('IAM findings: one per statement, graded by what they reach', () => {
       ['"dynamodb:*"', 'medium', 'every action of dynamodb on 2 named resources'],
       ['"s3:Put*Tagging"', 'low', 'the pattern includes write actions on 1 named resource, and any new action AWS adds that matches it'],
     ]);
+    const reach = byOwner(await findings('aws-iam-wildcard-action', 'one-per-statement'), 'aws_iam_policy.reach').map((f) => [f.severity, f.message.split('"*": ')[1]?.split('. ')[0]]);
+    assert.deepEqual(reach, [
+      ['critical', 'every action on every resource but those NotResource lists: administrator access'],
+      ['high', 'every action of every service on resources known only at apply time'],
+    ]);
     const admin = await findings('aws-iam-wildcard-action', 'flagged');
     assert.ok(admin.some((f) => f.severity === 'critical' && /aws_iam_policy\.admin allows "\*": every action on every resource: administrator access/.test(f.message)));
     assert.ok(admin.some((f) => f.severity === 'high' && /aws_kms_key_policy\.odd allows "\*": every action of every service on the resources this policy governs/.test(f.message)), 'a resource policy governs its own resource');

@@ -61,3 +61,26 @@ variable "deploy_policy" {
 resource "aws_iam_policy" "deploy" {
   policy = jsonencode(var.deploy_policy)
 }
+
+# NotResource reaches every other resource: still administrator access. A resource
+# given by a variable without value could be "*": graded as named, said as unknown.
+variable "target_arn" {
+  type = string
+}
+
+resource "aws_iam_policy" "reach" {
+  policy = jsonencode({
+    Statement = [
+      {
+        Effect      = "Allow"
+        Action      = "*" # expect: aws-iam-wildcard-action
+        NotResource = "arn:aws:s3:::audit/*"
+      },
+      {
+        Effect   = "Allow"
+        Action   = "*" # expect: aws-iam-wildcard-action
+        Resource = var.target_arn
+      },
+    ]
+  })
+}
