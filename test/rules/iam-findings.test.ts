@@ -7,6 +7,8 @@ import { ALL_RULES } from '../../rules/index';
 import { scanPaths } from '../../server/src/engine/scan';
 import type { Finding } from '../../server/src/engine/finding';
 import { ROOT, workspace } from '../helpers';
+import { accessLevels, isWildcardOnly } from '../../server/src/iam';
+import { SENSITIVE_READS } from '../../server/src/rules-support/iam-findings';
 import { findingsPerStatement } from './statement-findings';
 
 /** Severity, message and range of the IAM rules' findings: one per statement, graded. */
@@ -118,6 +120,15 @@ describe('IAM findings: one per statement, graded by what they reach', () => {
       ['aws_iam_policy.reader', '"*"', 'medium'],
       ['aws_iam_policy.tables', '"*"', 'medium'],
     ]);
+  });
+
+  it('every listed sensitive read is a catalogued action that can name resources', () => {
+    for (const action of Object.keys(SENSITIVE_READS)) {
+      const levels = accessLevels(action);
+      assert.ok(levels, `${action} is in the AWS catalogue`);
+      assert.ok(levels.includes('Read') || action === 'kms:Decrypt', `${action} is a Read action (kms:Decrypt is catalogued as Write)`);
+      assert.equal(isWildcardOnly(action), false, `${action} supports resource-level permissions`);
+    }
   });
 
   it('no statement of the fixtures or examples gets more than one finding per rule', async () => {
