@@ -36,10 +36,15 @@ export default defineRule({
     for (const p of collectPolicies(ctx.module)) {
       if (p.kind === 'trust') continue; // trust policies are about who may assume, not what
       const keyPolicy = KEY_POLICY_OWNERS.has(p.owner.block.labels[0]?.value ?? '');
+      // A `dynamic "statement"` block writes several statements from one place: they are
+      // grouped by where they are written, so the block gets one finding too.
+      const written = new Map<string, { action: Located; severity: Severity; why: string }[]>();
       for (const s of p.statements) {
         if (!isAllow(s)) continue;
         const scope = resourceScope(s);
-        const offending: { action: Located; severity: Severity; why: string }[] = [];
+        const key = `${s.origin.file}:${s.origin.span.start}:${s.origin.span.end}`;
+        const offending = written.get(key) ?? [];
+        written.set(key, offending);
         for (const a of s.actions) {
           if (!a.known || (!a.value.includes('*') && !a.value.includes('?'))) continue;
           // A key policy governs only its own key, and AWS's default key policy is written
@@ -49,6 +54,8 @@ export default defineRule({
           const verdict = judge(a.value, scope, p);
           if (verdict) offending.push({ action: a, ...verdict });
         }
+      }
+      for (const offending of written.values()) {
         const first = offending[0];
         if (!first) continue;
         const severity = worst(offending.map((o) => o.severity));

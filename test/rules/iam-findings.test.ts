@@ -59,6 +59,12 @@ describe('IAM findings: one per statement, graded by what they reach', () => {
     assert.ok(admin.some((f) => f.severity === 'high' && /aws_kms_key_policy\.odd allows "\*": every action of every service on the resources this policy governs/.test(f.message)), 'a resource policy governs its own resource');
   });
 
+  it('aws-iam-wildcard-action: a dynamic statement block gets one finding naming every iteration', async () => {
+    const got = byOwner(await findings('aws-iam-wildcard-action', 'one-per-statement'), 'data.aws_iam_policy_document.per_service');
+    assert.equal(got.length, 1);
+    assert.match(got[0].message, /allows "ec2:\*" and "lambda:\*"; the broadest, "ec2:\*"/);
+  });
+
   it('a finding in a variable default names the variable and the resource that uses it', async () => {
     const [f] = byOwner(await findings('aws-iam-wildcard-action', 'one-per-statement'), 'aws_iam_policy.deploy');
     assert.equal(textOf(f), '"cloudformation:*"');

@@ -84,3 +84,18 @@ resource "aws_iam_policy" "reach" {
     ]
   })
 }
+
+# A dynamic "statement" block writes one statement per service from one place: one finding.
+locals {
+  services = ["ec2", "lambda"]
+}
+
+data "aws_iam_policy_document" "per_service" {
+  dynamic "statement" {
+    for_each = local.services
+    content {
+      actions   = ["${statement.value}:*"] # expect: aws-iam-wildcard-action
+      resources = ["*"]
+    }
+  }
+}
