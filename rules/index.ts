@@ -20,6 +20,7 @@ import awsIamAccessKeyCreated from './aws-iam-access-key-created/rule';
 import awsIamSecretOutputExposed from './aws-iam-secret-output-exposed/rule';
 import awsS3PublicGrant from './aws-s3-public-grant/rule';
 import awsS3WebsitePublic from './aws-s3-website-public/rule';
+import awsIamSensitiveReadAnyResource from './aws-iam-sensitive-read-any-resource/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -44,4 +45,5 @@ export const ALL_RULES: readonly Rule[] = [
   awsIamSecretOutputExposed,
   awsS3PublicGrant,
   awsS3WebsitePublic,
+  awsIamSensitiveReadAnyResource,
 ];

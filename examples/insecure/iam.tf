@@ -37,3 +37,16 @@ resource "aws_lambda_function" "worker" {
     }
   }
 }
+
+# A build role that can read every secret of the account.
+resource "aws_iam_role_policy" "build_secrets" {
+  role = aws_iam_role.admin.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect   = "Allow"
+      Action   = ["secretsmanager:GetSecretValue"]
+      Resource = "*"
+    }]
+  })
+}

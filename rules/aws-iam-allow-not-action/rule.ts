@@ -1,7 +1,12 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow } from '../../server/src/iam';
+import { nameList, variableSource } from '../../server/src/rules-support/iam-findings';
 
-/** Allow with NotAction grants every other action; Allow with NotResource every other resource. */
+/**
+ * Allow with NotAction grants every other action; Allow with NotResource every other
+ * resource. One finding per statement: on its NotAction when it has one (naming a
+ * NotResource too), else on its NotResource.
+ */
 export default defineRule({
   id: 'aws-iam-allow-not-action',
   title: 'IAM Allow with NotAction or NotResource',
@@ -11,25 +16,25 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     for (const p of collectPolicies(ctx.module)) {
+      if (p.kind === 'endpoint') continue; // an endpoint policy narrows what passes through; it grants nothing
       for (const s of p.statements) {
         if (!isAllow(s)) continue;
         const na = s.notActions[0];
-        if (na) {
-          ctx.report({
-            origin: na.origin,
-            message: `${p.owner.address} allows every action except ${s.notActions.map((a) => JSON.stringify(a.value)).join(', ')}: that includes every action AWS adds later. List the allowed actions with Action instead.`,
-            block: p.owner.block.span,
-          });
-        }
         const nr = s.notResources[0];
-        if (nr) {
-          ctx.report({
-            origin: nr.origin,
-            severity: 'medium',
-            message: `${p.owner.address} allows its actions on every resource except ${s.notResources.map((r) => JSON.stringify(r.value)).join(', ')}. List the resources with Resource instead.`,
-            block: p.owner.block.span,
-          });
-        }
+        const anywhere = nr ? ` on every resource except ${nameList(s.notResources.map((r) => r.value), 'resources')}` : '';
+        const at = na ?? nr;
+        if (!at) continue;
+        const source = variableSource(ctx.module, p, at.origin);
+        const related = [...(na && nr ? [{ origin: nr.origin, message: 'NotResource: every other resource' }] : []), ...(source?.related ?? [])];
+        ctx.report({
+          origin: at.origin,
+          ...(na ? {} : { severity: 'medium' as const }),
+          message: na
+            ? `${p.owner.address} allows every action except ${nameList(s.notActions.map((a) => a.value), 'actions')}${anywhere}: that includes every action AWS adds later. List the allowed actions with Action${nr ? ' and the resources with Resource' : ''} instead.${source?.note ?? ''}`
+            : `${p.owner.address} allows its actions${anywhere}. List the resources with Resource instead.${source?.note ?? ''}`,
+          block: p.owner.block.span,
+          ...(related.length ? { related } : {}),
+        });
       }
     }
   },

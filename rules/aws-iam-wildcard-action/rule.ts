@@ -1,10 +1,14 @@
 import { defineRule, type Severity } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow, patternAccessLevels } from '../../server/src/iam';
+import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy } from '../../server/src/iam';
+import { nameList, resourceScope, variableSource, worst, type ResourceScope } from '../../server/src/rules-support/iam-findings';
 
 /**
  * Wildcards in the actions an Allow statement grants: `"*"` (everything), `service:*`
  * (a whole service), or a pattern that expands, through the action catalogue, to Write or
- * Permissions-management actions. Patterns that only read or list are fine.
+ * Permissions-management actions. Patterns that only read or list are fine. The grade
+ * depends on the resources the statement names: `"*"` on every resource is administrator
+ * access, on one named ARN it is not. One finding per statement, on its first offending
+ * action, naming the others.
  */
 export default defineRule({
   id: 'aws-iam-wildcard-action',
@@ -30,25 +34,53 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     for (const p of collectPolicies(ctx.module)) {
-      if (p.kind === 'trust') continue; // trust policies are about who may assume, not what
+      // Trust policies are about who may assume, not what; a VPC endpoint policy only narrows
+      // what callers inside the VPC may do through the endpoint: a guard, not a grant.
+      if (p.kind === 'trust' || p.kind === 'endpoint') continue;
       const keyPolicy = KEY_POLICY_OWNERS.has(p.owner.block.labels[0]?.value ?? '');
+      // A `dynamic "statement"` block writes several statements from one place: they are
+      // grouped by where they are written, so the block gets one finding too.
+      const written = new Map<string, { action: Located; severity: Severity; why: string }[]>();
       for (const s of p.statements) {
         if (!isAllow(s)) continue;
+        const scope = resourceScope(s);
+        const key = `${s.origin.file}:${s.origin.span.start}:${s.origin.span.end}`;
+        const offending = written.get(key) ?? [];
+        written.set(key, offending);
         for (const a of s.actions) {
           if (!a.known || (!a.value.includes('*') && !a.value.includes('?'))) continue;
           // A key policy governs only its own key, and AWS's default key policy is written
           // with kms:* (the account) and kms:Create*, kms:Put*... (administrators): whom it
           // lets in is the principal rules' question, not the pattern.
           if (keyPolicy && /^kms:/i.test(a.value)) continue;
-          const verdict = judge(a.value);
-          if (!verdict) continue;
-          ctx.report({
-            origin: a.origin,
-            severity: verdict.severity,
-            message: `${p.owner.address} allows ${JSON.stringify(a.value)}: ${verdict.why}. List the actions the principal needs instead.`,
-            block: p.owner.block.span,
-          });
+          const verdict = judge(a.value, scope, p);
+          if (verdict) offending.push({ action: a, ...verdict });
         }
+      }
+      for (const offending of written.values()) {
+        const first = offending[0];
+        if (!first) continue;
+        const severity = worst(offending.map((o) => o.severity));
+        const top = offending.find((o) => o.severity === severity) ?? first;
+        const what =
+          offending.length === 1
+            ? `${JSON.stringify(first.action.value)}: ${first.why}`
+            : `${nameList(
+                offending.map((o) => o.action.value),
+                'wildcard actions',
+              )}; the broadest, ${JSON.stringify(top.action.value)}: ${top.why}`;
+        const source = variableSource(ctx.module, p, first.action.origin);
+        const related = [
+          ...offending.slice(1).map((o) => ({ origin: o.action.origin, message: `${JSON.stringify(o.action.value)}: ${o.why}` })),
+          ...(source?.related ?? []),
+        ];
+        ctx.report({
+          origin: first.action.origin,
+          severity,
+          message: `${p.owner.address} allows ${what}. List the actions the principal needs instead.${source?.note ?? ''}`,
+          block: p.owner.block.span,
+          ...(related.length ? { related } : {}),
+        });
       }
     }
   },
@@ -56,11 +88,40 @@ export default defineRule({
 
 const KEY_POLICY_OWNERS = new Set(['aws_kms_key', 'aws_kms_key_policy', 'aws_kms_replica_key', 'aws_kms_external_key', 'aws_kms_replica_external_key']);
 
-function judge(pattern: string): { severity: Severity; why: string } | undefined {
-  if (pattern === '*' || pattern === '*:*') return { severity: 'critical', why: 'every action on every service, administrator access' };
-  if (/^[^:*?]+:\*$/.test(pattern)) return { severity: 'high', why: `every action of ${pattern.split(':')[0]}, including its write and permission-changing actions` };
+/**
+ * Where the statement's actions apply. A resource policy's resources are the resource
+ * that carries it (its principals are judged by the principal rules), so its `"*"` is not
+ * "every resource of the account".
+ */
+function onWhat(scope: ResourceScope, p: Policy): { everything: boolean; text: string } {
+  if (p.kind === 'resource') return { everything: false, text: 'the resources this policy governs' };
+  switch (scope.kind) {
+    case 'all':
+      return { everything: true, text: scope.notResource ? 'every resource but those NotResource lists' : 'every resource' };
+    case 'named':
+      return { everything: false, text: `${scope.count} named resource${scope.count === 1 ? '' : 's'}` };
+    case 'unknown':
+      return { everything: false, text: 'resources known only at apply time' };
+  }
+}
+
+function judge(pattern: string, scope: ResourceScope, p: Policy): { severity: Severity; why: string } | undefined {
+  const on = onWhat(scope, p);
+  if (pattern === '*' || pattern === '*:*') {
+    return on.everything
+      ? { severity: 'critical', why: `every action on ${on.text}: administrator access` }
+      : { severity: 'high', why: `every action of every service on ${on.text}` };
+  }
+  if (/^[^:*?]+:\*$/.test(pattern)) {
+    const service = pattern.split(':')[0];
+    return on.everything
+      ? { severity: 'high', why: `every action of ${service} on ${on.text}, including its write and permission-changing actions` }
+      : { severity: 'medium', why: `every action of ${service} on ${on.text}` };
+  }
   const levels = patternAccessLevels(pattern);
-  if (levels.has('Permissions management')) return { severity: 'medium', why: 'the pattern includes permissions-management actions, which can be used to escalate privileges' };
-  if (levels.has('Write')) return { severity: 'medium', why: 'the pattern includes write actions, and any new action AWS adds that matches it' };
+  if (levels.has('Permissions management')) return { severity: 'medium', why: `the pattern includes permissions-management actions (on ${on.text}), which can be used to escalate privileges` };
+  if (levels.has('Write')) {
+    return { severity: on.everything ? 'medium' : 'low', why: `the pattern includes write actions on ${on.text}, and any new action AWS adds that matches it` };
+  }
   return undefined;
 }

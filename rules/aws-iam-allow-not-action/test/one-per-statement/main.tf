@@ -1,0 +1,10 @@
+# NotAction and NotResource in one statement: one finding, on the NotAction.
+resource "aws_iam_policy" "both" {
+  policy = jsonencode({
+    Statement = [{
+      Effect      = "Allow"
+      NotAction   = ["iam:*", "organizations:*"] # expect: aws-iam-allow-not-action
+      NotResource = "arn:aws:s3:::audit/*"
+    }]
+  })
+}

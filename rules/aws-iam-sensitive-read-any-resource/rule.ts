@@ -1,0 +1,64 @@
+import { defineRule, type Severity } from '../../server/src/engine/rule';
+import { accessLevels, collectPolicies, expandPattern, isAllow, isKnownAction, isWildcardOnly, type Located } from '../../server/src/iam';
+import { nameList, sensitiveRead, variableSource } from '../../server/src/rules-support/iam-findings';
+
+/**
+ * Reads that return data (secret values, parameters, object contents, table items, and
+ * decryption) allowed on Resource "*" with no condition in an identity policy: whoever
+ * holds the policy can copy every such item of the account. The list is SENSITIVE_READS
+ * (rules-support/iam-findings.ts); the catalogue expands patterns (`s3:Get*`,
+ * `ssm:GetParameter*`) onto them and drops those AWS only allows on "*". `"*"` and
+ * `service:*` are aws-iam-wildcard-action's. One finding per statement, on its `"*"`.
+ */
+// Data exfiltration (108/288), and "*" for actions that could name resources (355/356).
+const ALIASES = ['CKV_AWS_108', 'CKV_AWS_288', 'CKV_AWS_355', 'CKV_AWS_356'];
+
+export default defineRule({
+  id: 'aws-iam-sensitive-read-any-resource',
+  title: 'IAM policy allows reading secrets or data on every resource',
+  severity: 'medium',
+  family: 'wildcard-iam',
+  aliases: ALIASES,
+  fixable: false,
+  check(ctx) {
+    for (const p of collectPolicies(ctx.module)) {
+      if (p.kind !== 'identity') continue;
+      for (const s of p.statements) {
+        if (!isAllow(s) || s.conditions.length) continue;
+        const star = s.resources.find((r) => r.known && r.value.trim() === '*');
+        if (!star) continue;
+        const reads: { action: Located; severity: Severity; what: string[] }[] = [];
+        let write = false;
+        for (const a of s.actions) {
+          if (!a.known || a.value === '*' || /:\*$/.test(a.value)) continue; // aws-iam-wildcard-action reports those
+          const actions = /[*?]/.test(a.value) ? expandPattern(a.value) : isKnownAction(a.value) ? [a.value] : [];
+          const matched = actions.filter((x) => !isWildcardOnly(x) && sensitiveRead(x));
+          const hits = matched.flatMap((x) => sensitiveRead(x) ?? []);
+          if (!hits.length) continue;
+          // kms:Decrypt is catalogued as Write: Checkov reports it as write access too.
+          if (matched.some((x) => accessLevels(x)?.includes('Write'))) write = true;
+          reads.push({ action: a, severity: hits.some((h) => h.severity === 'high') ? 'high' : 'medium', what: [...new Set(hits.map((h) => h.what))] });
+        }
+        if (!reads.length) continue;
+        const what = [...new Set(reads.flatMap((r) => r.what))];
+        const source = variableSource(ctx.module, p, star.origin);
+        ctx.report({
+          origin: star.origin,
+          severity: reads.some((r) => r.severity === 'high') ? 'high' : 'medium',
+          message: `${p.owner.address} allows ${nameList(
+            reads.map((r) => r.action.value),
+            'read actions',
+            3,
+          )} on every resource ("*") with no condition: whoever holds it can read ${joinAnd(what)}. Name the resources (ARNs) it needs.${source?.note ?? ''}`,
+          block: p.owner.block.span,
+          ...(write ? { aliases: [...ALIASES, 'CKV_AWS_111', 'CKV_AWS_290'] } : {}),
+          related: [...reads.map((r) => ({ origin: r.action.origin, message: `${JSON.stringify(r.action.value)} reads ${joinAnd(r.what)}` })), ...(source?.related ?? [])],
+        });
+      }
+    }
+  },
+});
+
+function joinAnd(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
