@@ -110,6 +110,43 @@ resource "aws_iam_policy" "p" { policy = join("", local.docs[*].json) }
   });
 });
 
+describe('documents switched off and documents merged through locals', () => {
+  const files = (enabled: string) => ({
+    'main.tf': `variable "attach_s3" { default = ${enabled} }
+data "aws_iam_policy_document" "s3" {
+  count = var.attach_s3 ? 1 : 0
+  statement {
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "base" {
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }
+}
+locals { sources = concat(data.aws_iam_policy_document.s3[*].json, data.aws_iam_policy_document.base[*].json) }
+data "aws_iam_policy_document" "this" { source_policy_documents = local.sources }
+resource "aws_iam_policy" "p" { policy = data.aws_iam_policy_document.this.json }
+`,
+  });
+
+  it('a document with count = 0 known statically is not merged, nor listed on its own', async () => {
+    const ps = collectPolicies(await moduleOf(files('false')));
+    const actions = only(ps, 'aws_iam_policy.p').statements.flatMap((s) => s.actions.map((a) => a.value));
+    assert.deepEqual(actions, ['sqs:SendMessage']);
+    assert.deepEqual(ps.map((p) => p.owner.address), ['aws_iam_policy.p'], 'merged documents are read where they are merged');
+  });
+
+  it('switched on, it is merged, and still read only once', async () => {
+    const ps = collectPolicies(await moduleOf(files('true')));
+    const actions = only(ps, 'aws_iam_policy.p').statements.flatMap((s) => s.actions.map((a) => a.value));
+    assert.deepEqual(actions.sort(), ['s3:*', 'sqs:SendMessage']);
+    assert.deepEqual(ps.map((p) => p.owner.address), ['aws_iam_policy.p']);
+  });
+});
+
 describe('legacy data "template_file" policies', () => {
   it('renders file() templates with their vars, positions in the template file', async () => {
     const files = {

@@ -16,6 +16,8 @@ export interface EvalEnv {
   resolve(root: string, steps: readonly Step[], origin: Origin, depth: number): Value;
   /** Reads a file relative to the module directory, for `file()` / `templatefile()`. */
   readFile?(relativePath: string): { path: string; text: string } | undefined;
+  /** Instances of a resource or data source (`aws_x.y`, `data.aws_x.y`) when statically known. */
+  instanceCount?(address: string): number | undefined;
 }
 
 /** Nesting beyond this is treated as unknown: protects the stack from pathological input. */
@@ -215,6 +217,9 @@ function splat(expr: Extract<Expr, { type: 'splat' }>, after: readonly Step[], o
     } else break;
   }
   if (e.type === 'variable' && !scope.locals.has(e.name) && isInstanceRoot(e.name, before)) {
+    const address = [e.name, ...before.flatMap((s) => (s.kind === 'attr' ? [s.name] : []))].join('.');
+    // `count = 0` known statically: the block does not exist, and its splat is empty.
+    if (scope.env.instanceCount?.(address) === 0) return { kind: 'list', items: [], origin };
     const one = scope.env.resolve(e.name, [...before, ...after], origin, scope.depth);
     return { kind: 'list', items: [one], origin };
   }

@@ -104,14 +104,33 @@ export function collectPolicies(module: TerraformModule): Policy[] {
         const doc = module.block(addr);
         if (doc && doc !== ref) usedDocuments.add(doc);
       }
+      // Through locals and splats (`source_policy_documents = local.docs`): by value.
+      for (const doc of documentsIn(module, module.evaluate(a, ref.file))) if (doc !== ref) usedDocuments.add(doc);
     }
   }
   for (const ref of module.dataSources('aws_iam_policy_document')) {
     if (usedDocuments.has(ref)) continue;
+    // `count = 0` known statically (a module's feature switched off): no such document.
+    if (module.instanceCount(ref.address) === 0) continue;
     const v = module.evaluateReference(`data.aws_iam_policy_document.${ref.block.labels[1]?.value}.json`, ref);
     const read = readPolicyValue(v);
     const kind: PolicyKind = read.statements.some((s) => s.principals.length || s.notPrincipals.length) ? 'resource' : 'identity';
     out.push({ kind, form: 'policy-document', owner: ref, attribute: 'json', origin: { file: ref.file.path, span: ref.block.span }, statements: read.statements, errors: read.errors });
+  }
+  return out;
+}
+
+/** The policy documents a value holds: a document's json, or lists and choices of them. */
+function documentsIn(module: TerraformModule, value: Value): BlockRef[] {
+  const out: BlockRef[] = [];
+  const stack: Value[] = [value];
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (v.kind === 'string' && v.json) {
+      const doc = module.policyDocumentsByJson.get(v.json);
+      if (doc) out.push(doc);
+    } else if (v.kind === 'list') stack.push(...v.items);
+    else if (v.kind === 'choice') stack.push(...v.options);
   }
   return out;
 }

@@ -120,6 +120,22 @@ export class TerraformModule {
     return this.resolve(root, names.map((name) => ({ kind: 'attr' as const, name })), origin, 0);
   }
 
+  /**
+   * How many instances a resource or data source has, when `count` (or `for_each`) is known
+   * statically: `count = var.enabled ? 1 : 0` with `enabled = false` is 0, and the block
+   * then does not exist. Undefined when not known (or when neither is written: one instance).
+   */
+  instanceCount(address: string): number | undefined {
+    const ref = this.block(address);
+    if (!ref) return undefined;
+    const count = this.attribute(ref, 'count')?.value;
+    if (count?.kind === 'number') return count.value;
+    const each = this.attribute(ref, 'for_each')?.value;
+    if (each?.kind === 'list') return each.items.length;
+    if (each?.kind === 'object') return each.entries.length;
+    return undefined;
+  }
+
   /** Every rule reads the same attributes: evaluate each once per module instance. */
   private readonly evaluated = new Map<Attribute, Value>();
 
@@ -139,6 +155,7 @@ export class TerraformModule {
     return {
       file: file.path,
       resolve: (root, steps, origin, depth) => this.resolve(root, steps, origin, depth),
+      instanceCount: (address) => this.instanceCount(address),
       readFile: (rel) => {
         const abs = path.resolve(this.dir, rel);
         const text = this.reader?.(abs);
