@@ -147,6 +147,49 @@ resource "aws_iam_policy" "p" { policy = data.aws_iam_policy_document.this.json 
   });
 });
 
+describe('blocks with for_each and count', () => {
+  it('reads each.value of a for_each over a known map: every instance is judged', async () => {
+    const m = await moduleOf({
+      'main.tf': `locals {
+  roles = {
+    a = { trust = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] }) }
+    b = { trust = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "arn:aws:iam::123456789012:root" } }] }) }
+  }
+}
+resource "aws_iam_role" "r" {
+  for_each           = local.roles
+  name               = each.key
+  assume_role_policy = each.value.trust
+}
+`,
+    });
+    const p = only(collectPolicies(m), 'aws_iam_role.r');
+    assert.deepEqual(p.statements.map((s) => s.principals[0].id.value).sort(), ['arn:aws:iam::123456789012:root', 'ec2.amazonaws.com']);
+  });
+
+  it('leaves each unknown when the collection is not known', async () => {
+    const m = await moduleOf({ 'main.tf': 'resource "aws_iam_role" "r" {\n  for_each = var.roles\n  assume_role_policy = each.value\n}\n' });
+    assert.equal(only(collectPolicies(m), 'aws_iam_role.r').statements.length, 0);
+  });
+
+  it('a resource with count = 0 statically is not created: its policy is not read', async () => {
+    const m = await moduleOf({
+      'main.tf': `variable "policy" { default = "" }
+resource "aws_iam_role_policy" "p" {
+  count  = var.policy != "" ? 1 : 0
+  role   = "r"
+  policy = var.policy
+}
+resource "aws_iam_policy" "kept" {
+  count  = 1
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:GetObject", Resource = "*" }] })
+}
+`,
+    });
+    assert.deepEqual(collectPolicies(m).map((p) => p.owner.address), ['aws_iam_policy.kept']);
+  });
+});
+
 describe('legacy data "template_file" policies', () => {
   it('renders file() templates with their vars, positions in the template file', async () => {
     const files = {

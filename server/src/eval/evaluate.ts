@@ -30,8 +30,9 @@ export interface EvalScope {
   readonly depth: number;
 }
 
-export function evaluate(expr: Expr, env: EvalEnv, depth = 0): Value {
-  return evalIn(expr, { env, locals: new Map(), depth });
+/** `locals` binds names such as `each` (the instances of a block with `for_each`). */
+export function evaluate(expr: Expr, env: EvalEnv, depth = 0, locals: ReadonlyMap<string, Value> = new Map()): Value {
+  return evalIn(expr, { env, locals, depth });
 }
 
 export function evalIn(expr: Expr, scope: EvalScope): Value {
@@ -240,7 +241,9 @@ function isInstanceRoot(root: string, steps: readonly Step[]): boolean {
 /** Walks `.name` / `[key]` steps into a value; anything not known becomes unknown. */
 export function applySteps(base: Value, steps: readonly Step[], origin: Origin): Value {
   let v = base;
-  for (const s of steps) {
+  for (const [i, s] of steps.entries()) {
+    // `each.value.policy` where each.value is one of several instances: the step applies to each.
+    if (v.kind === 'choice') return { kind: 'choice', options: v.options.map((o) => applySteps(o, steps.slice(i), origin)), origin };
     if (v.kind === 'unknown') return v.ref ? v : unknown(v.reason, origin);
     const key = s.kind === 'attr' ? s.name : s.key.kind === 'string' && s.key.known ? s.key.value : s.key.kind === 'number' ? s.key.value : undefined;
     if (key === undefined) return unknown('index not known statically', origin);

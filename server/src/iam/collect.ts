@@ -85,6 +85,8 @@ export function collectPolicies(module: TerraformModule): Policy[] {
   };
   for (const spec of POLICY_ATTRIBUTES) {
     for (const ref of module.resources(spec.type)) {
+      // `count = var.policy != "" ? 1 : 0` with no policy given: the resource is not created.
+      if (module.instanceCount(ref.address) === 0) continue;
       const a = module.attribute(ref, spec.attribute);
       if (a && a.value.kind !== 'null') add(ref, spec.attribute, spec.kind, a.value, a.attribute ? { file: ref.file.path, span: a.attribute.expr.span } : undefined);
     }

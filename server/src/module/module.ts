@@ -136,6 +136,24 @@ export class TerraformModule {
     return undefined;
   }
 
+  /**
+   * Inside a block with `for_each` over a collection known statically, `each.key` and
+   * `each.value` are one of its entries: a choice of them, so every instance is judged.
+   */
+  private instanceLocals(attribute: Attribute, file: HclFile, depth: number): ReadonlyMap<string, Value> {
+    const block = file.body.blocks.find((b) => b.span.start <= attribute.span.start && attribute.span.end <= b.span.end);
+    const forEach = block?.body.attributes.find((a) => a.name === 'for_each');
+    if (!block || !forEach || forEach === attribute) return NO_LOCALS;
+    let each = this.eachOf.get(block);
+    if (each === undefined) {
+      each = eachValue(evaluate(forEach.expr, this.env(file), depth + 1));
+      this.eachOf.set(block, each);
+    }
+    return each ? new Map([['each', each]]) : NO_LOCALS;
+  }
+
+  private readonly eachOf = new Map<Block, Value | null>();
+
   /** Every rule reads the same attributes: evaluate each once per module instance. */
   private readonly evaluated = new Map<Attribute, Value>();
 
@@ -145,7 +163,7 @@ export class TerraformModule {
     const v =
       depth === 0 && isPure(attribute.expr)
         ? pureValue(attribute.expr, file.path, () => evaluate(attribute.expr, this.env(file), 0))
-        : evaluate(attribute.expr, this.env(file), depth);
+        : evaluate(attribute.expr, this.env(file), depth, this.instanceLocals(attribute, file, depth));
     // Only top-level evaluations are cached: a nested one may have hit the depth limit.
     if (depth === 0) this.evaluated.set(attribute, v);
     return v;
@@ -273,6 +291,27 @@ export class TerraformModule {
     if (!def) return unknown(`var.${name} has no default and no value in .tfvars`, origin, `var.${name}`);
     return evaluate(def.expr, this.env(decl.file), depth + 1);
   }
+}
+
+const NO_LOCALS: ReadonlyMap<string, Value> = new Map();
+const MAX_INSTANCES = 256;
+
+/** `each` for a `for_each` collection: `{ key, value }`, each a choice over the instances; null when not known. */
+function eachValue(coll: Value): Value | null {
+  let pairs: [Value, Value][];
+  if (coll.kind === 'object') pairs = coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
+  else if (coll.kind === 'list') pairs = coll.items.map((i) => [i, i]);
+  else return null;
+  if (pairs.length === 0 || pairs.length > MAX_INSTANCES) return null;
+  const choice = (vs: Value[]): Value => (vs.length === 1 ? vs[0] : { kind: 'choice', options: vs, origin: coll.origin });
+  return {
+    kind: 'object',
+    entries: [
+      { key: 'key', keyOrigin: coll.origin, value: choice(pairs.map(([k]) => k)) },
+      { key: 'value', keyOrigin: coll.origin, value: choice(pairs.map(([, v]) => v)) },
+    ],
+    origin: coll.origin,
+  };
 }
 
 /**
