@@ -1,5 +1,5 @@
 import { defineRule, type Severity } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy } from '../../server/src/iam';
+import { accessLevels, collectPolicies, expandPattern, isAllow, type Located, type Policy } from '../../server/src/iam';
 import { nameList, resourceScope, variableSource, worst, type ResourceScope } from '../../server/src/rules-support/iam-findings';
 
 /**
@@ -118,10 +118,28 @@ function judge(pattern: string, scope: ResourceScope, p: Policy): { severity: Se
       ? { severity: 'high', why: `every action of ${service} on ${on.text}, including its write and permission-changing actions` }
       : { severity: 'medium', why: `every action of ${service} on ${on.text}` };
   }
-  const levels = patternAccessLevels(pattern);
+  const levels = grantedLevels(pattern);
   if (levels.has('Permissions management')) return { severity: 'medium', why: `the pattern includes permissions-management actions (on ${on.text}), which can be used to escalate privileges` };
-  if (levels.has('Write')) {
-    return { severity: on.everything ? 'medium' : 'low', why: `the pattern includes write actions on ${on.text}, and any new action AWS adds that matches it` };
+  // A pattern of write actions confined to named resources (kms:GenerateDataKey* on one key,
+  // s3:Replicate* on a replica bucket) reaches only those resources: the idiom AWS's own
+  // examples use, not a grant to flag. On every resource it is.
+  if (on.everything && levels.has('Write')) {
+    return { severity: 'medium', why: `the pattern includes write actions on ${on.text}, and any new action AWS adds that matches it` };
   }
   return undefined;
+}
+
+/**
+ * The access levels of the actions a pattern matches. AWS files a few actions that only read
+ * permissions under "Permissions management" and "Write" (quicksight:DescribeTopicPermissions):
+ * those named as reads (Describe, Get, List, Search) neither write nor let anyone escalate.
+ */
+function grantedLevels(pattern: string): Set<string> {
+  const out = new Set<string>();
+  for (const a of expandPattern(pattern)) {
+    const levels = accessLevels(a) ?? [];
+    if (levels.includes('Permissions management') && /^[^:]+:(Describe|Get|List|Search)/.test(a)) continue;
+    for (const l of levels) out.add(l);
+  }
+  return out;
 }

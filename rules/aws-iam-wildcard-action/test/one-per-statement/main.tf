@@ -35,7 +35,7 @@ resource "aws_iam_role_policy" "scoped" {
       },
       {
         Effect   = "Allow"
-        Action   = ["s3:Put*Tagging"] # expect: aws-iam-wildcard-action
+        Action   = ["s3:Put*Tagging"] # write actions on one named resource: accepted
         Resource = "arn:aws:s3:::app-bucket/*"
       },
     ]
