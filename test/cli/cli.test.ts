@@ -114,6 +114,38 @@ describe('perimeter scan on code it cannot fully read', () => {
   });
 });
 
+describe('perimeter scan on hostile nesting', () => {
+  it('blocks nested 3,000 deep cost that block: findings elsewhere in the file survive', () => {
+    const dir = tempDir();
+    const deep = 'resource "null_resource" "deep" {\n' + 'b {\n'.repeat(3000) + '}\n'.repeat(3000) + '}\n';
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      'resource "aws_iam_policy" "a" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })\n}\n' +
+        deep +
+        'resource "aws_s3_bucket_acl" "b" {\n  bucket = "b"\n  acl    = "public-read"\n}\n',
+    );
+    const r = run(['scan', '--format', 'json', dir], dir);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual(out.findings.map((f: { ruleId: string }) => f.ruleId).sort(), ['aws-iam-wildcard-action', 'aws-s3-public-acl']);
+    assert.equal(out.errors.length, 1);
+    assert.match(out.errors[0].message, /nested more than \d+ deep/);
+  });
+
+  it('a policy file nested 5,000 deep costs that policy: other policies of the module are still judged', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'deep.json'), '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":' + '{"a":'.repeat(5000) + '1' + '}'.repeat(5000) + '}]}');
+    fs.writeFileSync(
+      path.join(dir, 'main.tf'),
+      'resource "aws_iam_policy" "deep" {\n  policy = file("deep.json")\n}\nresource "aws_iam_policy" "k" {\n  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] })\n}\n',
+    );
+    const out = JSON.parse(run(['scan', '--format', 'json', dir], dir).stdout);
+    assert.deepEqual(out.findings.map((f: { ruleId: string; range: { start: { line: number } } }) => [f.ruleId, f.range.start.line]), [['aws-iam-wildcard-action', 5]]);
+    const policies = JSON.parse(run(['policies', '--format', 'json', dir], dir).stdout).policies;
+    const deepPolicy = policies.find((p: { owner: string }) => p.owner === 'aws_iam_policy.deep');
+    assert.match(deepPolicy.errors[0].message, /could not read this policy/);
+  });
+});
+
 describe('perimeter scan never reads outside what it scans', () => {
   it('refuses file() outside the scanned paths and reports it', () => {
     const outside = tempDir();

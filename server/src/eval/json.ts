@@ -74,8 +74,12 @@ function valueHoles(value: string): Holes {
   return { size: at.size, text: text + value.slice(copied), at };
 }
 
-function convert(n: JsonNode, s: StringValue, holes: Holes): Value {
+/** JSON nested deeper than this reads as unknown there: no policy nests more than a few levels. */
+const MAX_JSON_DEPTH = 64;
+
+function convert(n: JsonNode, s: StringValue, holes: Holes, depth = 0): Value {
   const origin = substringOrigin(s, n.offset, n.offset + n.length);
+  if (depth > MAX_JSON_DEPTH) return unknown(`JSON nested more than ${MAX_JSON_DEPTH} deep is not read`, origin);
   switch (n.type) {
     case 'string':
       return { kind: 'string', value: String(n.value), known: s.known || !n.value.includes('${'), origin: stringOrigin(n, s) };
@@ -90,7 +94,7 @@ function convert(n: JsonNode, s: StringValue, holes: Holes): Value {
       return unknown(`${hole} is not known statically`, substringOrigin(s, n.offset, n.offset + hole.length), ref);
     }
     case 'array':
-      return { kind: 'list', items: (n.children ?? []).map((c) => convert(c, s, holes)), origin };
+      return { kind: 'list', items: (n.children ?? []).map((c) => convert(c, s, holes, depth + 1)), origin };
     case 'object': {
       const entries: ObjectEntry[] = [];
       for (const prop of n.children ?? []) {
@@ -99,7 +103,7 @@ function convert(n: JsonNode, s: StringValue, holes: Holes): Value {
         const entry: ObjectEntry = {
           key: String(k.value),
           keyOrigin: substringOrigin(s, k.offset, k.offset + k.length),
-          value: v ? convert(v, s, holes) : unknown('missing value', substringOrigin(s, prop.offset, prop.offset + prop.length)),
+          value: v ? convert(v, s, holes, depth + 1) : unknown('missing value', substringOrigin(s, prop.offset, prop.offset + prop.length)),
         };
         const at = entries.findIndex((e) => e.key === entry.key);
         if (at >= 0) entries.splice(at, 1);

@@ -21,6 +21,7 @@ export function convertTree(root: Node, text: string, path: string, original: No
   const syntaxErrors: SyntaxError[] = [];
   // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
   collectErrors(original, text, syntaxErrors);
+  tooDeep = [];
   const top = kids(root);
   const bodyNode = top.find((c) => c.type === 'body');
   // With a cache (an open document), comments come block by block, reused with the blocks;
@@ -35,6 +36,8 @@ export function convertTree(root: Node, text: string, path: string, original: No
   // Top-level ERROR nodes sit beside (not inside) the body: recover from them too.
   const extra = top.filter((c) => c.type === 'ERROR');
   const merged = extra.length ? mergeBodies(body, extra.map((e) => convertBody(e, text))) : body;
+  for (const cut of tooDeep) syntaxErrors.push({ span: cut, message: `Blocks nested more than ${MAX_BLOCK_DEPTH} deep are not read` });
+  tooDeep = [];
   return { path, text, body: merged, comments, syntaxErrors };
 }
 
@@ -92,9 +95,24 @@ function commentText(raw: string): string {
   return raw.slice(1).trim();
 }
 
-function convertBody(n: Node, text: string, cache?: ConversionCache, comments?: Comment[]): Body {
+/**
+ * Blocks nested deeper than this are not converted (their body reads as empty, and the
+ * file gets a syntax error there): real Terraform nests a handful deep, and a hostile file
+ * nested thousands deep must cost that block, not the whole file.
+ */
+const MAX_BLOCK_DEPTH = 64;
+
+/** Blocks cut at MAX_BLOCK_DEPTH during the current conversion (reported as syntax errors). */
+let tooDeep: Span[] = [];
+
+function convertBody(n: Node, text: string, cache?: ConversionCache, comments?: Comment[], depth = 0): Body {
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
+  if (depth > MAX_BLOCK_DEPTH) {
+    tooDeep.push(span(n.startIndex, n.endIndex));
+    if (comments) collectComments(n, text, comments);
+    return { span: span(n.startIndex, n.endIndex), attributes, blocks };
+  }
   const next: ConversionCache | undefined = cache ? new Map() : undefined;
   const convertChild = (c: Node, convert: () => Block | Attribute | null | undefined): Block | Attribute | null | undefined => {
     // Only error-free subtrees are reused or kept: their conversion depends on their text alone.
@@ -125,7 +143,7 @@ function convertBody(n: Node, text: string, cache?: ConversionCache, comments?: 
         const a = convertChild(c, () => (simpleConversion ? simpleAttribute(text, c.startIndex, c.endIndex) : undefined) ?? convertAttribute(c, text));
         if (a) attributes.push(a as Attribute);
       } else if (c.type === 'block') {
-        const b = convertChild(c, () => convertBlock(c, text));
+        const b = convertChild(c, () => convertBlock(c, text, depth));
         if (b) blocks.push(b as Block);
       } else if (c.type === 'ERROR' || c.type === 'body') {
         visit(c);
@@ -176,7 +194,7 @@ function convertAttribute(n: Node, text: string): Attribute | null {
   return { kind: 'attribute', name: name.text, nameSpan: nodeSpan(name), expr, span: nodeSpan(n) };
 }
 
-function convertBlock(n: Node, text: string): Block | null {
+function convertBlock(n: Node, text: string, depth: number): Block | null {
   const children = kids(n);
   const typeNode = children[0];
   if (!typeNode || typeNode.type !== 'identifier') return null;
@@ -197,7 +215,7 @@ function convertBlock(n: Node, text: string): Block | null {
       bodyNode = c;
     }
   }
-  const body = bodyNode ? convertBody(bodyNode, text) : { span: span(headerEnd, n.endIndex), attributes: [], blocks: [] };
+  const body = bodyNode ? convertBody(bodyNode, text, undefined, undefined, depth + 1) : { span: span(headerEnd, n.endIndex), attributes: [], blocks: [] };
   return {
     kind: 'block',
     type: typeNode.text,

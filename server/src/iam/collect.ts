@@ -71,14 +71,13 @@ export function collectPolicies(module: TerraformModule): Policy[] {
   const hit = collected.get(module);
   if (hit) return hit;
   const out: Policy[] = [];
-  collected.set(module, out);
   const usedDocuments = new Set<BlockRef>();
   const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value, written?: Origin): void => {
     // Through a conditional or coalesce(), each document the value may be is used here.
     const docs = alternatives(value).flatMap((v) => (v.kind === 'string' && v.json ? [module.policyDocumentsByJson.get(v.json)] : [])).filter((d) => d !== undefined);
     for (const d of docs) usedDocuments.add(d);
     const doc = docs[0];
-    const read = readOnce(value);
+    const read = readSafely(value);
     // A document shared by several consumers is listed at each consumer's own argument.
     const origin = doc && written ? written : value.origin;
     out.push({ kind, form: formOf(module, owner, value, !!doc), owner, attribute, origin, statements: read.statements, errors: read.errors });
@@ -115,11 +114,25 @@ export function collectPolicies(module: TerraformModule): Policy[] {
     // `count = 0` known statically (a module's feature switched off): no such document.
     if (module.instanceCount(ref.address) === 0) continue;
     const v = module.evaluateReference(`data.aws_iam_policy_document.${ref.block.labels[1]?.value}.json`, ref);
-    const read = readPolicyValue(v);
+    const read = readSafely(v);
     const kind: PolicyKind = read.statements.some((s) => s.principals.length || s.notPrincipals.length) ? 'resource' : 'identity';
     out.push({ kind, form: 'policy-document', owner: ref, attribute: 'json', origin: { file: ref.file.path, span: ref.block.span }, statements: read.statements, errors: read.errors });
   }
+  // Kept only once complete: a partial list must never be what later rules see.
+  collected.set(module, out);
   return out;
+}
+
+/**
+ * Reads a policy; a failure reading one (a bug, or input beyond what the reader handles)
+ * costs that policy only, reported as its error, and never hides the module's other policies.
+ */
+function readSafely(value: Value): ReturnType<typeof readPolicyValue> {
+  try {
+    return readOnce(value);
+  } catch (e) {
+    return { statements: [], errors: [{ message: `Perimeter could not read this policy: ${(e as Error).message}`, origin: value.origin }] };
+  }
 }
 
 /** The policy documents a value holds: a document's json, or lists and choices of them. */
