@@ -68,7 +68,7 @@ export function synthesizeModuleCall(
     const whenArgs = spec.when ? [spec.when].flat().map((c) => args.get(c.input)) : [];
     // Which of the caller's arguments made the module create it (a condition it satisfies).
     const conditions = [...(spec.when ? [spec.when].flat() : []), ...(spec.whenAll ?? [])];
-    const createdBy = conditions.find((c) => args.has(c.input) && c.default !== true && created(c, args, version, evaluateInput))?.input;
+    const createdBy = conditions.find((c) => args.has(c.input) && created(c, args, version, evaluateInput))?.input;
     const forEachArg = spec.forEach ? args.get(spec.forEach) : undefined;
     const entries: (Entry | undefined)[] = spec.forEach ? entriesOf(forEachArg, evaluateInput) : [undefined];
     for (const entry of entries) {
@@ -305,9 +305,11 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
     const arg = args.get(st.actionsInput);
     if (arg) inputsBySpan.set(spanKey(arg.expr.span), { input: st.actionsInput, fromDefault: false });
     const at = arg ? arg.expr.span : call.headerSpan;
-    const resources: Expr = {
+    const resourcesArg = st.resourcesInput ? args.get(st.resourcesInput) : undefined;
+    if (resourcesArg) inputsBySpan.set(spanKey(resourcesArg.expr.span), { input: resourcesArg.name, fromDefault: false });
+    const resources: Expr = resourcesArg ? resourcesArg.expr : {
       type: 'tuple',
-      items: st.resourceRefs.map((ref) => {
+      items: (st.resourceRefs ?? []).map((ref) => {
         const [type, name, attr] = ref.split('.');
         return reference(type, `module.${ctx.callName}.${name}`, call.headerSpan, attr);
       }),

@@ -101,7 +101,9 @@ export interface ActionStatementSpec {
   readonly actionsInput: string;
   readonly actionsDefault: readonly string[];
   /** References to resources the module creates: `aws_s3_bucket.default.arn`. */
-  readonly resourceRefs: readonly string[];
+  readonly resourceRefs?: readonly string[];
+  /** Or the input holding the resources (`s3_resources`). */
+  readonly resourcesInput?: string;
 }
 
 export interface PrincipalStatementSpec {
