@@ -12,6 +12,11 @@ import { displayAddress, spanKey, type SynthesizedResource } from './synthesize'
 export function describeRegistryOrigin(synthesized: readonly SynthesizedResource[], origin: Origin, message: string): string {
   if (synthesized.length === 0) return message;
   const text = displayAddress(message);
+  // A finding on the header about a resource the caller's argument asked for names that input.
+  for (const r of synthesized) {
+    if (!r.createdBy || r.file.path !== origin.file || origin.span.start !== r.block.headerSpan.start || origin.span.end !== r.block.headerSpan.end) continue;
+    if (text.startsWith(displayAddress(r.address))) return `${text} (created because of input "${r.createdBy}" of ${r.call})`;
+  }
   for (const r of synthesized) {
     if (r.file.path !== origin.file) continue;
     const input = r.inputsBySpan.get(spanKey(origin.span)) ?? enclosingInput(r, origin.span);

@@ -23,6 +23,8 @@ export interface SynthesizedResource {
    * that did: a resource type, or the `id` of a fixed statement (`mfa-enforcement`).
    */
   readonly switchedOff: readonly SwitchedOff[];
+  /** The caller's argument that made the module create this resource (`website_configuration`). */
+  readonly createdBy?: string;
 }
 
 export interface SwitchedOff {
@@ -49,23 +51,32 @@ export function synthesizeModuleCall(
   const callName = call.labels[0]?.value;
   if (!known || !callName) return [];
   const args = new Map(call.body.attributes.map((a) => [a.name, a]));
+  // `create = false` / `enabled = false`: the module creates nothing.
+  if (known.enabled && !created(known.enabled, args, version, evaluateInput)) return [];
   const out: SynthesizedResource[] = [];
   const switchedOff: SwitchedOff[] = [];
   const inputMaps: Map<string, { input: string; fromDefault: boolean }>[] = [];
   for (const spec of known.resources) {
+    // A resource that later versions added does not exist in the versions the constraint allows.
+    if (spec.since && !allowsAtLeast(version, parseVersion(spec.since)!)) continue;
+    if (spec.whenAll && !spec.whenAll.every((c) => created(c, args, version, evaluateInput))) continue;
     if (!created(spec.when, args, version, evaluateInput)) {
       const argument = spec.when && !Array.isArray(spec.when) ? turnedOffBy(spec.when as Condition, args, version) : undefined;
       if (argument) switchedOff.push({ type: spec.type, argument });
       continue;
     }
     const whenArgs = spec.when ? [spec.when].flat().map((c) => args.get(c.input)) : [];
+    // Which of the caller's arguments made the module create it (a condition it satisfies).
+    const conditions = [...(spec.when ? [spec.when].flat() : []), ...(spec.whenAll ?? [])];
+    const createdBy = conditions.find((c) => args.has(c.input) && created(c, args, version, evaluateInput))?.input;
     const forEachArg = spec.forEach ? args.get(spec.forEach) : undefined;
     const entries: (Entry | undefined)[] = spec.forEach ? entriesOf(forEachArg, evaluateInput) : [undefined];
     for (const entry of entries) {
       const inputsBySpan = new Map<string, { input: string; fromDefault: boolean }>();
       if (forEachArg) inputsBySpan.set(spanKey(forEachArg.expr.span), { input: forEachArg.name, fromDefault: false });
       const defaultInputs = new Map<Attribute, string>();
-      const ctx: Context = { call, args, version, callName, inputsBySpan, defaultInputs, switchedOff, evaluate: evaluateInput, item: entry?.expr };
+      const extraBlocks: Block[] = [];
+      const ctx: Context = { call, args, version, callName, inputsBySpan, defaultInputs, switchedOff, evaluate: evaluateInput, item: entry?.expr, extraBlocks, resourceName: `${spec.name}${entry ? `[${entry.key}]` : ''}` };
       // Constant arguments land on the input that made the module create the resource.
       const attributes = attributesFor(spec.attributes, ctx, whenArgs.find((a) => a !== undefined));
       const blocks: Block[] = Object.entries(spec.blocks ?? {}).map(([type, attrs]) => syntheticBlock(type, [], attributesFor(attrs, ctx), call));
@@ -75,8 +86,13 @@ export function synthesizeModuleCall(
         if (policy) attributes.push(policy);
       }
       const label = `module.${callName}.${spec.name}${entry ? `[${entry.key}]` : ''}`;
-      const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks);
-      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff });
+      // Findings about the resource itself land on the argument that asked for it.
+      const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks, createdBy ? args.get(createdBy)!.expr.span : undefined);
+      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff, createdBy });
+      // The policy document a module merges documents in (see modulePolicy), read like the caller's own.
+      for (const extra of extraBlocks) {
+        out.push({ block: extra, file, address: `data.${extra.labels[0].value}.${extra.labels[1].value}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff });
+      }
       inputMaps.push(inputsBySpan);
     }
   }
@@ -98,6 +114,10 @@ interface Context {
   readonly evaluate: (a: Attribute) => Value;
   /** Inside a `forEach` resource or a repeated block: the current entry, `input[key]`. */
   readonly item?: Expr;
+  /** Blocks the resource needs besides itself (the policy document of modulePolicy). */
+  readonly extraBlocks: Block[];
+  /** The resource's name in the module, with its entry key: `default`, `this["a"]`. */
+  readonly resourceName: string;
 }
 
 /** One entry of a map or list input, as an index into the caller's own expression. */
@@ -140,6 +160,17 @@ function created(when: Condition | readonly Condition[] | undefined, args: Reado
   if (Array.isArray(when)) return when.some((c) => created(c, args, version, evaluate));
   const condition = when as Condition;
   const arg = conditionArgument(condition, args, version);
+  if (condition.empty || condition.in || condition.notIn) {
+    const v = arg ? evaluate(arg) : undefined;
+    // Unknown values: assume the condition holds, so what depends on it is checked.
+    if (condition.empty) {
+      if (!v) return [undefined, null, ''].includes(condition.default as never) || (Array.isArray(condition.default) && condition.default.length === 0);
+      return v.kind === 'null' || isEmpty(v) || !isKnownScalarOrCollection(v);
+    }
+    const value = v ? scalarOf(v) : { value: condition.default ?? null };
+    if (!value) return true;
+    return condition.in ? condition.in.includes(value.value) : !condition.notIn!.includes(value.value);
+  }
   if (!arg) {
     if (condition.notNull || condition.notEmpty) return condition.default !== undefined && condition.default !== null;
     return condition.default === true;
@@ -147,15 +178,32 @@ function created(when: Condition | readonly Condition[] | undefined, args: Reado
   const v = evaluate(arg);
   if (v.kind === 'null') return false;
   if (condition.notNull) return true;
-  if (condition.notEmpty) return !((v.kind === 'object' && v.entries.length === 0) || (v.kind === 'list' && v.items.length === 0));
+  if (condition.notEmpty) return !isEmpty(v);
   // Unknown or conditional values: assume the resource exists, so its settings are checked.
   return !(v.kind === 'bool' && !v.value);
+}
+
+function isEmpty(v: Value): boolean {
+  return (v.kind === 'object' && v.entries.length === 0) || (v.kind === 'list' && v.items.length === 0) || (v.kind === 'string' && v.known && v.value === '');
+}
+
+function isKnownScalarOrCollection(v: Value): boolean {
+  return v.kind === 'object' || v.kind === 'list' || v.kind === 'bool' || v.kind === 'number' || (v.kind === 'string' && v.known);
+}
+
+/** A value known statically as a JSON scalar (null, bool, number, string), else undefined. */
+function scalarOf(v: Value): { value: unknown } | undefined {
+  if (v.kind === 'null') return { value: null };
+  if (v.kind === 'bool' || v.kind === 'number') return { value: v.value };
+  if (v.kind === 'string' && v.known) return { value: v.value };
+  return undefined;
 }
 
 function attributesFor(specs: Readonly<Record<string, AttributeSpec>>, ctx: Context, whenArg?: Attribute): Attribute[] {
   const { call, args, version, callName, inputsBySpan } = ctx;
   const out: Attribute[] = [];
   for (const [name, spec] of Object.entries(specs)) {
+    if (spec.when && !created(spec.when, args, version, ctx.evaluate)) continue;
     if (spec.each) {
       if (!ctx.item) continue;
       const at = ctx.item.span;
@@ -174,8 +222,8 @@ function attributesFor(specs: Readonly<Record<string, AttributeSpec>>, ctx: Cont
       continue;
     }
     if (spec.ref) {
-      const [type, resName] = spec.ref.split('.');
-      out.push(attribute(name, reference(type, `module.${callName}.${resName}`, call.headerSpan), call));
+      const [type, resName, attr] = spec.ref.split('.');
+      out.push(attribute(name, reference(type, `module.${callName}.${resName}`, call.headerSpan, attr), call));
       continue;
     }
     if (!spec.input) continue;
@@ -198,6 +246,7 @@ function attributesFor(specs: Readonly<Record<string, AttributeSpec>>, ctx: Cont
 
 /** `dynamic` blocks: one block per entry of the input, inside their enclosing blocks. */
 function repeatedBlocks(spec: RepeatedBlockSpec, ctx: Context): Block[] {
+  if (spec.when && !created(spec.when, ctx.args, ctx.version, ctx.evaluate)) return [];
   const arg = ctx.args.get(spec.input);
   const entries = entriesOf(arg, ctx.evaluate);
   if (!arg || !entries.length) return [];
@@ -252,13 +301,50 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
     const argument = failed && fixed.id ? turnedOffBy(failed, args, ctx.version) : undefined;
     if (argument && !ctx.switchedOff.some((x) => x.type === fixed.id)) ctx.switchedOff.push({ type: fixed.id!, argument });
   }
+  for (const st of spec.actionStatements ?? []) {
+    const arg = args.get(st.actionsInput);
+    if (arg) inputsBySpan.set(spanKey(arg.expr.span), { input: st.actionsInput, fromDefault: false });
+    const at = arg ? arg.expr.span : call.headerSpan;
+    const resourcesArg = st.resourcesInput ? args.get(st.resourcesInput) : undefined;
+    if (resourcesArg) inputsBySpan.set(spanKey(resourcesArg.expr.span), { input: resourcesArg.name, fromDefault: false });
+    const resources: Expr = resourcesArg ? resourcesArg.expr : {
+      type: 'tuple',
+      items: (st.resourceRefs ?? []).map((ref) => {
+        const [type, name, attr] = ref.split('.');
+        return reference(type, `module.${ctx.callName}.${name}`, call.headerSpan, attr);
+      }),
+      span: call.headerSpan,
+    };
+    const statement: Record<string, Expr> = { actions: arg ? arg.expr : literalExpr(st.actionsDefault, at)!, resources };
+    if (st.sid) statement.sid = literalExpr(st.sid, at)!;
+    generated.push({ type: 'object', items: Object.entries(statement).map(([k, v]) => ({ key: literalExpr(k, at)!, value: v, span: at })), span: at });
+  }
   const statementsArg = spec.statementsInput ? args.get(spec.statementsInput) : undefined;
   if (statementsArg) inputsBySpan.set(spanKey(statementsArg.expr.span), { input: statementsArg.name, fromDefault: false });
-  if (!generated.length && !statementsArg) return undefined;
+  const sourceArgs = (spec.sourceDocumentInputs ?? []).flatMap((name) => args.get(name) ?? []);
+  const overrideArg = spec.overrideDocumentsInput ? args.get(spec.overrideDocumentsInput) : undefined;
+  for (const a of [...sourceArgs, ...(overrideArg ? [overrideArg] : [])]) inputsBySpan.set(spanKey(a.expr.span), { input: a.name, fromDefault: false });
+  if (!generated.length && !statementsArg && !sourceArgs.length && !overrideArg) return undefined;
   const at = call.headerSpan;
   const statements: Expr[] = [{ type: 'tuple', items: generated, span: at }, ...(statementsArg ? [statementsArg.expr] : [])];
   const inner: Expr = { type: 'call', name: 'perimeter_module_statements', nameSpan: at, args: statements, expandLast: false, span: at };
-  return attribute(spec.attribute, { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at }, call);
+  const own: Expr = { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at };
+  if (!sourceArgs.length && !overrideArg) return attribute(spec.attribute, own, call);
+  // Whole documents the caller passes are merged by sid with what the module writes, as the
+  // module does with an aws_iam_policy_document: one is synthesized with the caller's
+  // expressions, and the policy reads its json (so documents it names are read there once).
+  const name = `module.${ctx.callName}.${ctx.resourceName}_${spec.attribute}`;
+  const docAttrs: Attribute[] = [attribute('source_policy_documents', { type: 'tuple', items: [own, ...sourceArgs.map((a) => a.expr)], span: at }, call)];
+  if (overrideArg) docAttrs.push({ kind: 'attribute', name: 'override_policy_documents', nameSpan: overrideArg.nameSpan, expr: overrideArg.expr, span: overrideArg.span });
+  ctx.extraBlocks.push(syntheticBlock('data', ['aws_iam_policy_document', name], docAttrs, call));
+  const json: Expr = {
+    type: 'getattr',
+    object: { type: 'getattr', object: { type: 'getattr', object: { type: 'variable', name: 'data', span: at }, name: 'aws_iam_policy_document', nameSpan: at, span: at }, name, nameSpan: at, span: at },
+    name: 'json',
+    nameSpan: at,
+    span: at,
+  };
+  return attribute(spec.attribute, json, call);
 }
 
 function attribute(name: string, expr: Expr, call: Block): Attribute {
@@ -285,26 +371,26 @@ function literalExpr(value: unknown, at: Span): Expr | undefined {
   return undefined;
 }
 
-function reference(type: string, name: string, at: Span): Expr {
+function reference(type: string, name: string, at: Span, attr = 'id'): Expr {
   return {
     type: 'getattr',
     object: { type: 'getattr', object: { type: 'variable', name: type, span: at }, name, nameSpan: at, span: at },
-    name: 'id',
+    name: attr,
     nameSpan: at,
     span: at,
   };
 }
 
-function syntheticBlock(type: string, labels: string[], attributes: Attribute[], call: Block, blocks: Block[] = []): Block {
+function syntheticBlock(type: string, labels: string[], attributes: Attribute[], call: Block, blocks: Block[] = [], headerSpan: Span = call.headerSpan): Block {
   const body: Body = { span: call.body.span, attributes, blocks };
   return {
     kind: 'block',
     type,
     typeSpan: call.typeSpan,
-    labels: labels.map((value) => ({ value, span: call.headerSpan })),
+    labels: labels.map((value) => ({ value, span: headerSpan })),
     body,
     span: call.span,
-    headerSpan: call.headerSpan,
+    headerSpan,
   };
 }
 

@@ -14,6 +14,8 @@ export interface AttributeSpec {
   readonly ref?: string;
   /** The current entry (`"value"`) or one of its attributes (`"uri"`), null when absent. */
   readonly each?: string;
+  /** The module writes the argument only when this holds (`acl` only without `grants`). */
+  readonly when?: Condition;
 }
 
 export interface Condition {
@@ -21,6 +23,12 @@ export interface Condition {
   readonly default?: unknown;
   readonly notNull?: boolean;
   readonly notEmpty?: boolean;
+  /** Holds when the input is absent (default), null, `""`, `[]` or `{}`. */
+  readonly empty?: boolean;
+  /** Holds when the input's value (its default when absent) is one of these scalars. */
+  readonly in?: readonly unknown[];
+  /** Holds unless the input's value (its default when absent) is one of these scalars. */
+  readonly notIn?: readonly unknown[];
   /** The input's older name, used by versions before `until`. */
   readonly alias?: { readonly input: string; readonly until: string };
 }
@@ -30,6 +38,10 @@ export interface ResourceSpec {
   readonly name: string;
   /** The resource exists when the condition holds (any of them, for a list). */
   readonly when?: Condition | readonly Condition[];
+  /** Every one of these must hold too (`user_enabled` and `access_key_enabled`). */
+  readonly whenAll?: readonly Condition[];
+  /** First module version that creates the resource (older versions do not). */
+  readonly since?: string;
   /** One resource per entry of this map or list input, as the module's `for_each`. */
   readonly forEach?: string;
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
@@ -44,6 +56,8 @@ export interface RepeatedBlockSpec {
   /** Enclosing block types, then the repeated one: `["access_control_policy", "grant"]`. */
   readonly path: readonly string[];
   readonly input: string;
+  /** The module writes the blocks only when this holds (`grants` only with `acl = null`). */
+  readonly when?: Condition;
   readonly attributes: Readonly<Record<string, AttributeSpec>>;
   readonly blocks?: Readonly<Record<string, Readonly<Record<string, AttributeSpec>>>>;
 }
@@ -59,6 +73,15 @@ export interface PolicySpec {
   readonly principalStatements?: readonly PrincipalStatementSpec[];
   /** Statements the module always writes (in its statement form), when their inputs allow. */
   readonly fixedStatements?: readonly FixedStatementSpec[];
+  /** Statements whose actions are an input (with the module's default list) on resources it creates. */
+  readonly actionStatements?: readonly ActionStatementSpec[];
+  /**
+   * Inputs holding one whole JSON document each (cloudposse s3-bucket's `policy`), merged
+   * by sid after the generated statements, as `source_policy_documents` of a policy document.
+   */
+  readonly sourceDocumentInputs?: readonly string[];
+  /** An input holding a list of JSON documents merged by sid last (`override_policy_documents`). */
+  readonly overrideDocumentsInput?: string;
   /** The input that adds an MFA condition to statements marked `mfa`, and its default. */
   readonly mfaInput?: string;
   readonly mfaDefault?: boolean;
@@ -70,6 +93,17 @@ export interface FixedStatementSpec {
   /** Every condition must hold for the module to write the statement. */
   readonly when?: readonly Condition[];
   readonly statement: Readonly<Record<string, unknown>>;
+}
+
+export interface ActionStatementSpec {
+  readonly sid?: string;
+  /** The input holding the actions, and the module's default for it. */
+  readonly actionsInput: string;
+  readonly actionsDefault: readonly string[];
+  /** References to resources the module creates: `aws_s3_bucket.default.arn`. */
+  readonly resourceRefs?: readonly string[];
+  /** Or the input holding the resources (`s3_resources`). */
+  readonly resourcesInput?: string;
 }
 
 export interface PrincipalStatementSpec {
@@ -86,6 +120,8 @@ export interface PrincipalStatementSpec {
 
 export interface KnownModule {
   readonly source: string;
+  /** The module creates nothing when this does not hold (`create = false`, `enabled = false`). */
+  readonly enabled?: Condition;
   readonly resources: readonly ResourceSpec[];
 }
 
