@@ -5,12 +5,14 @@ import type { Body } from '../../server/src/hcl/ast';
 import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
 import { referencedAddresses } from '../../server/src/rules-support/ast';
+import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
 
 /**
  * Resource policies other than S3's (SQS, SNS, KMS, ECR, Secrets Manager, EFS, OpenSearch,
  * Glue, API Gateway, CloudWatch Logs, Backup...) that allow anyone without a condition
  * narrowing the caller; and Lambda permissions granted to principal "*" without a source
- * ARN or account. VPC endpoint policies (kind `endpoint`) are guards on calls from inside
+ * ARN, account or organization (one finding each, naming the action: a wildcard action lets
+ * anyone replace the function's code). VPC endpoint policies (kind `endpoint`) are guards on calls from inside
  * the VPC, not grants: never reported. An OpenSearch / Elasticsearch domain in a VPC or with
  * fine-grained access control still checks who calls: one severity level lower.
  */
@@ -43,19 +45,23 @@ export default defineRule({
         }
       }
     }
-    for (const ref of m.resources('aws_lambda_permission')) {
-      const principal = m.attribute(ref, 'principal');
-      if (!principal) continue;
-      if (m.attribute(ref, 'source_arn') || m.attribute(ref, 'source_account') || m.attribute(ref, 'principal_org_id')) continue;
-      for (const v of alternatives(principal.value)) {
-        if (v.kind !== 'string' || !v.known || v.value !== '*') continue;
-        ctx.report({
-          origin: v.origin,
-          severity: 'critical',
-          message: `${ref.address} lets anyone invoke the function (principal "*" with no source_arn, source_account or principal_org_id). Name the service or account that calls it.`,
-          block: ref.block.span,
-        });
-      }
+    // A Lambda permission is one statement of the function's policy: one finding per
+    // permission, on its principal, naming what it grants (a wildcard action makes it worse).
+    for (const p of lambdaPermissions(m)) {
+      if (!isPublicPermission(p) || !p.publicPrincipal) continue;
+      const wildcard = p.wildcardActions[0];
+      const grants = wildcard
+        ? `do anything with the function (action ${JSON.stringify(wildcard.value)}: replace its code, which then runs with its role, and change its permissions)`
+        : p.actions.length && p.actions.every((a) => /^lambda:InvokeFunction(Url)?$/i.test(a.value.trim())) || !p.actions.length
+          ? `invoke the function${p.actions.length ? ` (${p.actions.map((a) => JSON.stringify(a.value)).join(' or ')})` : ''}`
+          : `call ${p.actions.map((a) => JSON.stringify(a.value)).join(' or ')} on the function`;
+      ctx.report({
+        origin: p.publicPrincipal.origin,
+        severity: 'critical',
+        message: `${p.ref.address} lets anyone ${grants}: principal "*" with no source_arn, source_account or principal_org_id. Name the service or account that calls it${wildcard ? ', and grant only lambda:InvokeFunction' : ''}.`,
+        block: p.ref.block.span,
+        ...(wildcard ? { related: [{ origin: wildcard.origin, message: `${JSON.stringify(wildcard.value)}: every matching Lambda action on this function` }] } : {}),
+      });
     }
   },
 });
