@@ -1,11 +1,24 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { stringAlternatives } from '../../server/src/rules-support/values';
-import type { BlockRef } from '../../server/src/module/module';
+import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { alternatives, type Origin, type Value } from '../../server/src/eval/value';
 
+const ADMIN_NAMES = new Set(['AdministratorAccess', 'IAMFullAccess']);
 const ADMIN = /^arn:aws[\w-]*:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)$/;
 
-/** AdministratorAccess or IAMFullAccess attached to a user, group or role. */
+/** An administrator policy an attachment names: its ARN as written, or the data source that looks it up. */
+interface AdminPolicy {
+  readonly name: string;
+  readonly origin: Origin;
+  /** `data.aws_iam_policy.x` when the ARN comes from a lookup, and where the lookup names the policy. */
+  readonly lookup?: { readonly address: string; readonly origin: Origin };
+}
+
+/**
+ * AdministratorAccess or IAMFullAccess attached to a user, group, role or IAM Identity Center
+ * permission set: by ARN (literally or through variables and locals), or through
+ * `data "aws_iam_policy"` looking the policy up by `name` or `arn`.
+ */
 export default defineRule({
   id: 'aws-iam-admin-policy-attached',
   title: 'Administrator policy attached',
@@ -15,27 +28,77 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     const m = ctx.module;
-    const report = (ref: BlockRef, arn: { value: string; origin: Origin }) =>
+    const report = (ref: BlockRef, admin: AdminPolicy, holder: string) =>
       ctx.report({
-        origin: arn.origin,
-        message: `${ref.address} attaches ${arn.value.split('/').pop()}: whoever holds it can do anything in the account, including granting itself more. Attach a policy scoped to the job instead.`,
+        origin: admin.origin,
+        message: `${ref.address} attaches ${admin.name}${admin.lookup ? ` (looked up by ${admin.lookup.address})` : ''} to ${holder}: whoever holds it can do anything in the account, including granting itself more. Attach a policy scoped to the job instead.`,
         block: ref.block.span,
+        ...(admin.lookup ? { related: [{ origin: admin.lookup.origin, message: `${admin.lookup.address} looks up ${admin.name}` }] } : {}),
       });
-    for (const type of ['aws_iam_role_policy_attachment', 'aws_iam_user_policy_attachment', 'aws_iam_group_policy_attachment', 'aws_iam_policy_attachment']) {
+    const attachments: [string, string, string][] = [
+      ['aws_iam_role_policy_attachment', 'policy_arn', 'a role'],
+      ['aws_iam_user_policy_attachment', 'policy_arn', 'a user'],
+      ['aws_iam_group_policy_attachment', 'policy_arn', 'a group'],
+      ['aws_iam_policy_attachment', 'policy_arn', 'users, groups or roles'],
+      ['aws_ssoadmin_managed_policy_attachment', 'managed_policy_arn', 'an IAM Identity Center permission set (every account it is assigned to)'],
+    ];
+    for (const [type, name, holder] of attachments) {
       for (const ref of m.resources(type)) {
-        const a = m.attribute(ref, 'policy_arn');
-        if (a) for (const v of stringAlternatives(a.value)) if (ADMIN.test(v.value)) report(ref, v);
+        const a = m.attribute(ref, name);
+        if (a) for (const admin of adminPolicies(m, alternatives(a.value))) report(ref, admin, holder);
       }
     }
-    for (const ref of [...m.resources('aws_iam_role'), ...m.resources('aws_iam_role_policy_attachments_exclusive'), ...m.resources('aws_iam_group_policy_attachments_exclusive'), ...m.resources('aws_iam_user_policy_attachments_exclusive')]) {
-      for (const name of ['managed_policy_arns', 'policy_arns']) {
-        const a = m.attribute(ref, name);
-        if (a) for (const v of listStrings(a.value)) if (ADMIN.test(v.value)) report(ref, v);
+    for (const [type, holder] of [
+      ['aws_iam_role', 'the role'],
+      ['aws_iam_role_policy_attachments_exclusive', 'a role'],
+      ['aws_iam_group_policy_attachments_exclusive', 'a group'],
+      ['aws_iam_user_policy_attachments_exclusive', 'a user'],
+    ]) {
+      for (const ref of m.resources(type)) {
+        for (const name of ['managed_policy_arns', 'policy_arns']) {
+          const a = m.attribute(ref, name);
+          if (a) for (const admin of adminPolicies(m, listItems(a.value))) report(ref, admin, holder);
+        }
       }
     }
   },
 });
 
-function listStrings(v: Value) {
-  return alternatives(v).flatMap((x) => (x.kind === 'list' ? x.items.flatMap((i) => stringAlternatives(i)) : stringAlternatives(x)));
+function listItems(v: Value): Value[] {
+  return alternatives(v).flatMap((x) => (x.kind === 'list' ? x.items.flatMap((i) => alternatives(i)) : [x]));
+}
+
+/** The administrator policies among values: written ARNs, and `data.aws_iam_policy.x.arn` lookups of one. */
+function adminPolicies(m: TerraformModule, values: Value[]): AdminPolicy[] {
+  const out: AdminPolicy[] = [];
+  for (const v of values) {
+    for (const s of stringAlternatives(v)) if (ADMIN.test(s.value)) out.push({ name: s.value.split('/').pop()!, origin: s.origin });
+    if (v.kind === 'unknown' && v.ref?.startsWith('data.aws_iam_policy.')) {
+      const lookup = lookedUp(m, v.ref);
+      if (lookup) out.push({ name: lookup.name, origin: v.origin, lookup: { address: v.ref, origin: lookup.origin } });
+    }
+  }
+  return out;
+}
+
+/**
+ * The administrator policy a `data "aws_iam_policy"` finds, when its `arn` is one, or its
+ * `name` is one with no `path_prefix` other than `/` (AWS managed policies live at `/`).
+ */
+function lookedUp(m: TerraformModule, address: string): { name: string; origin: Origin } | undefined {
+  const ref = m.block(address);
+  if (!ref || ref.block.type !== 'data') return undefined;
+  const arn = m.attribute(ref, 'arn');
+  if (arn) {
+    const hit = stringAlternatives(arn.value).find((s) => ADMIN.test(s.value));
+    return hit ? { name: hit.value.split('/').pop()!, origin: hit.origin } : undefined;
+  }
+  const prefix = m.attribute(ref, 'path_prefix');
+  if (prefix && prefix.value.kind !== 'null') {
+    const prefixes = stringAlternatives(prefix.value);
+    if (!prefixes.length || prefixes.length !== alternatives(prefix.value).length || prefixes.some((s) => s.value !== '/')) return undefined;
+  }
+  const name = m.attribute(ref, 'name');
+  const hit = name ? stringAlternatives(name.value).find((s) => ADMIN_NAMES.has(s.value)) : undefined;
+  return hit ? { name: hit.value, origin: hit.origin } : undefined;
 }

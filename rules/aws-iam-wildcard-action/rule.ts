@@ -1,5 +1,6 @@
 import { defineRule, type Severity } from '../../server/src/engine/rule';
 import { accessLevels, collectPolicies, expandPattern, isAllow, type Located, type Policy } from '../../server/src/iam';
+import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
 import { nameList, resourceScope, variableSource, worst, type ResourceScope } from '../../server/src/rules-support/iam-findings';
 
 /**
@@ -53,7 +54,7 @@ export default defineRule({
           // with kms:* (the account) and kms:Create*, kms:Put*... (administrators): whom it
           // lets in is the principal rules' question, not the pattern.
           if (keyPolicy && /^kms:/i.test(a.value)) continue;
-          const verdict = judge(a.value, scope, p);
+          const verdict = judge(a.value, onWhat(scope, p));
           if (verdict) offending.push({ action: a, ...verdict });
         }
       }
@@ -83,6 +84,23 @@ export default defineRule({
         });
       }
     }
+    // A Lambda permission grants its action on its own function. When anyone may call,
+    // aws-resource-policy-public-principal reports the permission (naming the action): one
+    // finding per permission.
+    for (const lp of lambdaPermissions(ctx.module)) {
+      if (isPublicPermission(lp)) continue;
+      for (const a of lp.wildcardActions) {
+        const verdict = judge(a.value, { everything: false, text: 'the function' });
+        if (!verdict) continue;
+        ctx.report({
+          origin: a.origin,
+          severity: verdict.severity,
+          message: `${lp.ref.address} allows ${JSON.stringify(a.value)}: ${verdict.why}, including replacing its code (which then runs with the function's role). Grant lambda:InvokeFunction, or the actions the caller needs, instead.`,
+          block: lp.ref.block.span,
+        });
+        break;
+      }
+    }
   },
 });
 
@@ -105,8 +123,7 @@ function onWhat(scope: ResourceScope, p: Policy): { everything: boolean; text: s
   }
 }
 
-function judge(pattern: string, scope: ResourceScope, p: Policy): { severity: Severity; why: string } | undefined {
-  const on = onWhat(scope, p);
+function judge(pattern: string, on: { everything: boolean; text: string }): { severity: Severity; why: string } | undefined {
   if (pattern === '*' || pattern === '*:*') {
     return on.everything
       ? { severity: 'critical', why: `every action on ${on.text}: administrator access` }

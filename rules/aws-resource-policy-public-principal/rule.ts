@@ -1,16 +1,18 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { alternatives } from '../../server/src/eval/value';
+import { alternatives, type Value } from '../../server/src/eval/value';
 import { collectPolicies, isAllow } from '../../server/src/iam';
 import type { Body } from '../../server/src/hcl/ast';
 import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
 import { referencedAddresses } from '../../server/src/rules-support/ast';
+import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
 
 /**
  * Resource policies other than S3's (SQS, SNS, KMS, ECR, Secrets Manager, EFS, OpenSearch,
  * Glue, API Gateway, CloudWatch Logs, Backup...) that allow anyone without a condition
  * narrowing the caller; and Lambda permissions granted to principal "*" without a source
- * ARN or account. VPC endpoint policies (kind `endpoint`) are guards on calls from inside
+ * ARN, account or organization (one finding each, naming the action: a wildcard action lets
+ * anyone replace the function's code). VPC endpoint policies (kind `endpoint`) are guards on calls from inside
  * the VPC, not grants: never reported. An OpenSearch / Elasticsearch domain in a VPC or with
  * fine-grained access control still checks who calls: one severity level lower.
  */
@@ -43,22 +45,96 @@ export default defineRule({
         }
       }
     }
-    for (const ref of m.resources('aws_lambda_permission')) {
-      const principal = m.attribute(ref, 'principal');
-      if (!principal) continue;
-      if (m.attribute(ref, 'source_arn') || m.attribute(ref, 'source_account') || m.attribute(ref, 'principal_org_id')) continue;
-      for (const v of alternatives(principal.value)) {
-        if (v.kind !== 'string' || !v.known || v.value !== '*') continue;
+    // A policy document no resource of this module uses: collectPolicies reads it as a
+    // resource policy when it names principals. One finding per public statement, one level
+    // lower, saying the consumer is not known here. A document passed to a local module is
+    // skipped: the module is analysed as called, and the document judged at its consumer.
+    const destinations = documentDestinations(m);
+    for (const p of collectPolicies(m)) {
+      if (p.kind !== 'resource' || p.owner.block.type !== 'data') continue;
+      const where = destinations.get(p.owner) ?? [];
+      if (where.some((d) => d.local)) continue;
+      const goesTo = where.length ? `it goes to ${[...new Set(where.map((d) => d.name))].join(', ')}` : 'nothing in this module uses it';
+      for (const s of p.statements) {
+        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
+        const principal = publicPrincipals(s)[0];
+        if (!principal) continue;
+        const write = grantsWrite(s.actions) || s.notActions.length > 0;
         ctx.report({
-          origin: v.origin,
-          severity: 'critical',
-          message: `${ref.address} lets anyone invoke the function (principal "*" with no source_arn, source_account or principal_org_id). Name the service or account that calls it.`,
-          block: ref.block.span,
+          origin: principal.origin,
+          severity: write ? 'high' : 'medium',
+          message: `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act'} with no condition narrowing the caller${write ? ', including write actions' : ''}. The document's consumer is not known here (${goesTo}): whatever resource policy it becomes lets in anyone. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+          block: p.owner.block.span,
         });
       }
     }
+    // A Lambda permission is one statement of the function's policy: one finding per
+    // permission, on its principal, naming what it grants (a wildcard action makes it worse).
+    for (const p of lambdaPermissions(m)) {
+      if (!isPublicPermission(p) || !p.publicPrincipal) continue;
+      const wildcard = p.wildcardActions[0];
+      const grants = wildcard
+        ? `do anything with the function (action ${JSON.stringify(wildcard.value)}: replace its code, which then runs with its role, and change its permissions)`
+        : p.actions.length && p.actions.every((a) => /^lambda:InvokeFunction(Url)?$/i.test(a.value.trim())) || !p.actions.length
+          ? `invoke the function${p.actions.length ? ` (${p.actions.map((a) => JSON.stringify(a.value)).join(' or ')})` : ''}`
+          : `call ${p.actions.map((a) => JSON.stringify(a.value)).join(' or ')} on the function`;
+      ctx.report({
+        origin: p.publicPrincipal.origin,
+        severity: 'critical',
+        message: `${p.ref.address} lets anyone ${grants}: principal "*" with no source_arn, source_account or principal_org_id. Name the service or account that calls it${wildcard ? ', and grant only lambda:InvokeFunction' : ''}.`,
+        block: p.ref.block.span,
+        ...(wildcard ? { related: [{ origin: wildcard.origin, message: `${JSON.stringify(wildcard.value)}: every matching Lambda action on this function` }] } : {}),
+      });
+    }
   },
 });
+
+/**
+ * Where the module's policy documents go besides resources: outputs and module call
+ * arguments (through locals, lists, maps and conditionals: by value). `local` marks a call
+ * of a module in this repository (`./x`, `../x`), which the scan analyses as called.
+ */
+function documentDestinations(m: TerraformModule): Map<BlockRef, { name: string; local: boolean }[]> {
+  const out = new Map<BlockRef, { name: string; local: boolean }[]>();
+  const note = (v: Value, name: string, local: boolean) => {
+    for (const doc of documentsIn(m, v)) {
+      const list = out.get(doc) ?? [];
+      out.set(doc, list);
+      list.push({ name, local });
+    }
+  };
+  for (const ref of m.blocksOfType('output')) {
+    const a = m.attribute(ref, 'value');
+    if (a) note(a.value, `output.${ref.block.labels[0]?.value ?? ''}`, false);
+  }
+  for (const ref of m.blocksOfType('module')) {
+    const source = m.attribute(ref, 'source')?.value;
+    const local = source?.kind === 'string' && source.known && /^\.\.?(\/|$)/.test(source.value);
+    for (const a of ref.block.body.attributes) {
+      if (MODULE_META.has(a.name)) continue;
+      note(m.evaluate(a, ref.file), `module.${ref.block.labels[0]?.value ?? ''}`, local);
+    }
+  }
+  return out;
+}
+
+const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
+
+/** The policy documents a value holds: a document's json, in lists, maps and choices. */
+function documentsIn(m: TerraformModule, value: Value): BlockRef[] {
+  const out: BlockRef[] = [];
+  const stack: Value[] = [value];
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (v.kind === 'string' && v.json) {
+      const doc = m.policyDocumentsByJson.get(v.json);
+      if (doc) out.push(doc);
+    } else if (v.kind === 'list') stack.push(...v.items);
+    else if (v.kind === 'object') stack.push(...v.entries.map((e) => e.value));
+    else if (v.kind === 'choice') stack.push(...v.options);
+  }
+  return out;
+}
 
 const DOMAIN_TYPES = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy']);
 

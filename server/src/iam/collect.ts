@@ -4,57 +4,15 @@ import { alternatives, type Origin, type Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
+import { POLICY_ATTRIBUTES } from './policy-attributes';
 
-/** Every resource argument that holds an IAM policy, and what kind of policy it is. */
-export const POLICY_ATTRIBUTES: readonly { type: string; attribute: string; kind: PolicyKind }[] = [
-  { type: 'aws_iam_policy', attribute: 'policy', kind: 'identity' },
-  { type: 'aws_iam_role_policy', attribute: 'policy', kind: 'identity' },
-  { type: 'aws_iam_user_policy', attribute: 'policy', kind: 'identity' },
-  { type: 'aws_iam_group_policy', attribute: 'policy', kind: 'identity' },
-  { type: 'aws_iam_role', attribute: 'assume_role_policy', kind: 'trust' },
-  { type: 'aws_ssoadmin_permission_set_inline_policy', attribute: 'inline_policy', kind: 'identity' },
-  { type: 'aws_s3_bucket_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_s3_bucket', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_kms_key', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_kms_key_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_kms_replica_key', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_kms_external_key', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_kms_replica_external_key', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_sqs_queue_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_sqs_queue', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_sns_topic_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_sns_topic', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_ecr_repository_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_ecrpublic_repository_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_secretsmanager_secret_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_secretsmanager_secret', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_efs_file_system_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_opensearch_domain_policy', attribute: 'access_policies', kind: 'resource' },
-  { type: 'aws_opensearch_domain', attribute: 'access_policies', kind: 'resource' },
-  { type: 'aws_elasticsearch_domain_policy', attribute: 'access_policies', kind: 'resource' },
-  { type: 'aws_elasticsearch_domain', attribute: 'access_policies', kind: 'resource' },
-  { type: 'aws_glue_resource_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_api_gateway_rest_api_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_api_gateway_rest_api', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_cloudwatch_log_destination_policy', attribute: 'access_policy', kind: 'resource' },
-  { type: 'aws_cloudwatch_log_resource_policy', attribute: 'policy_document', kind: 'resource' },
-  { type: 'aws_backup_vault_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_lambda_layer_version_permission', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_media_store_container_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_codeartifact_domain_permissions_policy', attribute: 'policy_document', kind: 'resource' },
-  { type: 'aws_codeartifact_repository_permissions_policy', attribute: 'policy_document', kind: 'resource' },
-  { type: 'aws_s3control_access_point_policy', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_s3_access_point', attribute: 'policy', kind: 'resource' },
-  { type: 'aws_vpc_endpoint', attribute: 'policy', kind: 'endpoint' },
-  { type: 'aws_vpc_endpoint_policy', attribute: 'policy', kind: 'endpoint' },
-  { type: 'aws_iam_role_policy_document', attribute: 'policy', kind: 'identity' },
-];
+export { POLICY_ATTRIBUTES } from './policy-attributes';
 
 /**
- * Every IAM policy of a module: the arguments above, `inline_policy` blocks of roles,
- * and `aws_iam_policy_document` data sources no argument of the module uses (they are
- * often passed to modules or outputs; their kind is guessed from whether they name
- * principals).
+ * Every IAM policy of a module: the arguments of POLICY_ATTRIBUTES (policy-attributes.ts; with
+ * nested blocks such as a role's `inline_policy`), and `aws_iam_policy_document` data sources
+ * no argument of the module uses (they are often passed to modules or outputs; their kind is
+ * guessed from whether they name principals).
  */
 const collected = new WeakMap<TerraformModule, Policy[]>();
 
@@ -86,14 +44,17 @@ export function collectPolicies(module: TerraformModule): Policy[] {
     for (const ref of module.resources(spec.type)) {
       // `count = var.policy != "" ? 1 : 0` with no policy given: the resource is not created.
       if (module.instanceCount(ref.address) === 0) continue;
+      if (spec.block) {
+        // A nested block's argument (`inline_policy { policy = ... }`): each written block.
+        for (const nested of ref.block.body.blocks.filter((b) => b.type === spec.block)) {
+          const a = nested.body.attributes.find((x) => x.name === spec.attribute);
+          const value = a && module.evaluate(a, ref.file);
+          if (a && value && value.kind !== 'null') add(ref, `${spec.block}.${spec.attribute}`, spec.kind, value, { file: ref.file.path, span: a.expr.span });
+        }
+        continue;
+      }
       const a = module.attribute(ref, spec.attribute);
       if (a && a.value.kind !== 'null') add(ref, spec.attribute, spec.kind, a.value, a.attribute ? { file: ref.file.path, span: a.attribute.expr.span } : undefined);
-    }
-  }
-  for (const ref of module.resources('aws_iam_role')) {
-    for (const inline of ref.block.body.blocks.filter((b) => b.type === 'inline_policy')) {
-      const a = inline.body.attributes.find((x) => x.name === 'policy');
-      if (a) add(ref, 'inline_policy.policy', 'identity', module.evaluate(a, ref.file), { file: ref.file.path, span: a.expr.span });
     }
   }
   // Documents merged into other documents are read there, not on their own.
