@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow } from '../../server/src/iam';
 import { narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
 
 /** A role anyone can assume: a trust policy allowing `"*"`-like principals with no narrowing condition. */
 export default defineRule({
@@ -15,13 +16,15 @@ export default defineRule({
       if (p.kind !== 'trust') continue;
       for (const s of p.statements) {
         if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        for (const principal of publicPrincipals(s)) {
-          ctx.report({
-            origin: principal.origin,
-            message: `${p.owner.address} can be assumed by any AWS account (${JSON.stringify(principal.value)}) with no condition narrowing the caller: whoever assumes it gets its permissions. Name the accounts or roles that may assume it (a vendor's account with sts:ExternalId), or add an aws:PrincipalOrgID condition.`,
-            block: p.owner.block.span,
-          });
-        }
+        // One finding per statement, on its first public principal.
+        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: any AWS account too`);
+        if (!one) continue;
+        ctx.report({
+          origin: one.first.origin,
+          message: `${p.owner.address} can be assumed by any AWS account (${one.names}) with no condition narrowing the caller: whoever assumes it gets its permissions. Name the accounts or roles that may assume it (a vendor's account with sts:ExternalId), or add an aws:PrincipalOrgID condition.`,
+          block: p.owner.block.span,
+          ...(one.related.length ? { related: one.related } : {}),
+        });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy, type Statement } from '../../server/src/iam';
 import { isMfaCondition } from '../../server/src/rules-support/iam';
+import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
 import { reachesPeople } from '../../server/src/rules-support/iam-reach';
 import { guardCovers, GuardIndex, isMfaDenyGuard, namedRole, trustRequiresMfa } from '../../server/src/rules-support/mfa-guard';
 
@@ -34,6 +35,7 @@ export default defineRule({
       if (p.kind !== 'identity' || !reachesPeople(m, p)) continue;
       for (const s of p.statements) {
         if (!isAllow(s) || s.conditions.some(isMfaCondition)) continue;
+        const offending: { value: string; origin: Located['origin']; assume: boolean }[] = [];
         for (const a of s.actions) {
           if (!a.known) continue;
           const assume = /^(sts:\*|sts:assumerole)$/i.test(a.value);
@@ -45,12 +47,18 @@ export default defineRule({
             return !!role && trustRequiresMfa(role, policies);
           })) continue;
           if (guarded(p, s, a)) continue;
-          ctx.report({
-            origin: a.origin,
-            message: `${p.owner.address} lets IAM users ${assume ? 'assume roles' : `use ${JSON.stringify(a.value)}`} without MFA: a leaked access key is enough. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool), or a Deny of these actions when aws:MultiFactorAuthPresent is false (BoolIfExists).`,
-            block: p.owner.block.span,
-          });
+          offending.push({ value: a.value, origin: a.origin, assume });
         }
+        // One finding per statement, on its first unguarded sensitive action.
+        const one = oneFindingFor(offending, 'sensitive actions', (x) => `${JSON.stringify(x.value)}: also without MFA`);
+        if (!one) continue;
+        const uses = offending.every((x) => x.assume) ? 'assume roles' : `use ${one.names}`;
+        ctx.report({
+          origin: one.first.origin,
+          message: `${p.owner.address} lets IAM users ${uses} without MFA: a leaked access key is enough. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool), or a Deny of these actions when aws:MultiFactorAuthPresent is false (BoolIfExists).`,
+          block: p.owner.block.span,
+          ...(one.related.length ? { related: one.related } : {}),
+        });
       }
     }
   },

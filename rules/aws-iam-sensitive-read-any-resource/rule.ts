@@ -23,12 +23,17 @@ export default defineRule({
   check(ctx) {
     for (const p of collectPolicies(ctx.module)) {
       if (p.kind !== 'identity') continue;
+      // A `dynamic "statement"` block writes several statements from one place: they are
+      // grouped by where they are written, so the block gets one finding naming every iteration.
+      const written = new Map<string, { star: Located; reads: { action: Located; severity: Severity; what: string[] }[]; write: boolean }>();
       for (const s of p.statements) {
         if (!isAllow(s) || s.conditions.length) continue;
         const star = s.resources.find((r) => r.known && r.value.trim() === '*');
         if (!star) continue;
-        const reads: { action: Located; severity: Severity; what: string[] }[] = [];
-        let write = false;
+        const key = `${s.origin.file}:${s.origin.span.start}:${s.origin.span.end}:${star.origin.span.start}`;
+        const group = written.get(key) ?? { star, reads: [], write: false };
+        written.set(key, group);
+        const { reads } = group;
         for (const a of s.actions) {
           if (!a.known || a.value === '*' || /:\*$/.test(a.value)) continue; // aws-iam-wildcard-action reports those
           const actions = /[*?]/.test(a.value) ? expandPattern(a.value) : isKnownAction(a.value) ? [a.value] : [];
@@ -36,9 +41,11 @@ export default defineRule({
           const hits = matched.flatMap((x) => sensitiveRead(x) ?? []);
           if (!hits.length) continue;
           // kms:Decrypt is catalogued as Write: Checkov reports it as write access too.
-          if (matched.some((x) => accessLevels(x)?.includes('Write'))) write = true;
+          if (matched.some((x) => accessLevels(x)?.includes('Write'))) group.write = true;
           reads.push({ action: a, severity: hits.some((h) => h.severity === 'high') ? 'high' : 'medium', what: [...new Set(hits.map((h) => h.what))] });
         }
+      }
+      for (const { star, reads, write } of written.values()) {
         if (!reads.length) continue;
         const what = [...new Set(reads.flatMap((r) => r.what))];
         const source = variableSource(ctx.module, p, star.origin);

@@ -4,6 +4,7 @@ import { collectPolicies, isAllow } from '../../server/src/iam';
 import type { Body } from '../../server/src/hcl/ast';
 import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
 import { referencedAddresses } from '../../server/src/rules-support/ast';
 import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
 
@@ -32,15 +33,18 @@ export default defineRule({
         if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
         const write = grantsWrite(s.actions) || s.notActions.length > 0;
         const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
-        for (const principal of publicPrincipals(s)) {
-          const what = `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
+        // One finding per statement, on its first public principal.
+        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: anyone too`);
+        if (one) {
+          const what = `${p.owner.address} allows anyone (${one.names}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
           ctx.report({
-            origin: principal.origin,
+            origin: one.first.origin,
             severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
             message: guard
               ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
               : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
             block: p.owner.block.span,
+            ...(one.related.length ? { related: one.related } : {}),
           });
         }
       }

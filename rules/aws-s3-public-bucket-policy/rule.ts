@@ -1,6 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow } from '../../server/src/iam';
 import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
+import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
 
 /**
  * A bucket policy statement that allows anyone (`Principal: "*"`, `AWS: "*"`) without a
@@ -29,15 +30,17 @@ export default defineRule({
       for (const s of p.statements) {
         if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
         const write = grantsWrite(s.actions) || s.notActions.length > 0;
-        for (const principal of publicPrincipals(s)) {
-          const actions = s.actions.filter((a) => a.known).map((a) => a.value);
-          ctx.report({
-            origin: principal.origin,
-            severity: write ? 'critical' : 'high',
-            message: `${p.owner.address} allows anyone on the internet (${JSON.stringify(principal.value)}) to ${actions.length ? actions.join(', ') : 'act on the bucket'}${write ? ', including changing or deleting data' : ''}, with no condition narrowing the caller. Name the principals that need access, or add a condition such as aws:SourceVpce or aws:PrincipalOrgID.`,
-            block: p.owner.block.span,
-          });
-        }
+        // One finding per statement, on its first public principal.
+        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: anyone too`);
+        if (!one) continue;
+        const actions = s.actions.filter((a) => a.known).map((a) => a.value);
+        ctx.report({
+          origin: one.first.origin,
+          severity: write ? 'critical' : 'high',
+          message: `${p.owner.address} allows anyone on the internet (${one.names}) to ${actions.length ? actions.join(', ') : 'act on the bucket'}${write ? ', including changing or deleting data' : ''}, with no condition narrowing the caller. Name the principals that need access, or add a condition such as aws:SourceVpce or aws:PrincipalOrgID.`,
+          block: p.owner.block.span,
+          ...(one.related.length ? { related: one.related } : {}),
+        });
       }
     }
   },

@@ -55,6 +55,30 @@ describe('language server over stdio', () => {
     assert.match(d.relatedInformation![0].message, /access_key of provider "aws" receives this value/);
   });
 
+  it('shows a policy document read by two resources as one diagnostic naming both, as the CLI does', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'main.tf');
+    const text =
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["s3:*"]\n    resources = ["*"]\n  }\n}\n\n' +
+      'resource "aws_iam_policy" "a" {\n  policy = data.aws_iam_policy_document.d.json\n}\n\n' +
+      'resource "aws_iam_role_policy" "b" {\n  role   = "r"\n  policy = data.aws_iam_policy_document.d.json\n}\n';
+    fs.writeFileSync(file, text);
+    const uri = URI.file(file).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'aws-iam-wildcard-action'));
+    const got = p.diagnostics.filter((d) => d.code === 'aws-iam-wildcard-action');
+    assert.equal(got.length, 1);
+    assert.equal(got[0].range.start.line, 2);
+    assert.match(got[0].message as string, /^aws_iam_policy\.a allows "s3:\*".*\(also used by aws_iam_role_policy\.b\)$/);
+    assert.deepEqual(
+      got[0].relatedInformation?.map((r) => [r.message, r.location.range.start.line]),
+      [
+        ['aws_iam_policy.a uses it here', 8],
+        ['aws_iam_role_policy.b uses it here', 13],
+      ],
+    );
+  });
+
   it('keeps serving after a half-typed file', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'main.tf');

@@ -143,4 +143,18 @@ describe('IAM findings: one per statement, graded by what they reach', () => {
     assert.ok(counts.size > 10, 'the check saw statements with findings');
     assert.deepEqual([...counts].filter(([, n]) => n > 1), []);
   });
+
+  it('the principal and MFA rules give one finding per statement too, on the first element, the others related', async () => {
+    const rules = ['aws-iam-sensitive-actions-without-mfa', 'aws-resource-policy-public-principal', 'aws-s3-public-bucket-policy', 'aws-iam-role-trust-any-principal'];
+    const counts = await findingsPerStatement([...rules.map((r) => path.join(ROOT, 'rules', r, 'test')), path.join(ROOT, 'examples', 'insecure')], rules);
+    for (const r of rules) assert.ok([...counts.keys()].some((k) => k.startsWith(`${r} `)), `${r} was seen`);
+    assert.deepEqual([...counts].filter(([, n]) => n > 1), []);
+    const [mfa] = byOwner(await findings('aws-iam-sensitive-actions-without-mfa', 'one-per-statement'), 'aws_iam_user_policy.ops');
+    assert.equal(textOf(mfa), '"iam:AttachUserPolicy"');
+    assert.match(mfa.message, /lets IAM users use "iam:AttachUserPolicy", "iam:PutUserPolicy" and "sts:AssumeRole" without MFA/);
+    assert.deepEqual(mfa.related?.map((r) => r.message), ['"iam:PutUserPolicy": also without MFA', '"sts:AssumeRole": also without MFA']);
+    const [trust] = byOwner(await findings('aws-iam-role-trust-any-principal', 'one-per-statement'), 'aws_iam_role.open');
+    assert.match(trust.message, /by any AWS account \("\*" and "arn:aws:iam::\*:root"\)/);
+    assert.equal(trust.related?.length, 1);
+  });
 });

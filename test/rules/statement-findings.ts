@@ -24,7 +24,7 @@ export async function findingsPerStatement(paths: readonly string[], ruleIds: re
               report(r) {
                 for (const p of collectPolicies(ctx.module)) {
                   for (const s of p.statements) {
-                    const elements = [...s.actions, ...s.notActions, ...s.resources, ...s.notResources];
+                    const elements = [...s.actions, ...s.notActions, ...s.resources, ...s.notResources, ...s.principals.map((x) => x.id)];
                     if (!elements.some((e) => e.origin.file === r.origin.file && contains(e.origin.span, r.origin.span))) continue;
                     const key = `${rule.id} ${p.owner.address}.${p.attribute} ${s.origin.file}@${s.origin.span.start}`;
                     const set = seen.get(key) ?? new Set<string>();

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
-import type { TerraformModule } from '../module/module';
+import type { BlockRef, TerraformModule } from '../module/module';
 import { LineIndex } from '../hcl/span';
 import { instantiateCalls } from '../module/calls';
 import { initHcl } from '../hcl/parser';
@@ -11,6 +11,7 @@ import { compareFindings, type Finding, type ScanError, type ScanResult } from '
 import { groupBy } from '../group-by';
 import type { Rule } from './rule';
 import { runRules } from './run';
+import { type CallSite, mergeFindings, type Occurrence, occurrencesOf } from './merge';
 import { applyIgnoreEntries, type IgnoreEntry, readIgnoreFilesIn } from './trivyignore';
 
 export interface ScanOptions {
@@ -29,24 +30,41 @@ export interface ScanOptions {
 
 /** Scans files already in memory (the server's open documents, tests). */
 export function scanSources(sources: readonly SourceFile[], rules: readonly Rule[], options: ScanOptions = {}): ScanResult {
+  const share = scanOccurrences(sources, rules, options);
+  return { findings: mergeFindings(share.occurrences, new Map(share.analyses)).sort(compareFindings), errors: share.errors };
+}
+
+/**
+ * Every finding of every analysed module, with its owner and the call that instantiated
+ * the module (not merged yet: a share of a parallel scan is merged with the others), and
+ * how many analyses read each file.
+ */
+function scanOccurrences(
+  sources: readonly SourceFile[],
+  rules: readonly Rule[],
+  options: ScanOptions,
+): { occurrences: Occurrence[]; analyses: [string, number][]; errors: ScanError[] } {
   const parsed = parseSources(sources);
-  const result: ScanResult = { findings: [], errors: [...parsed.errors, ...(options.reportSyntaxErrors ? parsed.files.flatMap(syntaxErrorsOf) : [])] };
+  const errors: ScanError[] = [...parsed.errors, ...(options.reportSyntaxErrors ? parsed.files.flatMap(syntaxErrorsOf) : [])];
   const active = options.config ? enabledRules(options.config, rules) : rules;
   const configured = (fs: Finding[]) => (options.config ? applyConfig(fs, options.config) : fs);
   const reader = options.reader ?? diskReader;
-  const seen = new Set<string>();
-  const key = (f: Finding) => `${f.ruleId}|${f.file}|${f.span.start}|${f.span.end}`;
-  for (const { module, callPath } of analysedModules(parsed.files, reader)) {
+  const occurrences: Occurrence[] = [];
+  const analyses = new Map<string, number>();
+  for (const { module, callPath, caller } of analysedModules(parsed.files, reader)) {
     const r = runRules(module, active);
-    for (const f of configured(r.findings)) {
-      if (callPath && seen.has(key(f))) continue;
-      seen.add(key(f));
-      result.findings.push(callPath ? { ...f, message: `${f.message} (as ${callPath} is called)` } : f);
-    }
-    if (!callPath) result.errors.push(...r.errors);
+    for (const f of [...module.files, ...module.varFiles]) analyses.set(f.path, (analyses.get(f.path) ?? 0) + 1);
+    const call = callPath && caller ? callSite(callPath, caller) : undefined;
+    occurrences.push(...occurrencesOf(module, configured(r.findings), call));
+    if (!callPath) errors.push(...r.errors);
   }
-  result.findings.sort(compareFindings);
-  return result;
+  return { occurrences, analyses: [...analyses], errors };
+}
+
+function callSite(callPath: string, caller: BlockRef): CallSite {
+  const idx = new LineIndex(caller.file.text);
+  const at = caller.block.headerSpan;
+  return { path: callPath, file: caller.file.path, range: { start: idx.position(at.start), end: idx.position(at.end) } };
 }
 
 /** A module to analyse: a scanned directory, or a child module as a caller instantiates it. */
@@ -54,6 +72,8 @@ export interface AnalysedModule {
   readonly module: TerraformModule;
   /** `module.a.module.b` for an instance, from the scanned module that calls it. */
   readonly callPath?: string;
+  /** For an instance, the `module` block of the scanned module that starts its call path. */
+  readonly caller?: BlockRef;
 }
 
 /**
@@ -65,7 +85,12 @@ export function analysedModules(files: readonly HclFile[], reader: (absPath: str
   const modules = buildModules(files, reader);
   const byDir = groupBy(files, (f) => path.dirname(f.path));
   const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
-  const instances = modules.flatMap((m) => instantiateCalls(m, loadDir, reader).map((i) => ({ module: i.module, callPath: i.path })));
+  const instances = modules.flatMap((m) =>
+    instantiateCalls(m, loadDir, reader).map((i) => {
+      const caller = m.block(i.path.split('.').slice(0, 2).join('.'));
+      return { module: i.module, callPath: i.path, ...(caller ? { caller } : {}) };
+    }),
+  );
   return [...modules.map((module) => ({ module })), ...instances];
 }
 
@@ -124,7 +149,10 @@ export function readInput(paths: readonly string[], options: ScanOptions = {}): 
 
 /** One thread's part of a scan: its findings, errors, and the file() reads it refused. */
 export interface ScanShare {
-  readonly findings: Finding[];
+  /** Findings as each analysis reported them, merged once every share is in. */
+  readonly occurrences: Occurrence[];
+  /** How many analyses read each file (see mergeFindings). */
+  readonly analyses: [string, number][];
   readonly errors: ScanError[];
   readonly refused: string[];
 }
@@ -134,8 +162,8 @@ export function scanShare(sources: readonly SourceFile[], rules: readonly Rule[]
   // file() may read only inside what was asked to be scanned (a directory, or a file's directory).
   const refused = new Set<string>();
   const reader = options.reader ?? confinedReader(roots, diskReader, (p) => refused.add(p));
-  const result = scanSources(sources, rules, { reportSyntaxErrors: true, ...options, reader });
-  return { findings: result.findings, errors: result.errors, refused: [...refused] };
+  const result = scanOccurrences(sources, rules, { reportSyntaxErrors: true, ...options, reader });
+  return { ...result, refused: [...refused] };
 }
 
 /**
@@ -145,9 +173,14 @@ export function scanShare(sources: readonly SourceFile[], rules: readonly Rule[]
 export function combineShares(input: ScanInput, shares: readonly ScanShare[]): ScanResult {
   const byFile = (a: ScanError, b: ScanError) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const refused = [...new Set(shares.flatMap((s) => s.refused))].sort();
+  const analyses = new Map<string, number>();
+  for (const [file, n] of shares.flatMap((s) => s.analyses)) analyses.set(file, (analyses.get(file) ?? 0) + n);
   return {
     findings: applyIgnoreEntries(
-      shares.flatMap((s) => s.findings),
+      mergeFindings(
+        shares.flatMap((s) => s.occurrences),
+        analyses,
+      ),
       input.ignores ?? [],
     ).sort(compareFindings),
     errors: [

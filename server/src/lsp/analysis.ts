@@ -6,6 +6,7 @@ import { runRules } from '../engine/run';
 import type { Rule } from '../engine/rule';
 import type { Finding, ScanError } from '../engine/finding';
 import { compareFindings } from '../engine/finding';
+import { mergeFindings, occurrencesOf } from '../engine/merge';
 import { TerraformModule } from '../module/module';
 import { collectFiles, confinedReader, diskReader, isTerraformFile, isVarFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from '../engine/config';
@@ -103,7 +104,8 @@ export class Analysis {
     const r = runRules(module, enabledRules(this.config, this.rules));
     const ignores = this.root ? this.ignoreFiles.get(this.root) : { entries: [], errors: [] };
     errors.push(...ignores.errors);
-    const findings = applyIgnoreEntries(applyConfig(r.findings, this.config), ignores.entries).sort(compareFindings);
+    // Merged as the CLI merges them: one finding per (rule, file, span), naming every owner.
+    const findings = applyIgnoreEntries(mergeFindings(occurrencesOf(module, applyConfig(r.findings, this.config))), ignores.entries).sort(compareFindings);
     // Files a finding lands in beyond the module's own (a policy .json read by file()).
     const touched = new Set([...files.map((f) => f.path), ...findings.map((f) => f.file)]);
     for (const f of touched) this.findingsByFile.set(f, findings.filter((x) => x.file === f));

@@ -131,3 +131,22 @@ export function sensitiveRead(action: string): { readonly what: string; readonly
   return SENSITIVE_BY_LOWER.get(action.toLowerCase());
 }
 const SENSITIVE_BY_LOWER = new Map(Object.entries(SENSITIVE_READS).map(([k, v]) => [k.toLowerCase(), v]));
+
+/**
+ * Several offending elements of one statement (public principals, sensitive actions)
+ * reported once: on the first, naming every distinct value, the others as related
+ * locations. `undefined` when there is none.
+ */
+export function oneFindingFor<T extends { readonly value: string; readonly origin: Origin }>(
+  elements: readonly T[],
+  noun: string,
+  relatedMessage: (e: T) => string,
+): { first: T; names: string; related: Related[] } | undefined {
+  const first = elements[0];
+  if (!first) return undefined;
+  return {
+    first,
+    names: nameList([...new Set(elements.map((e) => e.value))], noun),
+    related: elements.slice(1).map((e) => ({ origin: e.origin, message: relatedMessage(e) })),
+  };
+}

@@ -20,7 +20,7 @@ resource "aws_iam_user_policy" "exempted" {
 # permissions-management actions in the exempted iam:* part.
 data "aws_iam_policy_document" "exempts_assume" {
   statement {
-    actions   = ["sts:AssumeRole", "*"] # expect: aws-iam-sensitive-actions-without-mfa, aws-iam-sensitive-actions-without-mfa
+    actions   = ["sts:AssumeRole", "*"] # expect: aws-iam-sensitive-actions-without-mfa
     resources = ["*"]
   }
   statement {

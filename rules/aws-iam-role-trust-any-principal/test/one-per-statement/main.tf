@@ -1,0 +1,28 @@
+# Two public principals in one statement: one finding on the first, naming both.
+resource "aws_iam_role" "open" {
+  name = "open"
+  assume_role_policy = jsonencode({
+    Statement = [{
+      Effect = "Allow"
+      Action = "sts:AssumeRole"
+      Principal = {
+        AWS = [
+          "*", # expect: aws-iam-role-trust-any-principal
+          "arn:aws:iam::111122223333:root",
+          "arn:aws:iam::*:root",
+        ]
+      }
+    }]
+  })
+}
+
+# A second statement open to anyone is a second finding.
+resource "aws_iam_role" "twice" {
+  name = "twice"
+  assume_role_policy = jsonencode({
+    Statement = [
+      { Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "*" } }, # expect: aws-iam-role-trust-any-principal
+      { Effect = "Allow", Action = "sts:TagSession", Principal = { AWS = "arn:aws:iam::*:root" } }, # expect: aws-iam-role-trust-any-principal
+    ]
+  })
+}
