@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy, type Statement } from '../../server/src/iam';
 import { isMfaCondition } from '../../server/src/rules-support/iam';
 import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
-import { reachesPeople } from '../../server/src/rules-support/iam-reach';
+import { machineUserKey, policyHolders, reachesPeople } from '../../server/src/rules-support/iam-reach';
 import { guardCovers, GuardIndex, isMfaDenyGuard, namedRole, trustRequiresMfa } from '../../server/src/rules-support/mfa-guard';
 
 /**
@@ -53,9 +53,16 @@ export default defineRule({
         const one = oneFindingFor(offending, 'sensitive actions', (x) => `${JSON.stringify(x.value)}: also without MFA`);
         if (!one) continue;
         const uses = offending.every((x) => x.assume) ? 'assume roles' : `use ${one.names}`;
+        // A workload's user (an access key, no console password) cannot present MFA: the
+        // advice for it is a role, not an MFA condition that would lock it out.
+        const held = policyHolders(m, p);
+        const keys = held.unknown ? [] : held.holders.filter((h) => h.kind !== 'role').map((h) => machineUserKey(m, h));
+        const machine = keys.length > 0 && keys.every((k) => k !== undefined);
         ctx.report({
           origin: one.first.origin,
-          message: `${p.owner.address} lets IAM users ${uses} without MFA: a leaked access key is enough. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool), or a Deny of these actions when aws:MultiFactorAuthPresent is false (BoolIfExists).`,
+          message: machine
+            ? `${p.owner.address} lets a user that signs in only with a long-lived access key (${keys.join(', ')}) ${uses} without MFA: a leaked key is enough, and such a user cannot present MFA. Give these permissions to a role the workload assumes, or narrow them.`
+            : `${p.owner.address} lets IAM users ${uses} without MFA: a leaked access key is enough. Add a condition requiring aws:MultiFactorAuthPresent = true (Bool), or a Deny of these actions when aws:MultiFactorAuthPresent is false (BoolIfExists).`,
           block: p.owner.block.span,
           ...(one.related.length ? { related: one.related } : {}),
         });

@@ -127,3 +127,14 @@ export function groupMemberships(m: TerraformModule): { groupsOf: Map<string, Se
   return { groupsOf, membersOf, unknownMembers };
 }
 
+/**
+ * The access key of a user that signs in only with one: a user of the module with an
+ * `aws_iam_access_key` and no `aws_iam_user_login_profile` (no console password). Such a
+ * user is a workload's identity, which cannot present MFA. Undefined for anyone else.
+ */
+export function machineUserKey(m: TerraformModule, holder: Holder): string | undefined {
+  if (holder.kind !== 'user') return undefined;
+  const names = (type: string) => m.resources(type).filter((r) => holdersIn(m, m.attribute(r, 'user')?.value, 'user').holders.some((h) => h.key === holder.key));
+  if (names('aws_iam_user_login_profile').length) return undefined;
+  return names('aws_iam_access_key')[0]?.address;
+}
