@@ -3,6 +3,30 @@ import { accessLevels, collectPolicies, expandPattern, isAllow, type Located, ty
 import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
 import { nameList, resourceScope, variableSource, worst, type ResourceScope } from '../../server/src/rules-support/iam-findings';
 
+const ALIASES = [
+  'CKV_AWS_1',
+  'CKV_AWS_49',
+  'CKV_AWS_62',
+  'CKV_AWS_63',
+  'CKV2_AWS_40',
+  'AVD-AWS-0057',
+  'AVD-AWS-0345',
+  'AVD-AWS-0097',
+  'iam_policies_with_full_privileges',
+  'iam_policy_grants_full_permissions',
+  'iam_role_with_full_privileges',
+  'sso_policy_with_full_priveleges',
+  'sqs_policy_allows_all_actions',
+  'kms_key_with_full_permissions',
+];
+
+/**
+ * Checkov reports a service wildcard or a write pattern on Resource "*" as write /
+ * permissions-management / restrictable actions without constraints (CKV_AWS_111, 109, 356):
+ * a team that skipped those on the statement reviewed this grant.
+ */
+const UNCONSTRAINED = ['CKV_AWS_109', 'CKV_AWS_111', 'CKV_AWS_356'];
+
 /**
  * Wildcards in the actions an Allow statement grants: `"*"` (everything), `service:*`
  * (a whole service), or a pattern that expands, through the action catalogue, to Write or
@@ -16,22 +40,7 @@ export default defineRule({
   title: 'IAM policy allows actions by wildcard',
   severity: 'high',
   family: 'wildcard-iam',
-  aliases: [
-    'CKV_AWS_1',
-    'CKV_AWS_49',
-    'CKV_AWS_62',
-    'CKV_AWS_63',
-    'CKV2_AWS_40',
-    'AVD-AWS-0057',
-    'AVD-AWS-0345',
-    'AVD-AWS-0097',
-    'iam_policies_with_full_privileges',
-    'iam_policy_grants_full_permissions',
-    'iam_role_with_full_privileges',
-    'sso_policy_with_full_priveleges',
-    'sqs_policy_allows_all_actions',
-    'kms_key_with_full_permissions',
-  ],
+  aliases: ALIASES,
   fixable: false,
   check(ctx) {
     for (const p of collectPolicies(ctx.module)) {
@@ -41,7 +50,7 @@ export default defineRule({
       const keyPolicy = KEY_POLICY_OWNERS.has(p.owner.block.labels[0]?.value ?? '');
       // A `dynamic "statement"` block writes several statements from one place: they are
       // grouped by where they are written, so the block gets one finding too.
-      const written = new Map<string, { action: Located; severity: Severity; why: string }[]>();
+      const written = new Map<string, { action: Located; severity: Severity; why: string; unconstrained: boolean }[]>();
       for (const s of p.statements) {
         if (!isAllow(s)) continue;
         const scope = resourceScope(s);
@@ -54,8 +63,9 @@ export default defineRule({
           // with kms:* (the account) and kms:Create*, kms:Put*... (administrators): whom it
           // lets in is the principal rules' question, not the pattern.
           if (keyPolicy && /^kms:/i.test(a.value)) continue;
-          const verdict = judge(a.value, onWhat(scope, p));
-          if (verdict) offending.push({ action: a, ...verdict });
+          const on = onWhat(scope, p);
+          const verdict = judge(a.value, on);
+          if (verdict) offending.push({ action: a, ...verdict, unconstrained: on.everything && a.value !== '*' && a.value !== '*:*' });
         }
       }
       for (const offending of written.values()) {
@@ -79,6 +89,7 @@ export default defineRule({
           origin: first.action.origin,
           severity,
           message: `${p.owner.address} allows ${what}. List the actions the principal needs instead.${source?.note ?? ''}`,
+          ...(offending.every((o) => o.unconstrained) ? { aliases: [...ALIASES, ...UNCONSTRAINED] } : {}),
           block: p.owner.block.span,
           ...(related.length ? { related } : {}),
         });
