@@ -211,3 +211,59 @@ resource "aws_iam_policy" "p" { policy = data.template_file.t.rendered }
     assert.equal(text(files, p.statements[0].actions[0].origin), '"s3:PutObject"');
   });
 });
+
+describe('dynamic blocks inside a policy document statement', () => {
+  it('reads dynamic "condition" and dynamic "principals" once per item, with the iterator bound', async () => {
+    const m = await moduleOf({
+      'main.tf': `variable "orgs" { default = ["o-abc123"] }
+variable "accounts" { default = { a = "111111111111", b = "222222222222" } }
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["arn:aws:s3:::b/*"]
+    dynamic "principals" {
+      for_each = var.accounts
+      content {
+        type        = "AWS"
+        identifiers = ["arn:aws:iam::\${principals.value}:root"]
+      }
+    }
+    dynamic "condition" {
+      for_each = var.orgs
+      iterator = org
+      content {
+        test     = "StringEquals"
+        variable = "aws:PrincipalOrgID"
+        values   = [org.value]
+      }
+    }
+  }
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = "b"
+  policy = data.aws_iam_policy_document.d.json
+}
+`,
+    });
+    const [s] = only(collectPolicies(m), 'aws_s3_bucket_policy.p').statements;
+    assert.deepEqual(s.principals.map((p) => p.id.value).sort(), ['arn:aws:iam::111111111111:root', 'arn:aws:iam::222222222222:root']);
+    assert.deepEqual(s.conditions.map((c) => [c.operator.value, c.key.value, c.values.map((v) => v.value)]), [['StringEquals', 'aws:PrincipalOrgID', ['o-abc123']]]);
+  });
+});
+
+describe('template directives in policy text', () => {
+  it('a %{ for } directive is unknown text: the statement around it is still read', async () => {
+    const m = await moduleOf({
+      'main.tf': `resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":[%{ for b in var.buckets }"arn:aws:s3:::\${b}/*",%{ endfor }"arn:aws:s3:::logs/*"]}]}
+EOF
+}
+`,
+    });
+    const [s] = only(collectPolicies(m), 'aws_iam_policy.p').statements;
+    assert.deepEqual(s.actions.map((a) => a.value), ['s3:*']);
+    assert.ok(s.resources.some((r) => r.known && r.value === 'arn:aws:s3:::logs/*'));
+    assert.ok(!s.resources.some((r) => r.known && r.value === '*'), 'nothing unknown is read as a wildcard');
+  });
+});

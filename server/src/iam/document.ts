@@ -59,27 +59,27 @@ function statementValue(b: Block, file: HclFile, attr: AttrFn, locals?: Readonly
     ['Principal', 'principals'],
     ['NotPrincipal', 'not_principals'],
   ] as const) {
-    const blocks = b.body.blocks.filter((x) => x.type === type);
+    const blocks = nestedBlocks(b, type, file, attr, locals);
     if (!blocks.length) continue;
     const byType = new Map<string, { keyOrigin: Origin; items: Value[] }>();
-    for (const p of blocks) {
-      const t = attr(p, 'type', locals);
-      const ids = attr(p, 'identifiers', locals);
+    for (const { block: p, locals: pl } of blocks) {
+      const t = attr(p, 'type', pl);
+      const ids = attr(p, 'identifiers', pl);
       const typeName = t?.v.kind === 'string' && t.v.known ? t.v.value : '?';
       const slot = byType.get(typeName) ?? { keyOrigin: t ? t.v.origin : header(file, p), items: [] };
       if (ids) for (const alt of alternatives(ids.v)) slot.items.push(...(alt.kind === 'list' ? alt.items : [alt]));
       byType.set(typeName, slot);
     }
     const entriesP: ObjectEntry[] = [...byType].map(([k, s]) => ({ key: k, keyOrigin: s.keyOrigin, value: { kind: 'list', items: s.items, origin: s.keyOrigin } }));
-    entries.push({ key, keyOrigin: header(file, blocks[0]), value: { kind: 'object', entries: entriesP, origin: { file: file.path, span: blocks[0].span } } });
+    entries.push({ key, keyOrigin: header(file, blocks[0].block), value: { kind: 'object', entries: entriesP, origin: { file: file.path, span: blocks[0].block.span } } });
   }
-  const conditions = b.body.blocks.filter((x) => x.type === 'condition');
+  const conditions = nestedBlocks(b, 'condition', file, attr, locals);
   if (conditions.length) {
     const byTest = new Map<string, { keyOrigin: Origin; entries: ObjectEntry[] }>();
-    for (const c of conditions) {
-      const test = attr(c, 'test', locals);
-      const variable = attr(c, 'variable', locals);
-      const values = attr(c, 'values', locals);
+    for (const { block: c, locals: cl } of conditions) {
+      const test = attr(c, 'test', cl);
+      const variable = attr(c, 'variable', cl);
+      const values = attr(c, 'values', cl);
       const testName = test?.v.kind === 'string' && test.v.known ? test.v.value : '?';
       const slot = byTest.get(testName) ?? { keyOrigin: test ? test.v.origin : header(file, c), entries: [] };
       const varName = variable?.v.kind === 'string' && variable.v.known ? variable.v.value : '?';
@@ -87,38 +87,51 @@ function statementValue(b: Block, file: HclFile, attr: AttrFn, locals?: Readonly
       byTest.set(testName, slot);
     }
     const entriesC: ObjectEntry[] = [...byTest].map(([k, s]) => ({ key: k, keyOrigin: s.keyOrigin, value: { kind: 'object', entries: s.entries, origin: s.keyOrigin } }));
-    entries.push({ key: 'Condition', keyOrigin: header(file, conditions[0]), value: { kind: 'object', entries: entriesC, origin: { file: file.path, span: conditions[0].span } } });
+    entries.push({ key: 'Condition', keyOrigin: header(file, conditions[0].block), value: { kind: 'object', entries: entriesC, origin: { file: file.path, span: conditions[0].block.span } } });
   }
   return { kind: 'object', entries, origin };
 }
 
-function dynamicStatements(b: Block, file: HclFile, attr: AttrFn): Value[] {
-  const content = b.body.blocks.find((x) => x.type === 'content');
-  if (!content) return [];
-  const iterator = attr(b, 'iterator');
-  const name = iterator && iterator.a.expr.type === 'variable' ? iterator.a.expr.name : 'statement';
-  const forEach = attr(b, 'for_each');
+/**
+ * The `condition` / `principals` blocks of a statement, written or generated: a
+ * `dynamic "condition"` gives its content once per item of its collection, read with the
+ * iterator bound (once with unknown values when the collection is not known).
+ */
+function nestedBlocks(b: Block, type: string, file: HclFile, attr: AttrFn, locals?: ReadonlyMap<string, Value>): { block: Block; locals?: ReadonlyMap<string, Value> }[] {
+  const out: { block: Block; locals?: ReadonlyMap<string, Value> }[] = [];
+  for (const x of b.body.blocks) {
+    if (x.type === type) out.push({ block: x, locals });
+    else if (x.type === 'dynamic' && x.labels[0]?.value === type) {
+      const content = x.body.blocks.find((c) => c.type === 'content');
+      if (!content) continue;
+      for (const it of dynamicItems(x, type, file, attr, locals)) out.push({ block: content, locals: new Map([...(locals ?? []), it]) });
+    }
+  }
+  return out;
+}
+
+/** The iterator bindings of a `dynamic` block: `[name, { key, value }]` per item of its `for_each`. */
+function dynamicItems(b: Block, label: string, file: HclFile, attr: AttrFn, locals?: ReadonlyMap<string, Value>): [string, Value][] {
+  const iterator = attr(b, 'iterator', locals);
+  const name = iterator && iterator.a.expr.type === 'variable' ? iterator.a.expr.name : label;
+  const forEach = attr(b, 'for_each', locals);
   const origin: Origin = { file: file.path, span: b.span };
   const items: [Value, Value][] = [];
   if (forEach?.v.kind === 'list') forEach.v.items.forEach((v, i) => items.push([{ kind: 'number', value: i, origin: v.origin }, v]));
   else if (forEach?.v.kind === 'object') for (const e of forEach.v.entries) items.push([{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
   else {
-    // Unknown collection: one statement whose iterator values are unknown, so what is
-    // written literally in the content (an action "*") is still checked.
     const unknownItem: Value = { kind: 'unknown', reason: 'dynamic block over a collection not known statically', origin };
     items.push([unknownItem, unknownItem]);
   }
-  return items.map(([key, value]) => {
-    const it: Value = {
-      kind: 'object',
-      entries: [
-        { key: 'key', keyOrigin: origin, value: key },
-        { key: 'value', keyOrigin: origin, value },
-      ],
-      origin,
-    };
-    return statementValue(content, file, attr, new Map([[name, it]]));
-  });
+  return items.map(([key, value]) => [name, { kind: 'object', entries: [{ key: 'key', keyOrigin: origin, value: key }, { key: 'value', keyOrigin: origin, value }], origin }]);
+}
+
+function dynamicStatements(b: Block, file: HclFile, attr: AttrFn): Value[] {
+  const content = b.body.blocks.find((x) => x.type === 'content');
+  if (!content) return [];
+  // An unknown collection gives one statement whose iterator values are unknown, so what
+  // is written literally in the content (an action "*") is still checked.
+  return dynamicItems(b, 'statement', file, attr).map(([name, it]) => statementValue(content, file, attr, new Map([[name, it]])));
 }
 
 /** Statements of the documents in `source_policy_documents` / `override_policy_documents`. */
