@@ -177,7 +177,8 @@ function comparable(v: Value): string | undefined {
   return undefined;
 }
 
-function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
+/** `a.b[k].c` → the base expression `a` and the steps `.b [k] .c` (keys evaluated). */
+function unwind(expr: Expr, scope: EvalScope): { base: Expr; steps: Step[] } {
   const steps: Step[] = [];
   let e: Expr = expr;
   for (;;) {
@@ -187,8 +188,12 @@ function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
     } else if (e.type === 'index') {
       steps.unshift({ kind: 'index', key: evalIn(e.key, scope) });
       e = e.object;
-    } else break;
+    } else return { base: e, steps };
   }
+}
+
+function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
+  const { base: e, steps } = unwind(expr, scope);
   if (e.type === 'splat') return splat(e, steps, origin, scope);
   if (e.type !== 'variable') {
     // `f(x).a`, `[..][0]`, `{...}.k`: evaluate the base, then walk the steps.
@@ -206,17 +211,7 @@ function reference(expr: Expr, origin: Origin, scope: EvalScope): Value {
  * `data.aws_iam_policy_document.d[*].json` is a list holding that document.
  */
 function splat(expr: Extract<Expr, { type: 'splat' }>, after: readonly Step[], origin: Origin, scope: EvalScope): Value {
-  const before: Step[] = [];
-  let e: Expr = expr.object;
-  for (;;) {
-    if (e.type === 'getattr') {
-      before.unshift({ kind: 'attr', name: e.name });
-      e = e.object;
-    } else if (e.type === 'index') {
-      before.unshift({ kind: 'index', key: evalIn(e.key, scope) });
-      e = e.object;
-    } else break;
-  }
+  const { base: e, steps: before } = unwind(expr.object, scope);
   if (e.type === 'variable' && !scope.locals.has(e.name) && isInstanceRoot(e.name, before)) {
     const address = [e.name, ...before.flatMap((s) => (s.kind === 'attr' ? [s.name] : []))].join('.');
     // `count = 0` known statically: the block does not exist, and its splat is empty.
