@@ -164,16 +164,31 @@ export function confinedReader(
     }
   });
   return (absPath) => {
-    let real = path.resolve(absPath);
-    try {
-      real = fs.realpathSync(real);
-    } catch {
-      // a missing file is read (and fails) normally
-    }
+    const real = realpathOfNearest(path.resolve(absPath));
     if (!bases.some((b) => real === b || real.startsWith(b.endsWith(path.sep) ? b : b + path.sep))) {
       onRefused(absPath);
       return undefined;
     }
     return read(absPath);
   };
+}
+
+/**
+ * The real path of a file, or for a missing one, of its nearest existing folder joined with
+ * the rest: a missing file under a symlinked workspace is inside it (its read then fails
+ * normally), not "outside the scanned paths".
+ */
+function realpathOfNearest(p: string): string {
+  const rest: string[] = [];
+  let at = p;
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest);
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return p;
+      rest.unshift(path.basename(at));
+      at = parent;
+    }
+  }
 }
