@@ -30,9 +30,12 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${dist}/client.js`, external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/server.ts'], outfile: `${dist}/server.js` }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${dist}/cli.js` }),
+  // The bin for other editors: checks its arguments, then loads server.js beside it.
+  build({ ...common, entryPoints: ['server/src/language-server.ts'], outfile: `${dist}/language-server.js` }),
   build({ ...common, entryPoints: ['server/src/engine/scan-worker.ts'], outfile: `${dist}/scan-worker.js` }),
 ]);
 chmodSync(`${dist}/cli.js`, 0o755);
+chmodSync(`${dist}/language-server.js`, 0o755);
 
 copyFileSync(join(dirname(require.resolve('web-tree-sitter')), 'tree-sitter.wasm'), `${dist}/tree-sitter.wasm`);
 copyFileSync(
@@ -41,4 +44,4 @@ copyFileSync(
 );
 // The action catalogue is read at run time (on first use) rather than bundled as a literal.
 copyFileSync('server/src/iam/catalogue.generated.json', `${dist}/iam-catalogue.json`);
-console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/scan-worker.js');
+console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/language-server.js, dist/scan-worker.js');

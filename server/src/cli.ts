@@ -30,7 +30,21 @@ export async function main(argv: string[]): Promise<number> {
   return c.run(rest);
 }
 
+/**
+ * A reader that stops early (`perimeter scan | head`) closes the pipe: the rest of the report
+ * is not wanted, so the run ends quietly with its own exit code. Any other failure to write
+ * the report is an I/O error (exit 2).
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') return;
+    process.stderr.write(`perimeter: cannot write the report: ${e.message}\n`);
+    process.exitCode = 2;
+  });
+}
+
 if (require.main === module) {
+  quietOnClosedPipe(process.stdout);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

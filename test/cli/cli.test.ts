@@ -52,7 +52,7 @@ describe('perimeter scan (bundled CLI)', () => {
     fs.chmodSync(f, 0o000);
     const r = run(['scan', dir], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /main\.tf: Cannot read file/);
+    assert.match(r.stdout, /main\.tf: error: Cannot read file/);
   });
 
   it('rejects an unknown format with usage and exit 2', () => {
@@ -77,7 +77,7 @@ describe('perimeter scan on hostile workspaces', () => {
     fs.writeFileSync(path.join(dir, 'big.tf'), '# ' + 'x'.repeat(6 * 1024 * 1024) + '\n');
     const r = run(['scan', dir], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /big\.tf: Skipped: 6\.3 MB is over the 5\.2 MB limit/);
+    assert.match(r.stdout, /big\.tf: error: Skipped: 6\.3 MB is over the 5\.2 MB limit/);
   });
 });
 

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { initHcl } from '../hcl/parser';
@@ -8,6 +7,7 @@ import type { TerraformModule } from '../module/module';
 import { confinedReader, diskReader, parseSources } from '../module/workspace';
 import { analysedModules, readInput } from '../engine/scan';
 import { relative } from '../report/json';
+import { emitReport } from './output';
 import { UsageError } from './usage';
 
 export const POLICIES_USAGE = `perimeter policies [PATH ...] [--format text|json] [--output FILE]
@@ -71,6 +71,7 @@ export async function policiesCommand(args: string[]): Promise<number> {
       errors: policy.errors.map((e) => ({ message: e.message, ...loc(module, e.origin) })),
     })),
     errors: errors.map((e) => ({ file: relative(e.file, cwd), message: e.message })),
+    notices: (input.notices ?? []).map((n) => ({ file: relative(n.file, cwd), message: n.message })),
   };
   let out: string;
   if (values.format === 'json') out = JSON.stringify(json, null, 2) + '\n';
@@ -80,11 +81,11 @@ export async function policiesCommand(args: string[]): Promise<number> {
       const acts = p.statements.flatMap((s) => [...s.actions, ...s.notActions].map((a) => a.value));
       return `${at}  ${p.owner}.${p.attribute}  ${p.kind}/${p.form}  ${p.statements.length} statement(s)${acts.length ? `: ${[...new Set(acts)].slice(0, 6).join(', ')}${acts.length > 6 ? ', …' : ''}` : ''}`;
     });
+    for (const e of json.errors) lines.push(`${e.file}: error: ${e.message}`);
+    for (const n of json.notices) lines.push(`${n.file}: notice: ${n.message}`);
     lines.push(`${json.policies.length} polic${json.policies.length === 1 ? 'y' : 'ies'}.`);
     out = lines.join('\n') + '\n';
   }
-  if (values.output) fs.writeFileSync(values.output, out);
-  else process.stdout.write(out);
-  for (const e of errors) process.stderr.write(`perimeter: ${e.file}: ${e.message}\n`);
+  emitReport(out, { output: values.output, text: values.format === 'text', errors: json.errors, notices: json.notices });
   return errors.length ? 2 : 0;
 }

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../../../rules/index';
 import { scanPathsParallel } from '../engine/parallel';
@@ -7,7 +6,8 @@ import * as path from 'node:path';
 import { ConfigError, loadConfig, unknownRuleIds } from '../engine/config';
 import { fixInPlace } from '../fix/in-place';
 import type { ScanResult } from '../engine/finding';
-import { toJson } from '../report/json';
+import { relative, toJson } from '../report/json';
+import { emitReport } from './output';
 import { toSarif } from '../report/sarif';
 import { toText } from '../report/text';
 import { UsageError } from './usage';
@@ -68,9 +68,12 @@ export async function scanCommand(args: string[]): Promise<number> {
   }
   const out =
     format === 'json' ? toJson(result, cwd) + '\n' : format === 'sarif' ? toSarif(result, ALL_RULES, cwd, version) + '\n' : toText(result, cwd);
-  if (values.output) fs.writeFileSync(values.output, out);
-  else process.stdout.write(out);
-  for (const e of result.errors) process.stderr.write(`perimeter: ${e.file}${e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : ''}: ${e.message}\n`);
+  emitReport(out, {
+    output: values.output,
+    text: format === 'text',
+    errors: result.errors.map((e) => ({ file: relative(e.file, cwd), message: e.message, at: e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : '' })),
+    notices: (result.notices ?? []).map((n) => ({ file: relative(n.file, cwd), message: n.message })),
+  });
 
   if (result.errors.length) return 2;
   const threshold = SEVERITIES.indexOf(failOn);

@@ -32,6 +32,8 @@ export interface ScanError {
 export interface ScanResult {
   readonly findings: Finding[];
   readonly errors: ScanError[];
+  /** Files skipped on purpose (encrypted or binary): reported, but not errors. */
+  readonly notices?: ScanError[];
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

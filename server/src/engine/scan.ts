@@ -130,6 +130,8 @@ export interface ScanInput {
   readonly sources: SourceFile[];
   /** Errors walking the paths and reading files, in file order. */
   readonly errors: ScanError[];
+  /** Files skipped on purpose (encrypted or binary), in file order. */
+  readonly notices?: ScanError[];
   /** Where file() may read: the scanned directories (a file's own directory). */
   readonly roots: string[];
   /** Trivy ignore-file entries found at the root and in the scanned directories. */
@@ -144,7 +146,7 @@ export function readInput(paths: readonly string[], options: ScanOptions = {}): 
   const read = readSources(files);
   const roots = paths.map((p) => path.resolve(p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isDirectory() ? p : path.dirname(p)));
   const ignores = readIgnoreFilesIn([root, ...roots]);
-  return { sources: read.sources, errors: [...collected.errors, ...read.errors, ...ignores.errors], roots, ignores: ignores.entries };
+  return { sources: read.sources, errors: [...collected.errors, ...read.errors, ...ignores.errors], notices: read.notices, roots, ignores: ignores.entries };
 }
 
 /** One thread's part of a scan: its findings, errors, and the file() reads it refused. */
@@ -188,6 +190,7 @@ export function combineShares(input: ScanInput, shares: readonly ScanShare[]): S
       ...shares.flatMap((s) => s.errors).sort(byFile),
       ...refused.map((file) => ({ file, message: 'Not read: file() points outside the scanned paths' })),
     ],
+    notices: input.notices ?? [],
   };
 }
 

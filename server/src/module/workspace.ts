@@ -64,7 +64,10 @@ export function collectFiles(paths: readonly string[]): { files: string[]; error
         try {
           isDir = fs.statSync(child).isDirectory();
         } catch (e) {
-          errors.push({ file: child, message: describeIoError(e) });
+          // A dangling symlink (a submodule that was not checked out, a moved target) to a
+          // file Perimeter would not read is no concern of the scan; one named .tf/.tfvars is.
+          if (!isTerraformFile(name) && isSymlink(child)) continue;
+          errors.push({ file: child, message: isSymlink(child) ? `Cannot read file: dangling symbolic link (${describeIoError(e)})` : describeIoError(e) });
           continue;
         }
         if (isDir || isTerraformFile(name)) walk(child, false);
@@ -75,6 +78,14 @@ export function collectFiles(paths: readonly string[]): { files: string[]; error
   };
   for (const p of paths) walk(p, true);
   return { files: [...new Set(files)], errors };
+}
+
+function isSymlink(p: string): boolean {
+  try {
+    return fs.lstatSync(p).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 export function describeIoError(e: unknown): string {
@@ -88,9 +99,33 @@ export function describeIoError(e: unknown): string {
 /** Files larger than this are skipped with a message: generated or binary, not Terraform. */
 export const MAX_FILE_BYTES = Number(process.env.PERIMETER_MAX_FILE_BYTES ?? 5 * 1024 * 1024);
 
-export function readSources(files: readonly string[]): { sources: SourceFile[]; errors: LoadError[] } {
+/**
+ * Why a file with a Terraform extension is not Terraform text, or undefined when it may be:
+ * encrypted in the checkout (git-crypt, SOPS) or binary. Such a file is skipped with a
+ * notice, not parsed: it holds nothing Perimeter can judge, and parsing it costs seconds.
+ */
+export function unreadableContent(bytes: Buffer): string | undefined {
+  if (bytes.subarray(0, 9).toString('latin1') === '\0GITCRYPT') return 'encrypted with git-crypt (not decrypted in this checkout)';
+  if (bytes.includes(0)) return 'binary file (it contains NUL bytes)';
+  const text = bytes.toString('utf8');
+  const start = text.trimStart();
+  if (start.startsWith('{')) {
+    try {
+      const json = JSON.parse(text) as unknown;
+      if (json && typeof json === 'object' && !Array.isArray(json) && typeof (json as { sops?: unknown }).sops === 'object') return 'encrypted with SOPS';
+    } catch {
+      // not JSON: HCL, read normally
+    }
+  }
+  // SOPS's YAML output: a top-level `sops:` mapping and values written as ENC[...].
+  if (/^sops:[ \t]*\r?$/m.test(text) && /ENC\[[A-Z0-9_]+,data:/.test(text)) return 'encrypted with SOPS';
+  return undefined;
+}
+
+export function readSources(files: readonly string[]): { sources: SourceFile[]; errors: LoadError[]; notices: LoadError[] } {
   const sources: SourceFile[] = [];
   const errors: LoadError[] = [];
+  const notices: LoadError[] = [];
   for (const f of files) {
     try {
       const size = fs.statSync(f).size;
@@ -98,12 +133,15 @@ export function readSources(files: readonly string[]): { sources: SourceFile[]; 
         errors.push({ file: f, message: `Skipped: ${(size / 1e6).toFixed(1)} MB is over the ${(MAX_FILE_BYTES / 1e6).toFixed(1)} MB limit (PERIMETER_MAX_FILE_BYTES)` });
         continue;
       }
-      sources.push({ path: f, text: fs.readFileSync(f, 'utf8') });
+      const bytes = fs.readFileSync(f);
+      const why = unreadableContent(bytes);
+      if (why) notices.push({ file: f, message: `Skipped: ${why}` });
+      else sources.push({ path: f, text: bytes.toString('utf8') });
     } catch (e) {
       errors.push({ file: f, message: `Cannot read file: ${describeIoError(e)}` });
     }
   }
-  return { sources, errors };
+  return { sources, errors, notices };
 }
 
 /** Reads a file for `file()` / `templatefile()`; undefined when it cannot be read. */

@@ -16,6 +16,7 @@ export function toJson(result: ScanResult, cwd: string): string {
         fixable: !!f.fix,
       })),
       errors: result.errors.map((e) => ({ file: relative(e.file, cwd), message: e.message, ...(e.range ? { range: oneBased(e.range) } : {}) })),
+      notices: (result.notices ?? []).map((n) => ({ file: relative(n.file, cwd), message: n.message })),
     },
     null,
     2,

@@ -70,8 +70,11 @@ export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string,
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
-            toolExecutionNotifications: result.errors.map((e) => ({
-              level: 'error',
+            toolExecutionNotifications: [
+              ...result.errors.map((e) => ({ level: 'error' as const, e })),
+              ...(result.notices ?? []).map((e) => ({ level: 'note' as const, e })),
+            ].map(({ level, e }) => ({
+              level,
               message: { text: e.message },
               locations: [
                 {

@@ -12,6 +12,7 @@ export function toText(result: ScanResult, cwd: string): string {
     const at = e.range ? `:${e.range.start.line + 1}:${e.range.start.character + 1}` : '';
     lines.push(`${relative(e.file, cwd)}${at}: error: ${e.message}`);
   }
+  for (const n of result.notices ?? []) lines.push(`${relative(n.file, cwd)}: notice: ${n.message}`);
   const counts = countBySeverity(result);
   lines.push(
     result.findings.length === 0
