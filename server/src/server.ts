@@ -71,7 +71,9 @@ connection.onInitialized(async () => {
   await ready;
   // The start-up scan: the first configuration read (here or by a configuration notification
   // that arrives meanwhile) starts it; the other finds the same configuration and does not.
-  if (await reloadConfiguration()) await requestScan();
+  const changed = await reloadConfiguration();
+  // Without a folder there is nothing to scan, but the client still learns the (empty) result.
+  if (changed.length || !roots.length) await requestScan(changed);
 });
 
 /**
@@ -231,22 +233,24 @@ async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
     }
     analysis.forgetUnder(r);
   }
-  await reloadConfiguration();
-  if (added.length) await requestScan(added);
+  // The folders added, and any whose configuration changed meanwhile.
+  const changed = await reloadConfiguration();
+  if (changed.length) await requestScan(changed);
 }
 
 function inside(root: string, p: string): boolean {
   return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
-/** The configuration in effect (JSON), to tell a real change from a repeated notification. */
-let configured: string | undefined;
+/** Each folder's configuration in effect (JSON), to tell a real change from a repeated notification. */
+const configured = new Map<string, string>();
 
 /**
  * Reads each folder's .perimeter.json and the editor settings, merged per folder (settings
- * win). True when the result differs from the configuration in effect.
+ * win). Returns the folders whose configuration differs from the one in effect (a new
+ * folder's always does): those to rescan.
  */
-async function reloadConfiguration(): Promise<boolean> {
+async function reloadConfiguration(): Promise<string[]> {
   let settings: PerimeterConfig = {};
   if (canConfigure) {
     const s = (await connection.workspace.getConfiguration('perimeter')) as
@@ -265,9 +269,13 @@ async function reloadConfiguration(): Promise<boolean> {
     return { root, config: mergeConfigs(fileConfig, settings) };
   });
   analysis.configure(folders);
-  const key = JSON.stringify(folders);
-  const changed = key !== configured;
-  configured = key;
+  const changed: string[] = [];
+  for (const f of folders) {
+    const key = JSON.stringify(f.config);
+    if (configured.get(f.root) !== key) changed.push(f.root);
+    configured.set(f.root, key);
+  }
+  for (const r of [...configured.keys()]) if (!roots.includes(r)) configured.delete(r);
   return changed;
 }
 
@@ -275,7 +283,8 @@ connection.onDidChangeConfiguration(
   guard('configuration', async () => {
     // Editors repeat this notification (at start-up, or once per registration): rescan only
     // when Perimeter's configuration really changed.
-    if (await reloadConfiguration()) await requestScan();
+    const changed = await reloadConfiguration();
+    if (changed.length) await requestScan(changed);
   }),
 );
 
@@ -327,7 +336,8 @@ connection.onDidChangeWatchedFiles(
       const p = toPath(c.uri);
       if (!p) continue;
       if (path.basename(p) === '.perimeter.json') {
-        if (await reloadConfiguration()) await requestScan();
+        const changed = await reloadConfiguration();
+        if (changed.length) await requestScan(changed);
         return;
       }
       analysis.invalidate(p);

@@ -87,6 +87,18 @@ describe('language server: workspace scans and settings', () => {
     assert.deepEqual(r, { modules: 2, findings: 1 });
   });
 
+  it('reads each folder\'s own .perimeter.json', async () => {
+    const a = folder(publicAcl);
+    const b = folder(publicAcl);
+    fs.writeFileSync(path.join(b.dir, '.perimeter.json'), JSON.stringify({ rules: { 'aws-s3-public-acl': 'off' } }));
+    client = new LspClient();
+    await client.initialize([URI.file(a.dir).toString(), URI.file(b.dir).toString()]);
+    await client.scanned();
+    await client.diagnostics(a.uri, (p) => p.diagnostics.some((d) => d.code === 'aws-s3-public-acl'));
+    const inB = await client.diagnostics(b.uri, () => true);
+    assert.deepEqual(inB.diagnostics.map((d) => d.code), []);
+  });
+
   it('lets file() read inside any workspace folder, not outside them', async () => {
     const wildcard = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
     const a = folder(clean);
