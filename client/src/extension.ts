@@ -7,6 +7,8 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, 
 let client: LanguageClient | undefined;
 let status: vscode.StatusBarItem | undefined;
 let output: vscode.LogOutputChannel | undefined;
+/** True from start-up (or a rescan) until the server reports a complete workspace scan. */
+let scanning = false;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('Perimeter', { log: true });
@@ -19,14 +21,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('perimeter.scanWorkspace', async () => {
       // The server's own command id differs: vscode-languageclient registers server commands
       // in the editor, and two registrations of one id make activation fail.
-      await client?.sendRequest('workspace/executeCommand', { command: 'perimeter.server.scanWorkspace', arguments: [] });
+      if (!client) return;
+      const r = await client.sendRequest<{ modules: number; findings: number } | null>('workspace/executeCommand', { command: 'perimeter.server.scanWorkspace', arguments: [] });
+      if (r) void vscode.window.showInformationMessage(`Perimeter: workspace scanned: ${r.modules} module${r.modules === 1 ? '' : 's'}, ${r.findings} finding${r.findings === 1 ? '' : 's'}.`);
     }),
     vscode.commands.registerCommand('perimeter.restartServer', async () => {
       await client?.restart();
       output?.appendLine('Perimeter language server restarted.');
     }),
     vscode.commands.registerCommand('perimeter.showRuleDocumentation', async (ruleId?: string) => {
-      const id = ruleId ?? (await pickRuleFromDiagnostics());
+      const id = ruleId ?? (await pickRule());
       if (!id) return;
       const doc = vscode.Uri.file(context.asAbsolutePath(path.join('rules', id, 'README.md')));
       await vscode.commands.executeCommand('markdown.showPreview', doc);
@@ -64,8 +68,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'terraform-vars' },
       { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
     ],
+    // No configurationSection: the server registers for the `perimeter` section itself (a
+    // second registration would send every change twice) and pulls the settings it needs.
     synchronize: {
-      configurationSection: 'perimeter',
       // Policy .json files read with file() and .perimeter.json matter too.
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,*.json}'),
     },
@@ -82,18 +87,26 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       void vscode.window.showWarningMessage('Perimeter: the language server stopped unexpectedly and was restarted. Details are in the Perimeter output.');
     }
   });
-  status!.text = '$(shield) Perimeter: scanning…';
-  status!.show();
-  await client.start();
+  // Registered before start: a small workspace is scanned before start() returns.
+  client.onNotification('perimeter/scanning', () => {
+    scanning = true;
+    updateStatus();
+  });
   client.onNotification('perimeter/scanned', (p: { modules: number; findings: number }) => {
+    scanning = false;
     output?.appendLine(`Workspace scan: ${p.modules} modules, ${p.findings} findings.`);
     updateStatus();
   });
+  scanning = true;
+  updateStatus();
+  status!.show();
+  await client.start();
 }
 
 async function stop(): Promise<void> {
   await client?.stop();
   client = undefined;
+  scanning = false;
   status?.hide();
 }
 
@@ -101,16 +114,32 @@ function updateStatus(): void {
   if (!status || !client) return;
   let count = 0;
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) count += diagnostics.filter((d) => d.source === 'perimeter').length;
+  if (scanning) {
+    // Until the first complete result, "no findings" would be a claim nobody checked.
+    status.text = count ? `$(sync~spin) Perimeter: scanning… ${count} so far` : '$(sync~spin) Perimeter: scanning…';
+    status.tooltip = 'Perimeter is scanning the workspace';
+    return;
+  }
   status.text = count ? `$(shield) Perimeter: ${count}` : '$(shield) Perimeter: no findings';
   status.tooltip = count ? `${count} Perimeter finding${count === 1 ? '' : 's'} in the workspace: show Problems` : 'Perimeter found nothing to report';
 }
 
-async function pickRuleFromDiagnostics(): Promise<string | undefined> {
-  const ids = new Set<string>();
+/** Every rule (from the server), those with findings in the workspace first. */
+async function pickRule(): Promise<string | undefined> {
+  const counts = new Map<string, number>();
   for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
-    for (const d of diagnostics) if (d.source === 'perimeter' && d.code) ids.add(typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+    for (const d of diagnostics) {
+      if (d.source !== 'perimeter' || !d.code) continue;
+      const id = typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
   }
-  return vscode.window.showQuickPick([...ids].sort(), { placeHolder: 'Rule' });
+  const rules = (await client?.sendRequest<{ id: string; title: string; severity: string }[]>('perimeter/rules')) ?? [];
+  const items = rules
+    .map((r) => ({ label: r.id, description: r.title, detail: counts.has(r.id) ? `${r.severity}: ${counts.get(r.id)} in the workspace` : r.severity, n: counts.get(r.id) ?? 0 }))
+    .sort((a, b) => Number(b.n > 0) - Number(a.n > 0) || a.label.localeCompare(b.label));
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Rule', matchOnDescription: true });
+  return picked?.label;
 }
 
 function defaultSarifUri(): vscode.Uri | undefined {

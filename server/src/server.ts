@@ -12,6 +12,7 @@ import {
   ProposedFeatures,
   TextDocumentSyncKind,
   type WorkspaceEdit,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../../rules/index';
@@ -32,9 +33,11 @@ const connection = createConnection(ProposedFeatures.all);
 const analysis = new Analysis(ALL_RULES);
 const ready = initHcl();
 const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
+/** The workspace folders (every one is analysed). */
 let roots: string[] = [];
 let canConfigure = false;
 let workDoneProgress = false;
+let folderEvents = false;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   critical: DiagnosticSeverity.Error,
@@ -48,8 +51,10 @@ connection.onInitialize((params: InitializeParams) => {
   if (!roots.length && params.rootUri) roots = [URI.parse(params.rootUri).fsPath];
   canConfigure = !!params.capabilities.workspace?.configuration;
   workDoneProgress = !!params.capabilities.window?.workDoneProgress;
+  folderEvents = !!params.capabilities.workspace?.workspaceFolders;
   return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
@@ -60,10 +65,15 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
-  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Only Perimeter's own settings: any other change (the minimap) must not rescan.
+  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'perimeter' });
+  if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => void guard('workspaceFolders', changeFolders)(e));
   await ready;
-  await reloadConfiguration();
-  await scanWorkspace();
+  // The start-up scan: the first configuration read (here or by a configuration notification
+  // that arrives meanwhile) starts it; the other finds the same configuration and does not.
+  const changed = await reloadConfiguration();
+  // Without a folder there is nothing to scan, but the client still learns the (empty) result.
+  if (changed.length || !roots.length) await requestScan(changed);
 });
 
 /**
@@ -137,14 +147,62 @@ function schedule(dir: string): void {
   });
 }
 
-async function scanWorkspace(): Promise<number> {
-  if (!roots.length) return 0;
-  const { dirs, errors } = analysis.moduleDirs(roots);
+interface ScanResult {
+  readonly modules: number;
+  readonly findings: number;
+}
+
+/**
+ * One workspace scan at a time. A request during a scan stops it (between modules) and
+ * queues one more scan covering everything asked for meanwhile; every caller gets the result
+ * of the scan that completes after its request. `perimeter/scanning` announces a scan,
+ * `perimeter/scanned` its complete result (a stopped scan sends neither `scanned` nor more
+ * progress), so the client says "scanning" until the first complete result.
+ */
+let running: { promise: Promise<ScanResult | undefined>; stop: boolean } | undefined;
+let queued: { promise: Promise<ScanResult>; targets: Set<string> | 'all' } | undefined;
+
+function requestScan(targets: readonly string[] | 'all' = 'all'): Promise<ScanResult> {
+  if (queued) {
+    if (targets === 'all') queued.targets = 'all';
+    else if (queued.targets !== 'all') for (const t of targets) queued.targets.add(t);
+    return queued.promise;
+  }
+  if (running) {
+    running.stop = true;
+    // The stopped scan's targets must still be covered: scan everything again.
+    const q: { promise: Promise<ScanResult>; targets: Set<string> | 'all' } = { promise: undefined!, targets: 'all' };
+    const after = running.promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    q.promise = after.then(() => {
+      queued = undefined;
+      return requestScan(q.targets === 'all' ? 'all' : [...q.targets]);
+    });
+    queued = q;
+    return q.promise;
+  }
+  const r = { promise: undefined! as Promise<ScanResult | undefined>, stop: false };
+  r.promise = scan(targets === 'all' ? roots : targets, () => r.stop).finally(() => {
+    if (running === r) running = undefined;
+  });
+  running = r;
+  return r.promise.then((res) => res ?? requestScan(targets));
+}
+
+async function scan(under: readonly string[], stopped: () => boolean): Promise<ScanResult | undefined> {
+  void connection.sendNotification('perimeter/scanning', {});
+  const { dirs, errors } = under.length ? analysis.moduleDirs(under) : { dirs: [], errors: [] };
   for (const e of errors) connection.console.warn(`${e.file}: ${e.message}`);
-  const progress = workDoneProgress ? await connection.window.createWorkDoneProgress() : undefined;
+  const progress = workDoneProgress && dirs.length ? await connection.window.createWorkDoneProgress() : undefined;
   progress?.begin('Perimeter: scanning workspace', 0, `${dirs.length} modules`, false);
   let total = 0;
   for (let i = 0; i < dirs.length; i++) {
+    if (stopped()) {
+      progress?.done();
+      return undefined;
+    }
     try {
       total += publishModule(dirs[i]);
     } catch (e) {
@@ -155,22 +213,44 @@ async function scanWorkspace(): Promise<number> {
     await new Promise((r) => setImmediate(r));
   }
   progress?.done();
-  void connection.sendNotification('perimeter/scanned', { modules: dirs.length, findings: total });
+  const result = { modules: dirs.length, findings: total };
+  void connection.sendNotification('perimeter/scanned', result);
   connection.console.log(`workspace scan: ${dirs.length} modules, ${total} findings`);
-  return total;
+  return result;
 }
 
-async function reloadConfiguration(): Promise<void> {
-  const root = roots[0];
-  let fileConfig: PerimeterConfig = {};
-  if (root) {
-    try {
-      fileConfig = loadConfig(path.join(root, '.perimeter.json'), false);
-    } catch (e) {
-      if (e instanceof ConfigError) void connection.window.showWarningMessage(`Perimeter: ${e.message}`);
-      else throw e;
+/** Folders added are configured and scanned; a folder removed loses its diagnostics. */
+async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
+  const removed = e.removed.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
+  const added = e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p && !roots.includes(p));
+  roots = [...roots.filter((r) => !removed.includes(r)), ...added];
+  for (const r of removed) {
+    if (roots.some((other) => inside(r, other))) continue; // still covered by an enclosing folder
+    for (const [dir, files] of [...published]) {
+      if (!inside(r, dir)) continue;
+      for (const file of files) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
+      published.delete(dir);
     }
+    analysis.forgetUnder(r);
   }
+  // The folders added, and any whose configuration changed meanwhile.
+  const changed = await reloadConfiguration();
+  if (changed.length) await requestScan(changed);
+}
+
+function inside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/** Each folder's configuration in effect (JSON), to tell a real change from a repeated notification. */
+const configured = new Map<string, string>();
+
+/**
+ * Reads each folder's .perimeter.json and the editor settings, merged per folder (settings
+ * win). Returns the folders whose configuration differs from the one in effect (a new
+ * folder's always does): those to rescan.
+ */
+async function reloadConfiguration(): Promise<string[]> {
   let settings: PerimeterConfig = {};
   if (canConfigure) {
     const s = (await connection.workspace.getConfiguration('perimeter')) as
@@ -178,13 +258,33 @@ async function reloadConfiguration(): Promise<void> {
       | null;
     settings = { rules: s?.rules ?? {}, severityOverrides: s?.severityOverrides ?? {}, exclude: s?.exclude ?? [] };
   }
-  analysis.configure(mergeConfigs(fileConfig, settings), root);
+  const folders = roots.map((root) => {
+    let fileConfig: PerimeterConfig = {};
+    try {
+      fileConfig = loadConfig(path.join(root, '.perimeter.json'), false);
+    } catch (e) {
+      if (e instanceof ConfigError) void connection.window.showWarningMessage(`Perimeter: ${e.message}`);
+      else throw e;
+    }
+    return { root, config: mergeConfigs(fileConfig, settings) };
+  });
+  analysis.configure(folders);
+  const changed: string[] = [];
+  for (const f of folders) {
+    const key = JSON.stringify(f.config);
+    if (configured.get(f.root) !== key) changed.push(f.root);
+    configured.set(f.root, key);
+  }
+  for (const r of [...configured.keys()]) if (!roots.includes(r)) configured.delete(r);
+  return changed;
 }
 
 connection.onDidChangeConfiguration(
   guard('configuration', async () => {
-    await reloadConfiguration();
-    await scanWorkspace();
+    // Editors repeat this notification (at start-up, or once per registration): rescan only
+    // when Perimeter's configuration really changed.
+    const changed = await reloadConfiguration();
+    if (changed.length) await requestScan(changed);
   }),
 );
 
@@ -236,8 +336,8 @@ connection.onDidChangeWatchedFiles(
       const p = toPath(c.uri);
       if (!p) continue;
       if (path.basename(p) === '.perimeter.json') {
-        await reloadConfiguration();
-        await scanWorkspace();
+        const changed = await reloadConfiguration();
+        if (changed.length) await requestScan(changed);
         return;
       }
       analysis.invalidate(p);
@@ -327,7 +427,7 @@ function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
 
 connection.onExecuteCommand(
   guard('executeCommand', async ({ command }) => {
-    if (command === 'perimeter.server.scanWorkspace') return scanWorkspace();
+    if (command === 'perimeter.server.scanWorkspace') return requestScan();
     return null;
   }),
 );
@@ -340,6 +440,12 @@ connection.onRequest(
     for (const dir of analysis.moduleDirs(roots).dirs) all.push(...analysis.analyseModule(dir).findings);
     return toSarif({ findings: all, errors: [] }, ALL_RULES, roots[0] ?? process.cwd(), version);
   }),
+);
+
+/** Every rule (id, title, severity), for the client's "show rule documentation" picker. */
+connection.onRequest(
+  'perimeter/rules',
+  guard('rules', () => ALL_RULES.map((r) => ({ id: r.id, title: r.title, severity: r.severity })).sort((a, b) => a.id.localeCompare(b.id))),
 );
 
 /** Resident memory and open-document count, for benchmarks and diagnosis. */

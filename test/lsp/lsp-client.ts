@@ -29,6 +29,10 @@ export class LspClient {
   /** Custom notifications by method. */
   readonly notifications: { method: string; params: unknown }[] = [];
   settings: Record<string, unknown> = {};
+  /** Everything the server sent, in order: notification methods and `publish <uri>`. */
+  readonly events: string[] = [];
+  /** Registrations the server asked for. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
   constructor() {
     this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
@@ -36,36 +40,46 @@ export class LspClient {
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.latest.set(p.uri, p);
+      this.events.push(`publish ${p.uri}`);
       const w = this.waiters;
       this.waiters = [];
       w.forEach((f) => f());
     });
     this.connection.onRequest(WorkDoneProgressCreateRequest.method, () => null);
     this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => this.settings));
-    this.connection.onRequest(RegistrationRequest.method, () => null);
+    this.connection.onRequest(RegistrationRequest.method, (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     this.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
       this.progress.push(p.value.kind);
+      this.events.push(`progress ${p.value.kind}`);
     });
-    this.connection.onNotification('perimeter/scanned', (params: unknown) => {
-      this.notifications.push({ method: 'perimeter/scanned', params });
-    });
+    for (const method of ['perimeter/scanning', 'perimeter/scanned']) {
+      this.connection.onNotification(method, (params: unknown) => {
+        this.notifications.push({ method, params });
+        this.events.push(method);
+      });
+    }
     this.connection.listen();
   }
 
-  async initialize(rootUri: string | null = null): Promise<void> {
+  /** Starts the session with one workspace folder (a URI), several, or none. */
+  async initialize(rootUri: string | readonly string[] | null = null): Promise<void> {
+    const folders = rootUri === null ? [] : typeof rootUri === 'string' ? [rootUri] : rootUri;
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri,
-      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true } },
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+      rootUri: folders[0] ?? null,
+      capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      workspaceFolders: folders.length ? folders.map((uri, i) => ({ uri, name: `ws${i}` })) : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
-  /** Resolves once the server reports its startup workspace scan finished. */
-  async scanned(timeoutMs = 10_000): Promise<void> {
+  /** Resolves once the server reports `count` complete workspace scans (the start-up scan by default). */
+  async scanned(timeoutMs = 10_000, count = 1): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (!this.notifications.some((n) => n.method === 'perimeter/scanned')) {
+    while (this.notifications.filter((n) => n.method === 'perimeter/scanned').length < count) {
       if (Date.now() > deadline) throw new Error(`no workspace scan; stderr: ${this.stderr}`);
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -24,21 +24,54 @@ export class Analysis {
   private readonly diskCache = new Map<string, { mtimeMs: number; file: HclFile }>();
   /** The latest findings per file, for hovers and code actions. */
   private readonly findingsByFile = new Map<string, Finding[]>();
-  private config: PerimeterConfig = {};
-  private root: string | undefined;
-  /** Trivy ignore files at the workspace root, re-read when they change. */
-  private readonly ignoreFiles = new IgnoreFileCache();
+  /** The workspace folders, each with its configuration (its .perimeter.json merged with editor settings). */
+  private folders: { root: string; config: PerimeterConfig }[] = [];
+  /** Trivy ignore files at each workspace folder's root, re-read when they change. */
+  private readonly ignoreFiles = new Map<string, IgnoreFileCache>();
 
   constructor(private readonly rules: readonly Rule[]) {}
 
-  /** Configuration (.perimeter.json merged with editor settings) and the workspace root. */
-  configure(config: PerimeterConfig, root: string | undefined): void {
-    this.config = config;
-    this.root = root;
+  /**
+   * The workspace folders and their configurations. A file belongs to the innermost folder
+   * that contains it; a file outside every folder gets the first folder's configuration.
+   */
+  configure(folders: readonly { root: string; config: PerimeterConfig }[]): void;
+  /** One folder (or none): configuration and the workspace root. */
+  configure(config: PerimeterConfig, root: string | undefined): void;
+  configure(a: readonly { root: string; config: PerimeterConfig }[] | PerimeterConfig, root?: string): void {
+    if (Array.isArray(a)) this.folders = a.map((f) => ({ root: path.resolve(f.root), config: f.config }));
+    else this.folders = root === undefined ? [] : [{ root: path.resolve(root), config: a as PerimeterConfig }];
+    this.noRootConfig = Array.isArray(a) ? {} : (a as PerimeterConfig);
+    for (const r of [...this.ignoreFiles.keys()]) if (!this.folders.some((f) => f.root === r)) this.ignoreFiles.delete(r);
+  }
+
+  private noRootConfig: PerimeterConfig = {};
+
+  /** The workspace folder a file or directory belongs to (the innermost that contains it). */
+  folderOf(p: string): { root: string; config: PerimeterConfig } | undefined {
+    const abs = path.resolve(p);
+    let best: { root: string; config: PerimeterConfig } | undefined;
+    for (const f of this.folders) {
+      const inside = abs === f.root || abs.startsWith(f.root.endsWith(path.sep) ? f.root : f.root + path.sep);
+      if (inside && (!best || f.root.length > best.root.length)) best = f;
+    }
+    return best;
+  }
+
+  private settingsFor(p: string): { root: string | undefined; config: PerimeterConfig } {
+    const f = this.folderOf(p) ?? this.folders[0];
+    return f ?? { root: undefined, config: this.noRootConfig };
   }
 
   excluded(filePath: string): boolean {
-    return this.root !== undefined && isExcluded(filePath, this.root, this.config);
+    const { root, config } = this.settingsFor(filePath);
+    return root !== undefined && isExcluded(filePath, root, config);
+  }
+
+  /** Forgets the findings of files under a directory (a workspace folder removed). */
+  forgetUnder(dir: string): void {
+    const base = path.resolve(dir);
+    for (const f of [...this.findingsByFile.keys()]) if (f === base || f.startsWith(base + path.sep)) this.findingsByFile.delete(f);
   }
 
   /** The text the analysis sees for a file: the open document, else the disk. */
@@ -99,13 +132,20 @@ export class Analysis {
     const vars = files.filter((f) => isVarFile(f.path));
     const read = (p: string) => this.open.get(p)?.file.text ?? diskReader(p);
     // file() reads only inside the workspace folders; a refusal is reported like an unreadable file.
-    const reader = this.root ? confinedReader([this.root], read, (p) => errors.push({ file: p, message: 'Not read: file() points outside the workspace' })) : read;
+    const roots = this.folders.map((f) => f.root);
+    const reader = roots.length ? confinedReader(roots, read, (p) => errors.push({ file: p, message: 'Not read: file() points outside the workspace' })) : read;
+    const { root, config } = this.settingsFor(dir);
     const module = new TerraformModule(dir, tf, vars, reader);
-    const r = runRules(module, enabledRules(this.config, this.rules));
-    const ignores = this.root ? this.ignoreFiles.get(this.root) : { entries: [], errors: [] };
+    const r = runRules(module, enabledRules(config, this.rules));
+    let ignores = { entries: [] as ReturnType<IgnoreFileCache['get']>['entries'], errors: [] as ScanError[] };
+    if (root !== undefined) {
+      let cache = this.ignoreFiles.get(root);
+      if (!cache) this.ignoreFiles.set(root, (cache = new IgnoreFileCache()));
+      ignores = cache.get(root);
+    }
     errors.push(...ignores.errors);
     // Merged as the CLI merges them: one finding per (rule, file, span), naming every owner.
-    const findings = applyIgnoreEntries(mergeFindings(occurrencesOf(module, applyConfig(r.findings, this.config))), ignores.entries).sort(compareFindings);
+    const findings = applyIgnoreEntries(mergeFindings(occurrencesOf(module, applyConfig(r.findings, config))), ignores.entries).sort(compareFindings);
     // Files a finding lands in beyond the module's own (a policy .json read by file()).
     const touched = new Set([...files.map((f) => f.path), ...findings.map((f) => f.file)]);
     for (const f of touched) this.findingsByFile.set(f, findings.filter((x) => x.file === f));
