@@ -44,6 +44,6 @@ export function runRules(module: TerraformModule, rules: readonly Rule[]): { fin
   }
   // Suppression comments are read from the module's own files (policy .json files
   // cannot hold comments: suppress those findings on the attribute that reads them).
-  const { kept } = applySuppressions(findings, [...module.files, ...module.varFiles]);
+  const { kept } = applySuppressions(findings, [...module.files, ...module.varFiles, ...module.callerFiles]);
   return { findings: kept, errors };
 }

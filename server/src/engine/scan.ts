@@ -53,7 +53,7 @@ function scanOccurrences(
   const analyses = new Map<string, number>();
   for (const { module, callPath, caller } of analysedModules(parsed.files, reader)) {
     const r = runRules(module, active);
-    for (const f of [...module.files, ...module.varFiles]) analyses.set(f.path, (analyses.get(f.path) ?? 0) + 1);
+    for (const f of [...module.files, ...module.varFiles, ...module.callerFiles]) analyses.set(f.path, (analyses.get(f.path) ?? 0) + 1);
     const call = callPath && caller ? callSite(callPath, caller) : undefined;
     occurrences.push(...occurrencesOf(module, configured(r.findings), call));
     if (!callPath) errors.push(...r.errors);

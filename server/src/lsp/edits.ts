@@ -1,4 +1,7 @@
+import type { Attribute, Block, HclFile } from '../hcl/ast';
+import { parseHcl } from '../hcl/parser';
 import { LineIndex, type Position } from '../hcl/span';
+import { walkExpr } from '../hcl/walk';
 import type { FileEdit, Fix } from '../engine/rule';
 import type { Finding } from '../engine/finding';
 
@@ -26,23 +29,75 @@ function toRangeEdit(e: FileEdit, idx: LineIndex): RangeEdit {
   return { range: { start: idx.position(e.span.start), end: idx.position(e.span.end) }, newText: e.newText };
 }
 
+/** Only Terraform files hold `#` comments: not policy `.json` files, nor templates (`.tpl`). */
+const COMMENTABLE = /\.(tf|tfvars)$/;
+
 /**
  * "Suppress this finding": a `# perimeter:ignore:<id>` comment on its own line above the
- * finding, indented like it, with a reason placeholder the user replaces.
+ * finding, indented like it, with a reason placeholder the user replaces. A finding inside
+ * heredoc text (a heredoc JSON policy) cannot take a comment there, where it would become
+ * part of the text: the comment goes above the innermost block that holds it, which
+ * covers the findings inside the block.
  */
 export function suppressLineEdit(finding: Finding, text: string): RangeEdit | undefined {
-  if (finding.file.endsWith('.json')) return undefined; // JSON cannot hold comments
+  if (!COMMENTABLE.test(finding.file)) return undefined;
   const idx = new LineIndex(text);
-  const line = finding.range.start.line;
+  const line = commentLine(finding, text, idx);
+  if (line === undefined) return undefined;
   const indent = /^[ \t]*/.exec(idx.lineText(line))![0];
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const at = { line, character: 0 };
   return { range: { start: at, end: at }, newText: `${indent}# perimeter:ignore:${finding.ruleId} TODO: reason${nl}` };
 }
 
+/**
+ * The line above which a comment about the finding may go: its own line, unless that line
+ * starts inside a multi-line string (heredoc); then the innermost block's first line.
+ * Undefined when the file cannot be read as HCL there.
+ */
+function commentLine(finding: Finding, text: string, idx: LineIndex): number | undefined {
+  const line = finding.range.start.line;
+  let file: HclFile;
+  try {
+    file = parseHcl(finding.file, text);
+  } catch {
+    return line;
+  }
+  const lineStart = idx.offset({ line, character: 0 });
+  if (!insideMultiLineText(file, lineStart)) return line;
+  const block = innermostBlock(file.body.blocks, finding.span.start);
+  if (!block) return undefined;
+  const header = idx.position(block.span.start).line;
+  return insideMultiLineText(file, idx.offset({ line: header, character: 0 })) ? undefined : header;
+}
+
+/** Whether an offset lies in the content of a heredoc or multi-line string of the file. */
+function insideMultiLineText(file: HclFile, offset: number): boolean {
+  let inside = false;
+  const visitBody = (blocks: readonly Block[], attributes: readonly Attribute[]): void => {
+    for (const a of attributes) {
+      if (a.span.start > offset || a.span.end < offset) continue;
+      walkExpr(a.expr, (e) => {
+        if (e.type === 'template' && e.contentSpan.start <= offset && offset <= e.contentSpan.end) inside = true;
+        return !inside;
+      });
+    }
+    for (const b of blocks) if (b.span.start <= offset && offset <= b.span.end) visitBody(b.body.blocks, b.body.attributes);
+  };
+  visitBody(file.body.blocks, file.body.attributes);
+  return inside;
+}
+
+function innermostBlock(blocks: readonly Block[], offset: number): Block | undefined {
+  for (const b of blocks) {
+    if (b.span.start <= offset && offset < b.span.end) return innermostBlock(b.body.blocks, offset) ?? b;
+  }
+  return undefined;
+}
+
 /** "Suppress in this file": a file-wide comment on the first line. */
 export function suppressFileEdit(finding: Finding, text: string): RangeEdit | undefined {
-  if (finding.file.endsWith('.json')) return undefined;
+  if (!COMMENTABLE.test(finding.file)) return undefined;
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const at = { line: 0, character: 0 };
   return { range: { start: at, end: at }, newText: `# perimeter:ignore-file:${finding.ruleId}${nl}` };

@@ -44,7 +44,7 @@ export function instantiateCalls(
     for (const a of call.block.body.attributes) {
       if (!META_ARGUMENTS.has(a.name)) inputs.set(a.name, module.evaluate(a, call.file));
     }
-    const child = new TerraformModule(dir, files.filter((f) => f.path.endsWith('.tf')), [], reader, inputs);
+    const child = new TerraformModule(dir, files.filter((f) => f.path.endsWith('.tf')), [], reader, inputs, [...module.files, ...module.varFiles, ...module.callerFiles]);
     const callPath = `${prefix ? `module.${prefix.split('.').join('.module.')}.` : ''}module.${name}`;
     out.push({ module: child, path: callPath });
     out.push(...instantiateCalls(child, loadDir, reader, [...chain, dir], key, rootDir, manifest));

@@ -48,6 +48,11 @@ export class TerraformModule {
     private readonly reader?: (absPath: string) => string | undefined,
     /** Values of input variables given by a calling module (see module/calls.ts). */
     inputs?: ReadonlyMap<string, Value>,
+    /**
+     * Files of the modules that call this instance: a finding can land on a caller's
+     * argument (a heredoc passed as an input), and the comments there suppress it.
+     */
+    readonly callerFiles: readonly HclFile[] = [],
   ) {
     if (inputs) this.inputs = new Map(inputs);
     for (const file of files) {
@@ -92,7 +97,7 @@ export class TerraformModule {
   lineIndex(filePath: string): LineIndex | undefined {
     let idx = this.texts.get(filePath);
     if (!idx) {
-      const f = this.files.find((x) => x.path === filePath) ?? this.varFiles.find((x) => x.path === filePath);
+      const f = this.files.find((x) => x.path === filePath) ?? this.varFiles.find((x) => x.path === filePath) ?? this.callerFiles.find((x) => x.path === filePath);
       const text = f?.text ?? this.reader?.(filePath);
       if (text === undefined) return undefined;
       idx = new LineIndex(text);
