@@ -106,7 +106,7 @@ licenses:
     const dir = workspace({ ...FILES, '.trivyignore.yaml': 'misconfigurations:\n\t- id: AVD-AWS-0057\n' });
     const r = await scanPaths([dir], ALL_RULES, { root: dir });
     assert.equal(r.errors.length, 1);
-    assert.match(r.errors[0].message, /tab/);
+    assert.match(r.errors[0].message, /line 2: tabs/i);
     assert.equal(r.findings.length, 3);
   });
 });

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { globToRegExp } from './config';
 import type { Finding, ScanError } from './finding';
 import { peerIdCovers } from './peer-ids';
@@ -102,135 +103,43 @@ export function parseTrivyIgnore(text: string): Parsed {
 }
 
 /**
- * `.trivyignore.yaml`: the subset of YAML such files are written in (top-level keys holding
- * block lists of mappings; scalars plain or quoted; `paths` as a block or flow list). Other
- * top-level sections (vulnerabilities, licenses) are read the same way and left out.
+ * `.trivyignore.yaml`: the `misconfigurations` and `secrets` lists (each entry an `id`,
+ * optional `paths` globs and `expired_at` date), read with the `yaml` package. Other
+ * sections (vulnerabilities, licenses) are left out. An error names its line.
  */
 export function parseTrivyIgnoreYaml(text: string): Parsed {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const at = (offset: number | undefined) => `line ${offset === undefined ? 1 : lines.linePos(offset).line}`;
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    return { error: `${at(e.pos[0])}: ${e.message.split('\n')[0]}` };
+  }
+  if (doc.contents === null) return { entries: [] };
+  if (!isMap(doc.contents)) return { error: `${at(doc.contents.range?.[0])}: expected sections such as misconfigurations` };
   const entries: Omit<IgnoreEntry, 'base'>[] = [];
-  let section = '';
-  let item: Record<string, string | string[]> | undefined;
-  let dash = -1;
-  let openList: string[] | undefined;
-  const finish = (): void => {
-    if (item && (section === 'misconfigurations' || section === 'secrets') && typeof item.id === 'string' && item.id) {
-      const paths = item.paths === undefined ? undefined : Array.isArray(item.paths) ? item.paths : [item.paths];
-      const expires = typeof item.expired_at === 'string' && item.expired_at ? item.expired_at : undefined;
-      entries.push({ id: item.id, ...(paths && paths.length ? { paths } : {}), ...(expires ? { expires } : {}) });
+  for (const section of ['misconfigurations', 'secrets']) {
+    const list = doc.contents.get(section, true);
+    if (list === undefined || (isScalar(list) && list.value === null)) continue;
+    if (!isSeq(list)) return { error: `${at((list as { range?: [number] }).range?.[0])}: ${section} is not a list` };
+    for (const item of list.items) {
+      if (!isMap(item)) continue;
+      const value = (key: string): unknown => {
+        const v: unknown = item.get(key, true);
+        if (isScalar(v)) return v.value;
+        if (isSeq(v)) return v.items.map((x: unknown) => (isScalar(x) ? x.value : undefined));
+        return undefined;
+      };
+      const id = value('id');
+      if (typeof id !== 'string' || !id) continue;
+      const rawPaths = value('paths');
+      const paths = (Array.isArray(rawPaths) ? rawPaths : rawPaths === undefined || rawPaths === null ? [] : [rawPaths]).filter((x) => x !== undefined && x !== null).map(String);
+      const expiry = value('expired_at');
+      const expires = expiry === undefined || expiry === null || expiry === '' ? undefined : String(expiry);
+      entries.push({ id, ...(paths.length ? { paths } : {}), ...(expires ? { expires } : {}) });
     }
-    item = undefined;
-    openList = undefined;
-  };
-  const setKey = (key: string, value: string): string | undefined => {
-    if (!item) return 'a key outside a list item';
-    if (value === '') {
-      openList = [];
-      item[key] = openList;
-      return undefined;
-    }
-    openList = undefined;
-    const v = value.startsWith('[') ? flowList(value) : scalar(value);
-    if (v === undefined) return `cannot read the value of ${key}`;
-    item[key] = v;
-    return undefined;
-  };
-  const lines = text.split(/\r?\n|\r/);
-  for (let n = 0; n < lines.length; n++) {
-    const line = stripComment(lines[n]);
-    if (!line.trim()) continue;
-    if (/^\s*\t/.test(line)) return { error: `line ${n + 1}: tab indentation` };
-    const indent = line.length - line.trimStart().length;
-    const body = line.trim();
-    if (body === '---') continue;
-    if (indent === 0 && !body.startsWith('-')) {
-      finish();
-      const m = /^([\w-]+)\s*:\s*(.*)$/.exec(body);
-      if (!m) return { error: `line ${n + 1}: expected a section name` };
-      section = m[1];
-      if (m[2] && !/^(\[\]|~|null)$/.test(m[2])) return { error: `line ${n + 1}: ${section} is not a list` };
-      continue;
-    }
-    if (body === '-' || body.startsWith('- ')) {
-      const rest = body.slice(1).trim();
-      if (openList && indent > dash) {
-        const v = scalar(rest);
-        if (v === undefined) return { error: `line ${n + 1}: cannot read a list value` };
-        openList.push(v);
-        continue;
-      }
-      finish();
-      item = {};
-      dash = indent;
-      if (!rest) continue;
-      const m = /^([\w-]+)\s*:(?:\s+(.*))?$/.exec(rest);
-      if (!m) continue; // a plain list value (not an entry): nothing Perimeter uses
-      const err = setKey(m[1], (m[2] ?? '').trim());
-      if (err) return { error: `line ${n + 1}: ${err}` };
-      continue;
-    }
-    const m = /^([\w-]+)\s*:(?:\s+(.*))?$/.exec(body);
-    if (!m || !item || indent <= dash) return { error: `line ${n + 1}: unexpected "${body}"` };
-    const err = setKey(m[1], (m[2] ?? '').trim());
-    if (err) return { error: `line ${n + 1}: ${err}` };
   }
-  finish();
   return { entries };
-}
-
-/** A line without its comment (`#` at the start or after a space, outside quotes). */
-function stripComment(line: string): string {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(0, i);
-  }
-  return line;
-}
-
-function scalar(s: string): string | undefined {
-  const v = s.trim();
-  if (v.startsWith('"')) {
-    if (!v.endsWith('"') || v.length < 2) return undefined;
-    try {
-      return JSON.parse(v) as string;
-    } catch {
-      return undefined;
-    }
-  }
-  if (v.startsWith("'")) {
-    if (!v.endsWith("'") || v.length < 2) return undefined;
-    return v.slice(1, -1).replace(/''/g, "'");
-  }
-  if (v === '~' || v === 'null') return '';
-  return v;
-}
-
-function flowList(s: string): string[] | undefined {
-  const v = s.trim();
-  if (!v.endsWith(']')) return undefined;
-  const inner = v.slice(1, -1).trim();
-  if (!inner) return [];
-  const out: string[] = [];
-  let cur = '';
-  let quote = '';
-  for (const c of inner) {
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  out.push(cur);
-  const values = out.map(scalar);
-  return values.some((x) => x === undefined) ? undefined : (values as string[]);
 }
 
 /**
