@@ -143,7 +143,7 @@ describe('registry modules: rules see module calls', () => {
       r.findings.map((f) => f.message),
       [
         'module.assets.aws_s3_bucket_public_access_block.this block_public_acls=false (set by input "block_public_acls" of module.assets)',
-        'module.assets.aws_s3_bucket_public_access_block.this ignore_public_acls=true (a default of module.assets: set the input explicitly)',
+        'module.assets.aws_s3_bucket_public_access_block.this ignore_public_acls=true (from the defaults of module.assets, not an argument of this call)',
       ],
     );
     assert.deepEqual(r.findings[0].range, { start: { line: 2, character: 22 }, end: { line: 2, character: 27 } });

@@ -22,7 +22,8 @@ export function describeRegistryOrigin(synthesized: readonly SynthesizedResource
     const input = r.inputsBySpan.get(spanKey(origin.span)) ?? enclosingInput(r, origin.span);
     if (input && !input.fromDefault) return `${text} (set by input "${input.input}" of ${r.call})`;
     if (origin.span.start === r.block.headerSpan.start && origin.span.end === r.block.headerSpan.end) {
-      return `${text} (a default of ${r.call}: set the input explicitly)`;
+      // The module may offer no input for it (a value it fixes): say where it comes from, not what to set.
+      return `${text} (from the defaults of ${r.call}, not an argument of this call)`;
     }
   }
   return text;
