@@ -2,7 +2,7 @@ import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy, type Statement } from '../../server/src/iam';
 import { isMfaCondition } from '../../server/src/rules-support/iam';
 import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
-import { machineUserKey, policyHolders, reachesPeople } from '../../server/src/rules-support/iam-reach';
+import { machineUserKey, reachesPeople } from '../../server/src/rules-support/iam-reach';
 import { guardCovers, GuardIndex, isMfaDenyGuard, namedRole, trustRequiresMfa } from '../../server/src/rules-support/mfa-guard';
 
 /**
@@ -55,7 +55,8 @@ export default defineRule({
         const uses = offending.every((x) => x.assume) ? 'assume roles' : `use ${one.names}`;
         // A workload's user (an access key, no console password) cannot present MFA: the
         // advice for it is a role, not an MFA condition that would lock it out.
-        const held = policyHolders(m, p);
+        index ??= new GuardIndex(m, policies);
+        const held = index.holders.get(p) ?? { holders: [], unknown: true };
         const keys = held.unknown ? [] : held.holders.filter((h) => h.kind !== 'role').map((h) => machineUserKey(m, h));
         const machine = keys.length > 0 && keys.every((k) => k !== undefined);
         ctx.report({

@@ -17,7 +17,7 @@ import {
 import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../../rules/index';
 import { ConfigError, loadConfig, mergeConfigs, type PerimeterConfig } from './engine/config';
-import type { Finding } from './engine/finding';
+import { type Finding, rangesEqual } from './engine/finding';
 import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
 import { initHcl } from './hcl/parser';
@@ -404,7 +404,7 @@ connection.onCodeAction(
     }
     const text = analysis.textOf(p);
     for (const diagnostic of context.diagnostics.filter((d) => d.source === 'perimeter')) {
-      const f = findings.find((x) => x.ruleId === diagnostic.code && sameRange(x.range, diagnostic.range));
+      const f = findings.find((x) => x.ruleId === diagnostic.code && rangesEqual(x.range, diagnostic.range));
       if (!f) continue;
       if (f.fix) {
         const edits = fixToRangeEdits(f.fix, (file) => analysis.textOf(file));
@@ -421,9 +421,6 @@ connection.onCodeAction(
   }),
 );
 
-function sameRange(a: Finding['range'], b: Diagnostic['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
 
 connection.onExecuteCommand(
   guard('executeCommand', async ({ command }) => {

@@ -7,6 +7,10 @@ export interface Range {
   readonly end: Position;
 }
 
+export function rangesEqual(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;

@@ -3,8 +3,8 @@ import type { Attribute, Block, HclFile } from '../hcl/ast';
 import { contains, type Span } from '../hcl/span';
 import { blockAddress, type TerraformModule } from '../module/module';
 import { displayAddress } from '../registry/synthesize';
-import type { Finding, Range } from './finding';
-import type { Severity } from './rule';
+import { type Finding, type Range, rangesEqual } from './finding';
+import { severityRank } from './rule';
 import { UNUSED_SUPPRESSION } from './suppress';
 
 /**
@@ -109,8 +109,6 @@ function holderNames(module: TerraformModule, f: Finding): string[] {
   return address ? [address] : [];
 }
 
-const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-
 /**
  * One finding per (rule, file, span). Its message is the worst one's (ties: standalone
  * before call instances, then by call path, owner and text, so the result does not depend
@@ -173,7 +171,7 @@ function problems(group: readonly Occurrence[]): Occurrence[][] {
 function merged(group: readonly Occurrence[]): Finding {
   const sorted = [...group].sort(
     (a, b) =>
-      RANK[a.finding.severity] - RANK[b.finding.severity] ||
+      severityRank(a.finding.severity) - severityRank(b.finding.severity) ||
       (a.call ? 1 : 0) - (b.call ? 1 : 0) ||
       cmp(a.call?.path ?? '', b.call?.path ?? '') ||
       cmp(a.owner?.address ?? '', b.owner?.address ?? '') ||
@@ -204,7 +202,7 @@ function merged(group: readonly Occurrence[]): Finding {
       const own = o.finding.message;
       // An owner whose message says more than the main one's with its own name keeps its words.
       const same = !mainOwner || own === main.message.replace(mainOwner, address);
-      if (o.owner!.file === main.file && rangeEquals(o.owner!.range, main.range)) continue;
+      if (o.owner!.file === main.file && rangesEqual(o.owner!.range, main.range)) continue;
       relate({ file: o.owner!.file, range: o.owner!.range, message: same ? `${address} uses it here` : own });
     }
   }
@@ -243,9 +241,6 @@ function listOf(items: readonly string[]): string {
   return `${items.slice(0, 4).join(', ')} and ${items.length - 4} more`;
 }
 
-function rangeEquals(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -5,6 +5,11 @@ import type { Origin } from '../eval/value';
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** Orders severities, most severe first (for sorting and picking the worst). */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
 export type Family = 'static-credentials' | 'wildcard-iam' | 'missing-mfa' | 'public-s3' | 'meta';
 
 /** One replacement in one file, in UTF-16 offsets of that file's current text. */

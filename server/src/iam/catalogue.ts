@@ -83,8 +83,8 @@ export function expandPattern(pattern: string): string[] {
   const colon = p.indexOf(':');
   if (colon < 0) return [];
   const service = p.slice(0, colon).toLowerCase();
-  const re = globToRegExp(p.slice(colon + 1));
-  const services = /[*?]/.test(service) ? [...catalogue().byService.keys()].filter((s) => globToRegExp(service).test(s)) : [service];
+  const re = iamPatternRegExp(p.slice(colon + 1));
+  const services = /[*?]/.test(service) ? [...catalogue().byService.keys()].filter((s) => iamPatternRegExp(service).test(s)) : [service];
   const out: string[] = [];
   for (const s of services) for (const e of catalogue().byService.get(s) ?? []) if (re.test(e.name.slice(e.name.indexOf(':') + 1))) out.push(e.name);
   return out;
@@ -105,7 +105,14 @@ export function globalConditionKeys(): string[] {
   return [...catalogue().globalKeyNames];
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+const patterns = new Map<string, RegExp>();
+
+/** An IAM pattern (`*` any run, `?` one character, case-insensitive) as a regular expression. */
+export function iamPatternRegExp(pattern: string): RegExp {
+  let re = patterns.get(pattern);
+  if (!re) {
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+    patterns.set(pattern, re);
+  }
+  return re;
 }

@@ -1,6 +1,6 @@
 import type { Expr } from '../hcl/ast';
 import { traversal, walkExpr } from '../hcl/walk';
-import { alternatives, type Origin, type Value } from '../eval/value';
+import type { Origin, Value } from '../eval/value';
 import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
@@ -32,13 +32,13 @@ export function collectPolicies(module: TerraformModule): Policy[] {
   const usedDocuments = new Set<BlockRef>();
   const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value, written?: Origin): void => {
     // Through a conditional or coalesce(), each document the value may be is used here.
-    const docs = alternatives(value).flatMap((v) => (v.kind === 'string' && v.json ? [module.policyDocumentsByJson.get(v.json)] : [])).filter((d) => d !== undefined);
+    const docs = documentsIn(module, value);
     for (const d of docs) usedDocuments.add(d);
-    const doc = docs[0];
+    const fromDocument = docs.length > 0;
     const read = readSafely(value);
     // A document shared by several consumers is listed at each consumer's own argument.
-    const origin = doc && written ? written : value.origin;
-    out.push({ kind, form: formOf(module, owner, value, !!doc), owner, attribute, origin, statements: read.statements, errors: read.errors });
+    const origin = fromDocument && written ? written : value.origin;
+    out.push({ kind, form: formOf(module, owner, value, fromDocument), owner, attribute, origin, statements: read.statements, errors: read.errors });
   };
   for (const spec of POLICY_ATTRIBUTES) {
     for (const ref of module.resources(spec.type)) {

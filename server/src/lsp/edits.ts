@@ -57,6 +57,8 @@ export function suppressLineEdit(finding: Finding, text: string): RangeEdit | un
  */
 function commentLine(finding: Finding, text: string, idx: LineIndex): number | undefined {
   const line = finding.range.start.line;
+  // Only a heredoc spans lines as text (quoted strings cannot): without one, no parse.
+  if (!text.includes('<<')) return line;
   let file: HclFile;
   try {
     file = parseHcl(finding.file, text);

@@ -145,13 +145,14 @@ export class TerraformModule {
    * Inside a block with `for_each` over a collection known statically, `each.key` and
    * `each.value` are one of its entries: a choice of them, so every instance is judged.
    */
-  private instanceLocals(attribute: Attribute, file: HclFile, depth: number): ReadonlyMap<string, Value> {
+  private instanceLocals(attribute: Attribute, file: HclFile): ReadonlyMap<string, Value> {
     const block = file.body.blocks.find((b) => b.span.start <= attribute.span.start && attribute.span.end <= b.span.end);
     const forEach = block?.body.attributes.find((a) => a.name === 'for_each');
     if (!block || !forEach || forEach === attribute) return NO_LOCALS;
     let each = this.eachOf.get(block);
     if (each === undefined) {
-      each = eachValue(evaluate(forEach.expr, this.env(file), depth + 1));
+      // The same (cached) value instanceCount reads.
+      each = eachValue(this.evaluate(forEach, file));
       this.eachOf.set(block, each);
     }
     return each ? new Map([['each', each]]) : NO_LOCALS;
@@ -168,7 +169,7 @@ export class TerraformModule {
     const v =
       depth === 0 && isPure(attribute.expr)
         ? pureValue(attribute.expr, file.path, () => evaluate(attribute.expr, this.env(file), 0))
-        : evaluate(attribute.expr, this.env(file), depth, this.instanceLocals(attribute, file, depth));
+        : evaluate(attribute.expr, this.env(file), depth, this.instanceLocals(attribute, file));
     // Only top-level evaluations are cached: a nested one may have hit the depth limit.
     if (depth === 0) this.evaluated.set(attribute, v);
     return v;

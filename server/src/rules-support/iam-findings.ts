@@ -1,7 +1,7 @@
 import type { Origin } from '../eval/value';
 import { contains } from '../hcl/span';
 import type { Policy, Statement } from '../iam/model';
-import type { Severity } from '../engine/rule';
+import { type Severity, severityRank } from '../engine/rule';
 import type { TerraformModule } from '../module/module';
 
 /**
@@ -46,11 +46,10 @@ export function nameList(values: readonly string[], noun: string, shown = 2): st
   return `${q.slice(0, shown).join(', ')} and ${q.length - shown} more ${noun}`;
 }
 
-const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /** The worst of several severities. */
 export function worst(severities: readonly Severity[]): Severity {
-  return [...severities].sort((a, b) => RANK[a] - RANK[b])[0] ?? 'low';
+  return [...severities].sort((a, b) => severityRank(a) - severityRank(b))[0] ?? 'low';
 }
 
 export interface Related {

@@ -1,7 +1,8 @@
-import { accessLevels, expandPattern } from '../iam/catalogue';
+import { accessLevels, expandPattern, iamPatternRegExp } from '../iam/catalogue';
 import type { Condition, Located, Policy, Statement } from '../iam/model';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { groupMemberships, policyHolders, type Holder } from './iam-reach';
+import { mfaRequirement } from './iam';
 import { parseIamArn } from './principal-kind';
 
 /**
@@ -71,11 +72,11 @@ export function guardCovers(guard: Statement, allowed: Located, allowedResources
   if (guard.actions.length && !guard.notActions.length) {
     const denied = guard.actions.filter((a) => a.known).map((a) => a.value);
     if (denied.some((d) => patternContains(d, allowed.value))) return true;
-    return sensitive.length > 0 && sensitive.every((x) => denied.some((d) => glob(d).test(x)));
+    return sensitive.length > 0 && sensitive.every((x) => denied.some((d) => iamPatternRegExp(d).test(x)));
   }
   if (guard.notActions.length && !guard.actions.length) {
     if (guard.notActions.some((n) => !n.known)) return false;
-    return !guard.notActions.some((n) => sensitive.some((x) => glob(n.value).test(x)));
+    return !guard.notActions.some((n) => sensitive.some((x) => iamPatternRegExp(n.value).test(x)));
   }
   return false;
 }
@@ -92,17 +93,6 @@ export function mfaGuards(policies: Iterable<Policy>): Statement[] {
   const out: Statement[] = [];
   for (const p of policies) for (const s of p.statements) if (isMfaDenyGuard(s)) out.push(s);
   return out;
-}
-
-const globs = new Map<string, RegExp>();
-/** An IAM pattern (`*` any run, `?` one character), case-insensitive. */
-function glob(pattern: string): RegExp {
-  let re = globs.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    globs.set(pattern, re);
-  }
-  return re;
 }
 
 /**
@@ -177,12 +167,7 @@ export class GuardIndex {
 
 /** A condition that requires MFA even for requests signed with long-term keys (no IfExists). */
 export function requiresMfaStrictly(c: Condition): boolean {
-  if (!c.key.known) return false;
-  const key = c.key.value.toLowerCase();
-  const op = c.operator.value.toLowerCase();
-  if (key === 'aws:multifactorauthpresent') return op === 'bool' && c.values.some((v) => v.known && v.value.toLowerCase() === 'true');
-  if (key === 'aws:multifactorauthage') return op === 'numericlessthan' || op === 'numericlessthanequals';
-  return false;
+  return mfaRequirement(c) === 'strict';
 }
 
 /**
@@ -198,7 +183,7 @@ export function trustRequiresMfa(role: BlockRef, policies: readonly Policy[]): b
   let relevant = 0;
   for (const s of trust[0].statements) {
     if (s.effect?.known && s.effect.value !== 'Allow') continue;
-    const mayAssume = s.notActions.length > 0 || s.actions.length === 0 || s.actions.some((a) => !a.known || glob(a.value).test('sts:AssumeRole'));
+    const mayAssume = s.notActions.length > 0 || s.actions.length === 0 || s.actions.some((a) => !a.known || iamPatternRegExp(a.value).test('sts:AssumeRole'));
     const mayBeIam = s.notPrincipals.length > 0 || s.principals.length === 0 || s.principals.some((p) => p.type === 'AWS' || p.type === '*' || !['Service', 'Federated', 'CanonicalUser'].includes(p.type));
     if (!mayAssume || !mayBeIam) continue;
     relevant++;
