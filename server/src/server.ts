@@ -22,6 +22,7 @@ import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
 import { initHcl } from './hcl/parser';
 import { LineIndex } from './hcl/span';
+import { isInside } from './module/workspace';
 import { Analysis } from './lsp/analysis';
 import { ruleDoc } from './lsp/docs';
 import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressLineEdit } from './lsp/edits';
@@ -225,9 +226,9 @@ async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
   const added = e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p && !roots.includes(p));
   roots = [...roots.filter((r) => !removed.includes(r)), ...added];
   for (const r of removed) {
-    if (roots.some((other) => inside(r, other))) continue; // still covered by an enclosing folder
+    if (roots.some((other) => isInside(r, other))) continue; // still covered by an enclosing folder
     for (const [dir, files] of [...published]) {
-      if (!inside(r, dir)) continue;
+      if (!isInside(r, dir)) continue;
       for (const file of files) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
       published.delete(dir);
     }
@@ -238,9 +239,6 @@ async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
   if (changed.length) await requestScan(changed);
 }
 
-function inside(root: string, p: string): boolean {
-  return p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-}
 
 /** Each folder's configuration in effect (JSON), to tell a real change from a repeated notification. */
 const configured = new Map<string, string>();

@@ -8,7 +8,7 @@ import type { Finding, ScanError } from '../engine/finding';
 import { compareFindings } from '../engine/finding';
 import { mergeFindings, occurrencesOf } from '../engine/merge';
 import { TerraformModule } from '../module/module';
-import { collectFiles, confinedReader, diskReader, isTerraformFile, isVarFile } from '../module/workspace';
+import { collectFiles, confinedReader, diskReader, isInside, isTerraformFile, isVarFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
 import { applyIgnoreEntries, IgnoreFileCache } from '../engine/trivyignore';
@@ -52,7 +52,7 @@ export class Analysis {
     const abs = path.resolve(p);
     let best: { root: string; config: PerimeterConfig } | undefined;
     for (const f of this.folders) {
-      const inside = abs === f.root || abs.startsWith(f.root.endsWith(path.sep) ? f.root : f.root + path.sep);
+      const inside = isInside(f.root, abs);
       if (inside && (!best || f.root.length > best.root.length)) best = f;
     }
     return best;
@@ -71,7 +71,7 @@ export class Analysis {
   /** Forgets the findings of files under a directory (a workspace folder removed). */
   forgetUnder(dir: string): void {
     const base = path.resolve(dir);
-    for (const f of [...this.findingsByFile.keys()]) if (f === base || f.startsWith(base + path.sep)) this.findingsByFile.delete(f);
+    for (const f of [...this.findingsByFile.keys()]) if (isInside(base, f)) this.findingsByFile.delete(f);
   }
 
   /** The text the analysis sees for a file: the open document, else the disk. */

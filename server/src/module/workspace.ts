@@ -18,6 +18,11 @@ export interface LoadError {
 /** Directories Terraform itself never reads as part of a module. */
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.terraform']);
 
+/** Whether a path is a folder or lies under it (both absolute and resolved). */
+export function isInside(dir: string, p: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+
 export function isTerraformFile(p: string): boolean {
   return p.endsWith('.tf') || isVarFile(p);
 }
@@ -203,7 +208,7 @@ export function confinedReader(
   });
   return (absPath) => {
     const real = realpathOfNearest(path.resolve(absPath));
-    if (!bases.some((b) => real === b || real.startsWith(b.endsWith(path.sep) ? b : b + path.sep))) {
+    if (!bases.some((b) => isInside(b, real))) {
       onRefused(absPath);
       return undefined;
     }
