@@ -17,7 +17,7 @@ import {
 import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../../rules/index';
 import { ConfigError, loadConfig, mergeConfigs, type PerimeterConfig } from './engine/config';
-import { type Finding, rangesEqual } from './engine/finding';
+import { type Finding, rangesEqual, type ScanError } from './engine/finding';
 import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
 import { initHcl } from './hcl/parser';
@@ -106,6 +106,8 @@ function toDiagnostic(f: Finding): Diagnostic {
     code: f.ruleId,
     codeDescription: { href: f.ruleId === 'perimeter-unused-suppression' ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${f.ruleId}/README.md` },
     message: f.message,
+    // Perimeter's own severity (critical / high / medium / low), which the level only approximates.
+    data: { severity: f.severity },
     ...(f.ruleId === 'perimeter-unused-suppression' ? { tags: [1] } : {}),
     ...(f.related?.length
       ? { relatedInformation: f.related.map((r) => ({ location: { uri: URI.file(r.file).toString(), range: r.range }, message: r.message })) }
@@ -113,18 +115,34 @@ function toDiagnostic(f: Finding): Diagnostic {
   };
 }
 
+/** The files each module directory's last analysis published diagnostics for. */
 const published = new Map<string, Set<string>>();
 
+/** Analyses the group of modules around `dir` and publishes its diagnostics; returns its finding count. */
 function publishModule(dir: string): number {
   const r = analysis.analyseModule(dir);
   const byFile = new Map<string, Diagnostic[]>(r.files.map((f) => [f, []]));
   for (const f of r.findings) byFile.get(f.file)?.push(toDiagnostic(f));
-  // Files that had diagnostics from this module before but not now are cleared.
-  for (const stale of published.get(dir) ?? []) if (!byFile.has(stale)) byFile.set(stale, []);
-  published.set(dir, new Set(byFile.keys()));
+  for (const e of r.blind) byFile.get(e.file)?.push(blindSpot(e));
+  // Files the group published before but not now: a module that left the group is analysed
+  // on its own again; any other file (a policy .json no longer read) is cleared.
+  const group = new Set(r.dirs);
+  for (const d of r.dirs) {
+    for (const stale of published.get(d) ?? []) {
+      if (byFile.has(stale)) continue;
+      if (published.has(path.dirname(stale)) && !group.has(path.dirname(stale))) schedule(path.dirname(stale));
+      else byFile.set(stale, []);
+    }
+  }
+  for (const d of r.dirs) published.set(d, new Set(byFile.keys()));
   for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics });
   for (const e of r.errors) connection.console.warn(`${e.file}: ${e.message}`);
   return r.findings.length;
+}
+
+/** A part of a file that did not parse: information, so the user knows where the analysis is blind. */
+function blindSpot(e: ScanError): Diagnostic {
+  return { range: e.range!, severity: DiagnosticSeverity.Information, source: 'perimeter', message: e.message };
 }
 
 // Typing fires many changes: analyse each touched module once per turn of the event loop.
@@ -194,29 +212,32 @@ function requestScan(targets: readonly string[] | 'all' = 'all'): Promise<ScanRe
 
 async function scan(under: readonly string[], stopped: () => boolean): Promise<ScanResult | undefined> {
   void connection.sendNotification('perimeter/scanning', {});
-  const { dirs, errors } = under.length ? analysis.moduleDirs(under) : { dirs: [], errors: [] };
+  const { groups, errors } = under.length ? analysis.moduleGroups(under) : { groups: [], errors: [] };
+  const modules = groups.reduce((n, g) => n + g.length, 0);
   for (const e of errors) connection.console.warn(`${e.file}: ${e.message}`);
-  const progress = workDoneProgress && dirs.length ? await connection.window.createWorkDoneProgress() : undefined;
-  progress?.begin('Perimeter: scanning workspace', 0, `${dirs.length} modules`, false);
+  const progress = workDoneProgress && modules ? await connection.window.createWorkDoneProgress() : undefined;
+  progress?.begin('Perimeter: scanning workspace', 0, `${modules} modules`, false);
   let total = 0;
-  for (let i = 0; i < dirs.length; i++) {
+  let done = 0;
+  for (const group of groups) {
     if (stopped()) {
       progress?.done();
       return undefined;
     }
     try {
-      total += publishModule(dirs[i]);
+      total += publishModule(group[0]);
     } catch (e) {
-      connection.console.error(`analysis of ${dirs[i]} failed: ${(e as Error).stack ?? e}`);
+      connection.console.error(`analysis of ${group.join(', ')} failed: ${(e as Error).stack ?? e}`);
     }
-    progress?.report(Math.round(((i + 1) / dirs.length) * 100), `${i + 1}/${dirs.length} modules`);
-    // Yield between modules so edits and requests are served during a large scan.
+    done += group.length;
+    progress?.report(Math.round((done / modules) * 100), `${done}/${modules} modules`);
+    // Yield between groups so edits and requests are served during a large scan.
     await new Promise((r) => setImmediate(r));
   }
   progress?.done();
-  const result = { modules: dirs.length, findings: total };
+  const result = { modules, findings: total };
   void connection.sendNotification('perimeter/scanned', result);
-  connection.console.log(`workspace scan: ${dirs.length} modules, ${total} findings`);
+  connection.console.log(`workspace scan: ${modules} modules, ${total} findings`);
   return result;
 }
 
@@ -225,14 +246,15 @@ async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
   const removed = e.removed.map((f) => toPath(f.uri)).filter((p): p is string => !!p);
   const added = e.added.map((f) => toPath(f.uri)).filter((p): p is string => !!p && !roots.includes(p));
   roots = [...roots.filter((r) => !removed.includes(r)), ...added];
+  // A removed folder's files lose their diagnostics, except those still inside a remaining folder.
+  const covered = (p: string) => roots.some((r) => isInside(r, p));
   for (const r of removed) {
-    if (roots.some((other) => isInside(r, other))) continue; // still covered by an enclosing folder
     for (const [dir, files] of [...published]) {
-      if (!isInside(r, dir)) continue;
+      if (!isInside(r, dir) || covered(dir)) continue;
       for (const file of files) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
       published.delete(dir);
     }
-    analysis.forgetUnder(r);
+    analysis.forgetUnder(r, covered);
   }
   // The folders added, and any whose configuration changed meanwhile.
   const changed = await reloadConfiguration();
@@ -432,7 +454,7 @@ connection.onRequest(
   'perimeter/sarif',
   guard('sarif', () => {
     const all: Finding[] = [];
-    for (const dir of analysis.moduleDirs(roots).dirs) all.push(...analysis.analyseModule(dir).findings);
+    for (const group of analysis.moduleGroups(roots).groups) all.push(...analysis.analyseModule(group[0]).findings);
     return toSarif({ findings: all, errors: [] }, ALL_RULES, roots[0] ?? process.cwd(), version);
   }),
 );

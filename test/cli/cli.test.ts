@@ -105,12 +105,12 @@ describe('perimeter scan on code it cannot fully read', () => {
     assert.equal(r.code, 2, 'a scan that could not read part of a file is not a pass');
     const out = JSON.parse(r.stdout);
     assert.deepEqual(
-      out.errors.map((e: { file: string; range?: { start: { line: number } }; message: string }) => [e.file, e.range?.start.line, /^Not read: Syntax error/.test(e.message)]),
+      out.errors.map((e: { file: string; range?: { start: { line: number } }; message: string }) => [e.file, e.range?.start.line, /^Perimeter could not read this block: Syntax error/.test(e.message)]),
       [['main.tf', 3, true]],
       'one error for the broken block, at its first bad line',
     );
     assert.ok(out.findings.some((f: { ruleId: string; range: { start: { line: number } } }) => f.ruleId === 'aws-s3-public-acl' && f.range.start.line === 10), 'the block after it is analysed');
-    assert.match(r.stderr, /main\.tf:3:\d+: Not read: Syntax error/);
+    assert.match(r.stderr, /main\.tf:3:\d+: Perimeter could not read this block: Syntax error/);
   });
 });
 

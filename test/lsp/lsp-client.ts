@@ -103,6 +103,11 @@ export class LspClient {
     }
   }
 
+  /** The latest diagnostics published for every URI so far. */
+  allDiagnostics(): ReadonlyMap<string, PublishDiagnosticsParams> {
+    return this.latest;
+  }
+
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest(ShutdownRequest.type);

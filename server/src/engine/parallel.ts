@@ -6,6 +6,7 @@ import { initHcl } from '../hcl/parser';
 import type { SourceFile } from '../module/workspace';
 import type { ScanResult } from './finding';
 import { groupBy } from '../group-by';
+import { callGroups, localCallTargets } from './groups';
 import type { Rule } from './rule';
 import { combineShares, readInput, type ScanOptions, type ScanShare, scanShare } from './scan';
 
@@ -51,30 +52,14 @@ export async function scanPathsParallel(
   return combineShares(input, [own, ...(await Promise.all(workers))]);
 }
 
-/**
- * Sources grouped by module directory, directories that call one another locally
- * (`source = "./x"`, `"../x"`, `"${path.module}/x"`) in one group; each group in file order.
- */
+/** Sources grouped as their module directories are (engine/groups.ts); each group in file order. */
 function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
-  const dirs = new Map<string, string>();
-  const find = (d: string): string => {
-    let r = d;
-    while (dirs.get(r) !== r) r = dirs.get(r)!;
-    dirs.set(d, r);
-    return r;
-  };
-  for (const s of sources) dirs.set(path.dirname(s.path), path.dirname(s.path));
-  for (const s of sources) {
-    const dir = path.dirname(s.path);
-    for (const m of s.text.matchAll(LOCAL_SOURCE)) {
-      const target = path.resolve(dir, m[1] ?? m[2]);
-      if (dirs.has(target)) dirs.set(find(target), find(dir));
-    }
-  }
-  return [...groupBy(sources, (s) => find(path.dirname(s.path))).values()];
+  const byDir = groupBy(sources, (s) => path.dirname(s.path));
+  const dirs = [...byDir.keys()];
+  const groups = callGroups(dirs, (d) => localCallTargets(d, byDir.get(d)!.map((s) => s.text)));
+  const order = new Map(sources.map((s, i) => [s, i]));
+  return groups.map((g) => g.flatMap((d) => byDir.get(d)!).sort((a, b) => order.get(a)! - order.get(b)!));
 }
-
-const LOCAL_SOURCE = /\bsource\s*=\s*"(?:\$\{path\.module\}\/([^"]*)|(\.{1,2}(?:\/[^"]*)?))"/g;
 
 /** Groups spread over `threads` shares by size, largest first; each share in file order. */
 function balance(groups: SourceFile[][], threads: number): SourceFile[][] {

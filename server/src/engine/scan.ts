@@ -39,19 +39,39 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
  * the module (not merged yet: a share of a parallel scan is merged with the others), and
  * how many analyses read each file.
  */
-function scanOccurrences(
-  sources: readonly SourceFile[],
-  rules: readonly Rule[],
-  options: ScanOptions,
-): { occurrences: Occurrence[]; analyses: [string, number][]; errors: ScanError[] } {
+function scanOccurrences(sources: readonly SourceFile[], rules: readonly Rule[], options: ScanOptions): Analysed {
   const parsed = parseSources(sources);
-  const errors: ScanError[] = [...parsed.errors, ...(options.reportSyntaxErrors ? parsed.files.flatMap(syntaxErrorsOf) : [])];
+  const r = analyseFiles(parsed.files, rules, { ...options, reader: options.reader ?? diskReader });
+  return { ...r, errors: [...parsed.errors, ...r.errors] };
+}
+
+/** What analysing a set of files gives, before findings are merged (see mergeFindings). */
+export interface Analysed {
+  readonly occurrences: Occurrence[];
+  /** How many analyses read each file. */
+  readonly analyses: [string, number][];
+  readonly errors: ScanError[];
+}
+
+export interface AnalyseOptions extends ScanOptions {
+  readonly reader: (absPath: string) => string | undefined;
+  /** The parsed files of a called module's directory that is not among `files`; defaults to the disk. */
+  readonly loadDir?: (dir: string) => HclFile[] | undefined;
+}
+
+/**
+ * The one analysis of Perimeter: the modules of parsed files as `analysedModules` builds
+ * them, the enabled rules run on each, findings configured and given their owner and call.
+ * `perimeter scan` (in each thread), `perimeter policies` (its modules) and the editor (the
+ * group of modules around an edited file, open documents first) all go through it.
+ */
+export function analyseFiles(files: readonly HclFile[], rules: readonly Rule[], options: AnalyseOptions): Analysed {
+  const errors: ScanError[] = options.reportSyntaxErrors ? files.flatMap(syntaxErrorsOf) : [];
   const active = options.config ? enabledRules(options.config, rules) : rules;
   const configured = (fs: Finding[]) => (options.config ? applyConfig(fs, options.config) : fs);
-  const reader = options.reader ?? diskReader;
   const occurrences: Occurrence[] = [];
   const analyses = new Map<string, number>();
-  for (const { module, callPath, caller } of analysedModules(parsed.files, reader)) {
+  for (const { module, callPath, caller } of analysedModules(files, options.reader, options.loadDir)) {
     const r = runRules(module, active);
     for (const f of [...module.files, ...module.varFiles, ...module.callerFiles]) analyses.set(f.path, (analyses.get(f.path) ?? 0) + 1);
     const call = callPath && caller ? callSite(callPath, caller) : undefined;
@@ -81,10 +101,14 @@ export interface AnalysedModule {
  * parsed files, then each module as its callers instantiate it (a caller's argument can
  * make a child module's resource insecure).
  */
-export function analysedModules(files: readonly HclFile[], reader: (absPath: string) => string | undefined): AnalysedModule[] {
+export function analysedModules(
+  files: readonly HclFile[],
+  reader: (absPath: string) => string | undefined,
+  loadOther?: (dir: string) => HclFile[] | undefined,
+): AnalysedModule[] {
   const modules = buildModules(files, reader);
   const byDir = groupBy(files, (f) => path.dirname(f.path));
-  const loadDir = (dir: string) => byDir.get(dir) ?? parseDirFromDisk(dir, byDir);
+  const loadDir = (dir: string) => byDir.get(dir) ?? (loadOther ? loadOther(dir) : parseDirFromDisk(dir, byDir));
   const instances = modules.flatMap((m) =>
     instantiateCalls(m, loadDir, reader).map((i) => {
       const caller = m.block(i.path.split('.').slice(0, 2).join('.'));
@@ -95,7 +119,7 @@ export function analysedModules(files: readonly HclFile[], reader: (absPath: str
 }
 
 /** One error per top-level block (or line outside blocks) that did not parse; the rest was analysed. */
-function syntaxErrorsOf(file: HclFile): ScanError[] {
+export function syntaxErrorsOf(file: HclFile): ScanError[] {
   if (!file.syntaxErrors.length) return [];
   const lines = new LineIndex(file.text);
   const out: ScanError[] = [];
@@ -106,7 +130,7 @@ function syntaxErrorsOf(file: HclFile): ScanError[] {
     const key = block ? `b${block.span.start}` : `l${start.line}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ file: file.path, message: `Not read: ${e.message}. Perimeter analysed the rest of the file, not this construct.`, range: { start, end: lines.position(e.span.end) } });
+    out.push({ file: file.path, message: `Perimeter could not read this block: ${e.message}. The rest of the file was analysed.`, range: { start, end: lines.position(e.span.end) } });
   }
   return out;
 }

@@ -1,17 +1,28 @@
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import { HclDocument, type TextEdit } from '../hcl/parser';
-import { parseHcl } from '../hcl/parser';
-import { runRules } from '../engine/run';
 import type { Rule } from '../engine/rule';
 import type { Finding, ScanError } from '../engine/finding';
 import { compareFindings } from '../engine/finding';
-import { mergeFindings, occurrencesOf } from '../engine/merge';
-import { TerraformModule } from '../module/module';
-import { collectFiles, confinedReader, diskReader, isInside, isTerraformFile, isVarFile } from '../module/workspace';
-import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from '../engine/config';
+import { mergeFindings } from '../engine/merge';
+import { collectFiles, confinedReader, describeIoError, diskReader, isInside, isTerraformFile, parseSources, readSources } from '../module/workspace';
+import { analyseFiles } from '../engine/scan';
+import { callGroups, localCallTargets } from '../engine/groups';
+import { isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
 import { applyIgnoreEntries, IgnoreFileCache } from '../engine/trivyignore';
+
+/** One analysis of a module's group: findings per file, the parts that did not parse, other errors. */
+export interface ModuleAnalysis {
+  /** The module directories analysed together. */
+  readonly dirs: string[];
+  /** Every file the result covers (its findings replace the file's earlier ones). */
+  readonly files: string[];
+  readonly findings: Finding[];
+  /** Parts of files that did not parse (with a range), shown where the analysis is blind. */
+  readonly blind: ScanError[];
+  readonly errors: ScanError[];
+}
 
 /**
  * The editor's view of the workspace, free of any LSP type so it is tested directly:
@@ -68,10 +79,11 @@ export class Analysis {
     return root !== undefined && isExcluded(filePath, root, config);
   }
 
-  /** Forgets the findings of files under a directory (a workspace folder removed). */
-  forgetUnder(dir: string): void {
+  /** Forgets the findings of files under a directory (a workspace folder removed), but those `keep` says are still covered. */
+  forgetUnder(dir: string, keep: (file: string) => boolean = () => false): void {
     const base = path.resolve(dir);
-    for (const f of [...this.findingsByFile.keys()]) if (isInside(base, f)) this.findingsByFile.delete(f);
+    for (const f of [...this.findingsByFile.keys()]) if (isInside(base, f) && !keep(f)) this.findingsByFile.delete(f);
+    for (const d of [...this.knownDirs]) if (isInside(base, d) && !keep(d)) this.knownDirs.delete(d);
   }
 
   /** The text the analysis sees for a file: the open document, else the disk. */
@@ -93,14 +105,18 @@ export class Analysis {
   /** Forgets a file's cached parse (changed or deleted on disk). */
   invalidate(filePath: string): void {
     this.diskCache.delete(filePath);
+    this.callTargets.delete(path.dirname(filePath));
   }
 
   openDocument(filePath: string, text: string): void {
+    this.callTargets.delete(path.dirname(filePath));
+    this.knownDirs.add(path.dirname(filePath));
     this.open.get(filePath)?.dispose();
     this.open.set(filePath, new HclDocument(filePath, text));
   }
 
   changeDocument(filePath: string, edits: readonly TextEdit[] | string): void {
+    this.callTargets.delete(path.dirname(filePath));
     const doc = this.open.get(filePath);
     if (!doc) {
       if (typeof edits === 'string') this.openDocument(filePath, edits);
@@ -111,6 +127,7 @@ export class Analysis {
   }
 
   closeDocument(filePath: string): void {
+    this.callTargets.delete(path.dirname(filePath));
     this.open.get(filePath)?.dispose();
     this.open.delete(filePath);
   }
@@ -119,37 +136,74 @@ export class Analysis {
     return this.open.has(filePath);
   }
 
-  /** Analyses the module containing `filePath`: findings for every file in it. */
-  analyseModuleOf(filePath: string): { files: string[]; findings: Finding[]; errors: ScanError[] } {
+  /** Analyses the module containing `filePath` (with the modules it calls or is called by). */
+  analyseModuleOf(filePath: string): ModuleAnalysis {
     return this.analyseModule(path.dirname(filePath));
   }
 
-  /** Analyses the module in directory `dir`. */
-  analyseModule(dir: string): { files: string[]; findings: Finding[]; errors: ScanError[] } {
+  /**
+   * Analyses the module in directory `dir` as `perimeter scan` does: with every workspace
+   * module it calls or is called by locally (its group), since a caller's argument can make
+   * a resource of the called module insecure. Findings of every file of the group.
+   */
+  analyseModule(dir: string): ModuleAnalysis {
+    const group = this.groupOf(path.resolve(dir));
     const errors: ScanError[] = [];
-    const files = this.moduleFiles(dir, errors).filter((f) => !this.excluded(f.path));
-    const tf = files.filter((f) => !isVarFile(f.path));
-    const vars = files.filter((f) => isVarFile(f.path));
+    const files = group.flatMap((d) => this.moduleFiles(d, errors)).filter((f) => !this.excluded(f.path));
     const read = (p: string) => this.open.get(p)?.file.text ?? diskReader(p);
     // file() reads only inside the workspace folders; a refusal is reported like an unreadable file.
     const roots = this.folders.map((f) => f.root);
-    const reader = roots.length ? confinedReader(roots, read, (p) => errors.push({ file: p, message: 'Not read: file() points outside the workspace' })) : read;
+    const refused = new Set<string>();
+    const reader = roots.length ? confinedReader(roots, read, (p) => refused.add(p)) : read;
     const { root, config } = this.settingsFor(dir);
-    const module = new TerraformModule(dir, tf, vars, reader);
-    const r = runRules(module, enabledRules(config, this.rules));
+    // A called module outside the group (outside the workspace, or installed by terraform init): open documents first.
+    const loadDir = (d: string) => {
+      const found = this.moduleFiles(d, []).filter((f) => f.path.endsWith('.tf'));
+      return found.length ? found : undefined;
+    };
+    const r = analyseFiles(files, this.rules, { config, reader, loadDir, reportSyntaxErrors: true });
     let ignores = { entries: [] as ReturnType<IgnoreFileCache['get']>['entries'], errors: [] as ScanError[] };
     if (root !== undefined) {
       let cache = this.ignoreFiles.get(root);
       if (!cache) this.ignoreFiles.set(root, (cache = new IgnoreFileCache()));
       ignores = cache.get(root);
     }
-    errors.push(...ignores.errors);
-    // Merged as the CLI merges them: one finding per (rule, file, span), naming every owner.
-    const findings = applyIgnoreEntries(mergeFindings(occurrencesOf(module, applyConfig(r.findings, config))), ignores.entries).sort(compareFindings);
-    // Files a finding lands in beyond the module's own (a policy .json read by file()).
+    errors.push(...ignores.errors, ...[...refused].sort().map((file) => ({ file, message: 'Not read: file() points outside the workspace' })));
+    // Merged as the CLI merges them: one finding per (rule, file, span), naming every owner and call.
+    const findings = applyIgnoreEntries(mergeFindings(r.occurrences, new Map(r.analyses)), ignores.entries).sort(compareFindings);
+    // Files a finding lands in beyond the group's own (a policy .json read by file()).
     const touched = new Set([...files.map((f) => f.path), ...findings.map((f) => f.file)]);
     for (const f of touched) this.findingsByFile.set(f, findings.filter((x) => x.file === f));
-    return { files: [...touched], findings, errors: [...errors, ...r.errors] };
+    // Parts of the group's files that did not parse: the analysis is blind there.
+    const blind = r.errors.filter((e) => e.range && touched.has(e.file));
+    return { dirs: group, files: [...touched], findings, blind, errors: [...errors, ...r.errors.filter((e) => !blind.includes(e))] };
+  }
+
+  /** Call targets per module directory, from its files' texts; forgotten when one of its files changes. */
+  private readonly callTargets = new Map<string, string[]>();
+  /** Module directories of the workspace (the last workspace scan's, and those of open documents). */
+  private readonly knownDirs = new Set<string>();
+
+  private targetsOf(dir: string): string[] {
+    let t = this.callTargets.get(dir);
+    if (!t) this.callTargets.set(dir, (t = localCallTargets(dir, this.moduleFiles(dir, []).map((f) => f.text))));
+    return t;
+  }
+
+  /** The workspace modules analysed with `dir`: those it calls or is called by, transitively (engine/groups.ts). */
+  groupOf(dir: string): string[] {
+    this.knownDirs.add(dir);
+    const known = [...this.knownDirs].sort();
+    return callGroups(known, (d) => this.targetsOf(d)).find((g) => g.includes(dir)) ?? [dir];
+  }
+
+  /** Module directories under the roots, as groups analysed together (each group analysed once by a scan). */
+  moduleGroups(roots: readonly string[]): { groups: string[][]; errors: ScanError[] } {
+    const { dirs, errors } = this.moduleDirs(roots);
+    for (const d of dirs) this.knownDirs.add(d);
+    const inScan = new Set(dirs);
+    const all = callGroups([...this.knownDirs].sort(), (d) => this.targetsOf(d));
+    return { groups: all.filter((g) => g.some((d) => inScan.has(d))), errors };
   }
 
   private moduleFiles(dir: string, errors: ScanError[]): HclFile[] {
@@ -170,18 +224,24 @@ export class Analysis {
     return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
   }
 
+  /** A file on disk, read as the CLI reads it (size limit, encrypted and binary files skipped), parsed once per change. */
   private readDisk(p: string, errors: ScanError[]): HclFile | undefined {
+    let mtimeMs: number;
     try {
-      const st = fs.statSync(p);
-      const hit = this.diskCache.get(p);
-      if (hit && hit.mtimeMs === st.mtimeMs) return hit.file;
-      const file = parseHcl(p, fs.readFileSync(p, 'utf8'));
-      this.diskCache.set(p, { mtimeMs: st.mtimeMs, file });
-      return file;
+      mtimeMs = fs.statSync(p).mtimeMs;
     } catch (e) {
-      errors.push({ file: p, message: `Cannot read file: ${(e as Error).message}` });
+      errors.push({ file: p, message: `Cannot read file: ${describeIoError(e)}` });
       return undefined;
     }
+    const hit = this.diskCache.get(p);
+    if (hit && hit.mtimeMs === mtimeMs) return hit.file;
+    const read = readSources([p]);
+    errors.push(...read.errors, ...read.notices);
+    const parsed = parseSources(read.sources);
+    errors.push(...parsed.errors);
+    const file = parsed.files[0];
+    if (file) this.diskCache.set(p, { mtimeMs, file });
+    return file;
   }
 
   dispose(): void {
