@@ -75,6 +75,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.tf,*.tfvars,*.json}'),
     },
     outputChannel: output,
+    // A plain channel for `perimeter.trace.server`: the log channel above would hide the
+    // trace unless its log level were also set to Trace.
+    traceOutputChannel: traceChannel(),
     initializationFailedHandler: (e) => {
       output?.appendLine(`Perimeter could not start: ${String(e)}`);
       return false;
@@ -113,7 +116,8 @@ async function stop(): Promise<void> {
 function updateStatus(): void {
   if (!status || !client) return;
   let count = 0;
-  for (const [, diagnostics] of vscode.languages.getDiagnostics()) count += diagnostics.filter((d) => d.source === 'perimeter').length;
+  // Findings only: the information marks of blocks Perimeter could not read have no rule id.
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) count += diagnostics.filter((d) => d.source === 'perimeter' && d.code !== undefined).length;
   if (scanning) {
     // Until the first complete result, "no findings" would be a claim nobody checked.
     status.text = count ? `$(sync~spin) Perimeter: scanning… ${count} so far` : '$(sync~spin) Perimeter: scanning…';
@@ -140,6 +144,25 @@ async function pickRule(): Promise<string | undefined> {
     .sort((a, b) => Number(b.n > 0) - Number(a.n > 0) || a.label.localeCompare(b.label));
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Rule', matchOnDescription: true });
   return picked?.label;
+}
+
+/**
+ * The channel `perimeter.trace.server` writes to. vscode-languageclient logs the trace at
+ * the Trace level of a log channel, which VS Code hides unless that channel's level is set
+ * to Trace as well: this one shows every line it is given, so the setting alone is enough.
+ */
+function traceChannel(): vscode.LogOutputChannel {
+  const plain = vscode.window.createOutputChannel('Perimeter Language Server Trace');
+  const write = (message: string) => plain.appendLine(message);
+  return Object.assign(plain, {
+    logLevel: vscode.LogLevel.Trace,
+    onDidChangeLogLevel: new vscode.EventEmitter<vscode.LogLevel>().event,
+    trace: write,
+    debug: write,
+    info: write,
+    warn: write,
+    error: (e: string | Error) => write(typeof e === 'string' ? e : (e.stack ?? e.message)),
+  });
 }
 
 function defaultSarifUri(): vscode.Uri | undefined {

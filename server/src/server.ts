@@ -7,6 +7,8 @@ import {
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   ErrorCodes,
+  MessageType,
+  ShowMessageNotification,
   ResponseError,
   type InitializeParams,
   ProposedFeatures,
@@ -16,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../../rules/index';
-import { ConfigError, loadConfig, mergeConfigs, type PerimeterConfig } from './engine/config';
+import { ConfigError, loadConfig, mergeConfigs, type PerimeterConfig, unknownRuleIds } from './engine/config';
 import { type Finding, rangesEqual, type ScanError } from './engine/finding';
 import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
@@ -40,12 +42,48 @@ let canConfigure = false;
 let workDoneProgress = false;
 let folderEvents = false;
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+/** How each severity is shown (the `perimeter.severityLevels` setting). */
+const DEFAULT_LEVELS: Record<Severity, DiagnosticSeverity> = {
   critical: DiagnosticSeverity.Error,
   high: DiagnosticSeverity.Error,
   medium: DiagnosticSeverity.Warning,
   low: DiagnosticSeverity.Information,
 };
+let levels: Record<Severity, DiagnosticSeverity> = { ...DEFAULT_LEVELS };
+const LEVEL_NAMES: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The levels from the setting; a value that is not a level keeps the default (and is reported once). */
+function levelsFrom(setting: unknown): Record<Severity, DiagnosticSeverity> {
+  const out = { ...DEFAULT_LEVELS };
+  if (!setting || typeof setting !== 'object') return out;
+  for (const [severity, level] of Object.entries(setting as Record<string, unknown>)) {
+    if (!(severity in out)) warnOnce(`perimeter.severityLevels: "${severity}" is not a Perimeter severity (critical, high, medium, low)`);
+    else if (typeof level !== 'string' || !(level in LEVEL_NAMES)) warnOnce(`perimeter.severityLevels: "${String(level)}" is not a level (error, warning, information, hint)`);
+    else out[severity as Severity] = LEVEL_NAMES[level];
+  }
+  return out;
+}
+
+/** Configuration warnings already shown: a repeated notification does not repeat them. */
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  showWarning(message);
+}
+
+/**
+ * A warning for the user, as a notification: `showWarningMessage` is a request with
+ * buttons, which a client without it answers with an error that would end the server.
+ */
+function showWarning(message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Perimeter: ${message}` });
+}
 
 connection.onInitialize((params: InitializeParams) => {
   roots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -101,11 +139,12 @@ function toPath(uri: string): string | undefined {
 function toDiagnostic(f: Finding): Diagnostic {
   return {
     range: f.range,
-    severity: SEVERITY[f.severity],
+    severity: levels[f.severity],
     source: 'perimeter',
     code: f.ruleId,
     codeDescription: { href: f.ruleId === 'perimeter-unused-suppression' ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${f.ruleId}/README.md` },
-    message: f.message,
+    // The severity leads the message: two severities may share a level (critical and high are both errors by default).
+    message: `[${f.severity}] ${f.message}`,
     // Perimeter's own severity (critical / high / medium / low), which the level only approximates.
     data: { severity: f.severity },
     ...(f.ruleId === 'perimeter-unused-suppression' ? { tags: [1] } : {}),
@@ -274,24 +313,28 @@ async function reloadConfiguration(): Promise<string[]> {
   let settings: PerimeterConfig = {};
   if (canConfigure) {
     const s = (await connection.workspace.getConfiguration('perimeter')) as
-      | { rules?: Record<string, 'on' | 'off'>; severityOverrides?: Record<string, Severity>; exclude?: string[] }
+      | { rules?: Record<string, 'on' | 'off'>; severityOverrides?: Record<string, Severity>; exclude?: string[]; severityLevels?: unknown }
       | null;
     settings = { rules: s?.rules ?? {}, severityOverrides: s?.severityOverrides ?? {}, exclude: s?.exclude ?? [] };
+    levels = levelsFrom(s?.severityLevels);
   }
   const folders = roots.map((root) => {
     let fileConfig: PerimeterConfig = {};
     try {
       fileConfig = loadConfig(path.join(root, '.perimeter.json'), false);
     } catch (e) {
-      if (e instanceof ConfigError) void connection.window.showWarningMessage(`Perimeter: ${e.message}`);
+      if (e instanceof ConfigError) showWarning(e.message);
       else throw e;
     }
-    return { root, config: mergeConfigs(fileConfig, settings) };
+    const config = mergeConfigs(fileConfig, settings);
+    for (const id of unknownRuleIds(config, ALL_RULES)) warnOnce(`the configuration of ${root} names an unknown rule "${id}"; it is ignored`);
+    return { root, config };
   });
   analysis.configure(folders);
   const changed: string[] = [];
   for (const f of folders) {
-    const key = JSON.stringify(f.config);
+    // A change of levels changes every folder's diagnostics.
+    const key = JSON.stringify([f.config, levels]);
     if (configured.get(f.root) !== key) changed.push(f.root);
     configured.set(f.root, key);
   }

@@ -69,7 +69,7 @@ describe('language server over stdio', () => {
     const got = p.diagnostics.filter((d) => d.code === 'aws-iam-wildcard-action');
     assert.equal(got.length, 1);
     assert.equal(got[0].range.start.line, 2);
-    assert.match(got[0].message as string, /^aws_iam_policy\.a allows "s3:\*".*\(also used by aws_iam_role_policy\.b\)$/);
+    assert.match(got[0].message as string, /^\[high\] aws_iam_policy\.a allows "s3:\*".*\(also used by aws_iam_role_policy\.b\)$/);
     assert.deepEqual(
       got[0].relatedInformation?.map((r) => [r.message, r.location.range.start.line]),
       [

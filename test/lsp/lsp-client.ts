@@ -55,7 +55,7 @@ export class LspClient {
       this.progress.push(p.value.kind);
       this.events.push(`progress ${p.value.kind}`);
     });
-    for (const method of ['perimeter/scanning', 'perimeter/scanned']) {
+    for (const method of ['perimeter/scanning', 'perimeter/scanned', 'window/showMessage']) {
       this.connection.onNotification(method, (params: unknown) => {
         this.notifications.push({ method, params });
         this.events.push(method);

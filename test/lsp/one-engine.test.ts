@@ -71,9 +71,12 @@ async function serverRows(dir: string): Promise<{ findings: string[]; blind: str
           blind.push(key({ ...at, rule: '', severity: '', message: text(d.message) }));
           continue;
         }
-        // Perimeter's severity travels in the diagnostic's data (the level only approximates it).
-        const severity = (d.data as { severity?: string } | undefined)?.severity ?? '';
-        findings.push(key({ ...at, rule: String(d.code), severity, message: text(d.message) }));
+        // The message leads with Perimeter's severity (the level only approximates it), also in the data.
+        const m = /^\[(critical|high|medium|low)\] ([^]*)$/.exec(text(d.message));
+        assert.ok(m, `a diagnostic message starts with its severity: ${text(d.message)}`);
+        const severity = m[1];
+        assert.deepEqual(d.data, { severity });
+        findings.push(key({ ...at, rule: String(d.code), severity, message: m[2] }));
       }
     }
     return { findings: findings.sort(), blind: blind.sort() };
@@ -126,7 +129,7 @@ describe('one engine: modules called from the workspace', () => {
     const childUri = URI.file(child).toString();
     // The caller's argument makes the child's ACL public: reported where the value is written.
     const inRoot = await client.diagnostics(rootUri, (p) => p.diagnostics.some((d) => d.code === 'aws-s3-public-acl'));
-    assert.match(text(inRoot.diagnostics[0].message), /\(as module\.c is called\)$/);
+    assert.match(text(inRoot.diagnostics[0].message), /^\[high\] .*\(as module\.c is called\)$/);
     assert.equal(inRoot.diagnostics[0].range.start.line, 2);
     // A finding of the child itself names the call that also creates it.
     const inChild = await client.diagnostics(childUri, (p) => p.diagnostics.some((d) => d.code === 'aws-s3-public-acl'));

@@ -87,6 +87,24 @@ describe('language server: workspace scans and settings', () => {
     assert.deepEqual(r, { modules: 2, findings: 1 });
   });
 
+  it('shows severities at the levels perimeter.severityLevels gives, leads each message with its severity, and warns once about an unknown rule id', async () => {
+    const a = folder(publicAcl);
+    client = new LspClient();
+    client.settings = { severityLevels: { high: 'hint' }, rules: { 'aws-s3-public-acll': 'off' } };
+    await client.initialize(URI.file(a.dir).toString());
+    await client.scanned();
+    const p = await client.diagnostics(a.uri, (x) => x.diagnostics.length > 0);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity, (d.message as string).startsWith('[high] ')]), [['aws-s3-public-acl', 4, true]]);
+    const warnings = () => client!.notifications.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
+    assert.equal(warnings().filter((m) => m.includes('unknown rule "aws-s3-public-acll"')).length, 1, warnings().join('\n'));
+
+    // Back to the default levels: high is an error again; the warning is not repeated.
+    client.settings = { rules: { 'aws-s3-public-acll': 'off' } };
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await client.diagnostics(a.uri, (x) => x.diagnostics.some((d) => d.severity === 1));
+    assert.equal(warnings().filter((m) => m.includes('unknown rule')).length, 1, warnings().join('\n'));
+  });
+
   it('reads each folder\'s own .perimeter.json', async () => {
     const a = folder(publicAcl);
     const b = folder(publicAcl);
