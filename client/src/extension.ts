@@ -67,6 +67,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'terraform' },
       { scheme: 'file', language: 'terraform-vars' },
       { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
+      // An unsaved tab set to Terraform is analysed as a module of its own.
+      { scheme: 'untitled', language: 'terraform' },
     ],
     // No configurationSection: the server registers for the `perimeter` section itself (a
     // second registration would send every change twice) and pulls the settings it needs.

@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   CodeAction,
@@ -131,9 +132,25 @@ function guard<A extends unknown[], R>(name: string, f: (...args: A) => R | Prom
   };
 }
 
+/**
+ * Untitled tabs are analysed as a module of their own: each gets a path in a folder that does
+ * not exist on disk, so only its text is read (and `file()` reads nothing).
+ */
+const UNTITLED_ROOT = path.join(os.tmpdir(), 'perimeter-untitled-' + process.pid);
+const untitledUris = new Map<string, string>();
+
 function toPath(uri: string): string | undefined {
   const u = URI.parse(uri);
-  return u.scheme === 'file' ? u.fsPath : undefined;
+  if (u.scheme === 'file') return u.fsPath;
+  if (u.scheme !== 'untitled') return undefined;
+  const p = path.join(UNTITLED_ROOT, encodeURIComponent(u.path || uri), 'untitled.tf');
+  untitledUris.set(p, uri);
+  return p;
+}
+
+/** The URI of a path toPath gave (an untitled tab's, or a file's). */
+function toUri(p: string): string {
+  return untitledUris.get(p) ?? URI.file(p).toString();
 }
 
 function toDiagnostic(f: Finding): Diagnostic {
@@ -149,7 +166,7 @@ function toDiagnostic(f: Finding): Diagnostic {
     data: { severity: f.severity },
     ...(f.ruleId === 'perimeter-unused-suppression' ? { tags: [1] } : {}),
     ...(f.related?.length
-      ? { relatedInformation: f.related.map((r) => ({ location: { uri: URI.file(r.file).toString(), range: r.range }, message: r.message })) }
+      ? { relatedInformation: f.related.map((r) => ({ location: { uri: toUri(r.file), range: r.range }, message: r.message })) }
       : {}),
   };
 }
@@ -174,7 +191,7 @@ function publishModule(dir: string): number {
     }
   }
   for (const d of r.dirs) published.set(d, new Set(byFile.keys()));
-  for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics });
+  for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: toUri(file), diagnostics });
   for (const e of r.errors) connection.console.warn(`${e.file}: ${e.message}`);
   return r.findings.length;
 }
@@ -290,7 +307,7 @@ async function changeFolders(e: WorkspaceFoldersChangeEvent): Promise<void> {
   for (const r of removed) {
     for (const [dir, files] of [...published]) {
       if (!isInside(r, dir) || covered(dir)) continue;
-      for (const file of files) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
+      for (const file of files) void connection.sendDiagnostics({ uri: toUri(file), diagnostics: [] });
       published.delete(dir);
     }
     analysis.forgetUnder(r, covered);
@@ -442,7 +459,7 @@ function firstParagraph(s: string): string {
 }
 
 function workspaceEdit(perFile: Map<string, RangeEdit[]>): WorkspaceEdit {
-  return { changes: Object.fromEntries([...perFile].map(([file, edits]) => [URI.file(file).toString(), edits])) };
+  return { changes: Object.fromEntries([...perFile].map(([file, edits]) => [toUri(file), edits])) };
 }
 
 connection.onCodeAction(

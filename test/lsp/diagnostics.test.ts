@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { type CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { tempDir } from '../helpers';
 import { LspClient } from './lsp-client';
 
@@ -14,6 +14,23 @@ describe('language server over stdio', () => {
     await client.initialize();
   });
   after(async () => client.stop());
+
+  it('analyses an untitled Terraform tab as a module of its own, with fixes, and forgets it when closed', async () => {
+    const uri = 'untitled:Untitled-1';
+    const text = 'resource "aws_s3_bucket_acl" "b" {\n  bucket = "x"\n  acl    = "public-read"\n}\n';
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+    const p = await client.diagnostics(uri, (x) => x.diagnostics.length > 0);
+    assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start.line]), [['aws-s3-public-acl', 2]]);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: p.diagnostics[0].range,
+      context: { diagnostics: p.diagnostics },
+    })) as CodeAction[];
+    const edited = actions.flatMap((a) => Object.keys(a.edit?.changes ?? {}));
+    assert.ok(edited.length > 0 && edited.every((u) => u === uri), JSON.stringify(edited));
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    await client.diagnostics(uri, (x) => x.diagnostics.length === 0);
+  });
 
   it('publishes a diagnostic on open, and clears it when the edit removes the key', async () => {
     const dir = tempDir();
