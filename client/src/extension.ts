@@ -67,6 +67,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'terraform' },
       { scheme: 'file', language: 'terraform-vars' },
       { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
+      // Policy documents read by file(): analysed as typed, with hovers and fixes. The server
+      // ignores a JSON file no module reads.
+      { scheme: 'file', language: 'json' },
       // An unsaved tab set to Terraform is analysed as a module of its own.
       { scheme: 'untitled', language: 'terraform' },
     ],

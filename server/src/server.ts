@@ -25,10 +25,10 @@ import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
 import { initHcl } from './hcl/parser';
 import { LineIndex } from './hcl/span';
-import { isInside } from './module/workspace';
+import { isInside, isTerraformFile } from './module/workspace';
 import { Analysis } from './lsp/analysis';
 import { ruleDoc } from './lsp/docs';
-import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressLineEdit } from './lsp/edits';
+import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressInReaderEdit, suppressLineEdit } from './lsp/edits';
 import { toSarif } from './report/sarif';
 import { version } from './version';
 
@@ -159,7 +159,7 @@ function toDiagnostic(f: Finding): Diagnostic {
     severity: levels[f.severity],
     source: 'perimeter',
     code: f.ruleId,
-    codeDescription: { href: f.ruleId === 'perimeter-unused-suppression' ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${f.ruleId}/README.md` },
+    codeDescription: { href: f.ruleId.startsWith('perimeter-') ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${f.ruleId}/README.md` },
     // The severity leads the message: two severities may share a level (critical and high are both errors by default).
     message: `[${f.severity}] ${f.message}`,
     // Perimeter's own severity (critical / high / medium / low), which the level only approximates.
@@ -199,6 +199,15 @@ function publishModule(dir: string): number {
 /** A part of a file that did not parse: information, so the user knows where the analysis is blind. */
 function blindSpot(e: ScanError): Diagnostic {
   return { range: e.range!, severity: DiagnosticSeverity.Information, source: 'perimeter', message: e.message };
+}
+
+/**
+ * Re-analysis after a document changed: a Terraform file's module, or for any other file (a
+ * policy .json read by file()), the modules that read it, so a fix typed there shows at once.
+ */
+function scheduleFor(p: string): void {
+  if (isTerraformFile(p)) schedule(path.dirname(p));
+  else for (const d of analysis.modulesReading(p)) schedule(d);
 }
 
 // Typing fires many changes: analyse each touched module once per turn of the event loop.
@@ -373,7 +382,7 @@ connection.onDidOpenTextDocument(
     const p = toPath(textDocument.uri);
     if (!p) return;
     analysis.openDocument(p, textDocument.text);
-    schedule(path.dirname(p));
+    scheduleFor(p);
   }),
 );
 
@@ -397,7 +406,7 @@ connection.onDidChangeTextDocument(
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
     analysis.changeDocument(p, edits);
-    schedule(path.dirname(p));
+    scheduleFor(p);
   }),
 );
 
@@ -406,7 +415,7 @@ connection.onDidCloseTextDocument(
     const p = toPath(textDocument.uri);
     if (!p) return;
     analysis.closeDocument(p);
-    schedule(path.dirname(p));
+    scheduleFor(p);
   }),
 );
 
@@ -422,9 +431,9 @@ connection.onDidChangeWatchedFiles(
       }
       analysis.invalidate(p);
       if (analysis.isOpen(p)) continue;
-      schedule(path.dirname(p));
-      // A policy .json may be read by the module in its folder or the one above.
-      if (p.endsWith('.json')) schedule(path.dirname(path.dirname(p)));
+      scheduleFor(p);
+      // A policy .json no module read yet may be read by the module in its folder or the one above.
+      if (p.endsWith('.json')) for (const d of [path.dirname(p), path.dirname(path.dirname(p))]) schedule(d);
     }
   }),
 );
@@ -490,11 +499,24 @@ connection.onCodeAction(
         const edits = fixToRangeEdits(f.fix, (file) => analysis.textOf(file));
         if (edits) actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(edits) });
       }
-      if (text !== undefined && f.ruleId !== 'perimeter-unused-suppression') {
+      if (text !== undefined && !f.ruleId.startsWith('perimeter-')) {
         const line = suppressLineEdit(f, text);
         if (line) actions.push({ title: `Suppress ${f.ruleId} here (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(new Map([[p, [line]]])) });
         const file = suppressFileEdit(f, text);
         if (file) actions.push({ title: `Suppress ${f.ruleId} in this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(new Map([[p, [file]]])) });
+        if (!line) {
+          // A policy .json: suppressed where the Terraform that reads it can hold a comment.
+          const readers = analysis.modulesReading(p).flatMap((d) => analysis.terraformFilesOf(d));
+          const inReader = suppressInReaderEdit(f, readers);
+          if (inReader) {
+            actions.push({
+              title: `Suppress ${f.ruleId} where ${path.basename(inReader.file)} reads this file (with a reason)`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: workspaceEdit(new Map([[inReader.file, [inReader.edit]]])),
+            });
+          }
+        }
       }
     }
     return actions;

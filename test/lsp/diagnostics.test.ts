@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import { type CodeAction, CodeActionRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
+import { type CodeAction, CodeActionRequest, HoverRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { tempDir } from '../helpers';
 import { LspClient } from './lsp-client';
 
@@ -30,6 +30,41 @@ describe('language server over stdio', () => {
     assert.ok(edited.length > 0 && edited.every((u) => u === uri), JSON.stringify(edited));
     await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     await client.diagnostics(uri, (x) => x.diagnostics.length === 0);
+  });
+
+  it('treats a policy .json read by file() as a document of its own: analysed as typed, hover, code actions that keep it JSON', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'main.tf'), 'resource "aws_iam_policy" "p" {\n  policy = file("${path.module}/policy.json")\n}\n');
+    const json = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:*", "Resource": "*" }\n  ]\n}\n';
+    const file = path.join(dir, 'policy.json');
+    fs.writeFileSync(file, json);
+    const tfUri = URI.file(path.join(dir, 'main.tf')).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: tfUri, languageId: 'terraform', version: 1, text: fs.readFileSync(path.join(dir, 'main.tf'), 'utf8') },
+    });
+    const uri = URI.file(file).toString();
+    const found = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'aws-iam-wildcard-action'));
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text: json } });
+    const d = found.diagnostics.find((x) => x.code === 'aws-iam-wildcard-action')!;
+    const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: d.range.start })) as { contents: { value: string } } | null;
+    assert.ok(hover && /wildcard/i.test(hover.contents.value), JSON.stringify(hover));
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    // JSON cannot hold a comment: "suppress" writes into the Terraform block that reads the file.
+    const tfText = fs.readFileSync(path.join(dir, 'main.tf'), 'utf8');
+    assert.deepEqual(actions.map((a) => [a.title, Object.keys(a.edit?.changes ?? {})]), [['Suppress aws-iam-wildcard-action where main.tf reads this file (with a reason)', [tfUri]]]);
+    const [edit] = actions[0].edit!.changes![tfUri];
+    assert.deepEqual(edit.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } });
+    const suppressed = tfText.replace('  policy', `${edit.newText.replace('TODO: reason', 'reviewed: read-only bucket')}  policy`);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: tfUri, version: 2 }, contentChanges: [{ text: suppressed }] });
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: tfUri, version: 3 }, contentChanges: [{ text: tfText }] });
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 1);
+    // Typed, not saved: the finding goes at once.
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: json.replace('"s3:*"', '"s3:GetObject"').replace('"Resource": "*"', '"Resource": "arn:aws:s3:::b/*"') }],
+    });
+    await client.diagnostics(uri, (p) => p.diagnostics.length === 0);
   });
 
   it('publishes a diagnostic on open, and clears it when the edit removes the key', async () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { ROOT } from '../helpers';
+import { META_RULES } from '../../server/src/engine/suppress';
 
 /** VS Code offers the rule ids in settings.json and marks an unknown one: the schema must list exactly the rules. */
 describe('the extension settings schema', () => {
@@ -11,7 +12,7 @@ describe('the extension settings schema', () => {
     contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum: string[] }>; additionalProperties?: unknown }> } };
   };
   const props = pkg.contributes.configuration.properties;
-  const ids = [...ALL_RULES.map((r) => r.id), 'perimeter-unused-suppression'].sort();
+  const ids = [...ALL_RULES.map((r) => r.id), ...META_RULES.map((r) => r.id)].sort();
 
   for (const [setting, values] of [
     ['perimeter.rules', ['on', 'off']],

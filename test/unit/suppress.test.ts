@@ -37,6 +37,21 @@ describe('suppressions', () => {
     assert.deepEqual(found.sort(), ['3 aws-provider-static-credentials', '3 perimeter-unused-suppression']);
   });
 
+  for (const [why, comment] of [
+    ['no reason at all', '# perimeter:ignore:aws-provider-static-credentials'],
+    ["the editor's placeholder", '# perimeter:ignore:aws-provider-static-credentials TODO: reason'],
+    ['a bare TODO', '# perimeter:ignore:aws-provider-static-credentials - todo'],
+  ] as const) {
+    it(`a suppression with ${why} still suppresses, and is reported as giving no reason`, async () => {
+      assert.deepEqual(await scan(KEY.replace('%s', ` ${comment}`)), ['3 perimeter-suppression-without-reason']);
+    });
+  }
+
+  it('a reason is any words after the ids; an unused reason-less suppression is reported as unused only', async () => {
+    assert.deepEqual(await scan(KEY.replace('%s', ' # perimeter:ignore:aws-provider-static-credentials: todo list account, key revoked')), []);
+    assert.deepEqual((await scan(KEY.replace('%s', ' # perimeter:ignore:aws-s3-public-acl'))).sort(), ['3 aws-provider-static-credentials', '3 perimeter-unused-suppression']);
+  });
+
   it('a peer comment for an unrelated check does not suppress', async () => {
     assert.deepEqual(await scan('#checkov:skip=CKV_AWS_20:not this\n' + KEY.replace('%s', '')), ['4 aws-provider-static-credentials']);
   });

@@ -4,6 +4,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import schema from '../../../schemas/perimeter.schema.json';
 import type { Finding } from './finding';
 import type { Rule, Severity } from './rule';
+import { META_RULES } from './suppress';
 
 export interface PerimeterConfig {
   readonly rules?: Readonly<Record<string, 'on' | 'off'>>;
@@ -52,7 +53,7 @@ export function mergeConfigs(...layers: readonly PerimeterConfig[]): PerimeterCo
 
 /** Ids in the configuration that name no rule: worth a warning, never a crash. */
 export function unknownRuleIds(config: PerimeterConfig, rules: readonly Rule[]): string[] {
-  const known = new Set([...rules.map((r) => r.id), 'perimeter-unused-suppression']);
+  const known = new Set([...rules.map((r) => r.id), ...META_RULES.map((r) => r.id)]);
   return [...Object.keys(config.rules ?? {}), ...Object.keys(config.severityOverrides ?? {})].filter((id) => !known.has(id));
 }
 

@@ -10,6 +10,28 @@ export const UNUSED_SUPPRESSION = {
   severity: 'low',
 } as const;
 
+/** The meta finding for a Perimeter suppression without a reason (or with the editor's placeholder). */
+export const SUPPRESSION_WITHOUT_REASON = {
+  id: 'perimeter-suppression-without-reason',
+  title: 'Suppression comment gives no reason',
+  severity: 'low',
+} as const;
+
+/** Findings about suppression comments themselves, reported like rules' findings. */
+export const META_RULES = [UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON] as const;
+
+/**
+ * True when the text after a suppression's ids says nothing: empty, or the placeholder the
+ * editor's "suppress here" action writes (`TODO: reason`), which is not a decision.
+ */
+export function isMissingReason(reason: string): boolean {
+  const words = reason
+    .replace(/^[\s:;,.-]*(?:todo|tbd|fixme)\b/i, '')
+    .replace(/[\s:;,.!-]+/g, ' ')
+    .trim();
+  return words === '' || /^(?:a )?reason$/i.test(words);
+}
+
 interface Suppression {
   readonly kind: 'perimeter' | 'perimeter-file' | 'peer' | 'peer-block' | 'kics-line' | 'kics-block';
   /** Rule ids (Perimeter) or peer ids (resolved through engine/peer-ids.ts); empty = any. */
@@ -18,6 +40,8 @@ interface Suppression {
   readonly comment: Comment;
   /** Blocks (any nesting level) whose findings the comment covers wherever they are reported. */
   readonly blocks: readonly Span[];
+  /** For a Perimeter line suppression: the text after its ids. */
+  readonly reason?: string;
   used: boolean;
 }
 
@@ -74,16 +98,24 @@ export function applySuppressions(
   }
   for (const [file, { index, list }] of byFile) {
     for (const s of list) {
+      const at = { file, span: s.comment.span, range: { start: index.position(s.comment.span.start), end: index.position(s.comment.span.end) }, aliases: [] };
+      // A used suppression must say why the risk is accepted; an unused one is reported as unused instead.
+      if (s.used && s.kind === 'perimeter' && isMissingReason(s.reason ?? '')) {
+        kept.push({
+          ruleId: SUPPRESSION_WITHOUT_REASON.id,
+          severity: SUPPRESSION_WITHOUT_REASON.severity,
+          title: SUPPRESSION_WITHOUT_REASON.title,
+          message: `This suppression of ${s.ids.join(', ')} gives no reason. Write after the rule id why the risk is accepted, so a reviewer can tell a decision from a shortcut.`,
+          ...at,
+        });
+      }
       if (s.used || (s.kind !== 'perimeter' && s.kind !== 'perimeter-file')) continue;
       kept.push({
         ruleId: UNUSED_SUPPRESSION.id,
         severity: UNUSED_SUPPRESSION.severity,
         title: UNUSED_SUPPRESSION.title,
         message: `This suppression of ${s.ids.join(', ')} suppresses nothing: the finding is gone or the id is wrong. Remove the comment so it cannot hide a future finding.`,
-        file,
-        span: s.comment.span,
-        range: { start: index.position(s.comment.span.start), end: index.position(s.comment.span.end) },
-        aliases: [],
+        ...at,
       });
     }
   }
@@ -161,7 +193,7 @@ function parse(c: Comment, layout: Layout, now: Date): Suppression[] {
   let m = /^perimeter:ignore-file:([\w,-]+)/i.exec(t);
   if (m) return mk('perimeter-file', splitIds(m[1]), []);
   m = /^perimeter:ignore:([\w,-]+)/i.exec(t);
-  if (m) return mk('perimeter', splitIds(m[1]), annotated());
+  if (m) return [{ kind: 'perimeter', ids: splitIds(m[1]), line, comment: c, blocks: annotated(), reason: t.slice(m[0].length), used: false }];
   if (/^(?:trivy|tfsec):ignore:/i.test(t)) {
     // Trivy drops an ignore rule once its expiry date has passed.
     const ids = [...t.matchAll(PEER_IGNORE)].filter((x) => !x[2] || !expired(x[2], now)).map((x) => x[1]);

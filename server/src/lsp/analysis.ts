@@ -32,6 +32,10 @@ export interface ModuleAnalysis {
  */
 export class Analysis {
   private readonly open = new Map<string, HclDocument>();
+  /** Open documents that are not Terraform (a policy .json read by file()): their text. */
+  private readonly openOther = new Map<string, string>();
+  /** The module directories whose last analysis read each file through file() / templatefile(). */
+  private readonly readers = new Map<string, Set<string>>();
   private readonly diskCache = new Map<string, { mtimeMs: number; file: HclFile }>();
   /** The latest findings per file, for hovers and code actions. */
   private readonly findingsByFile = new Map<string, Finding[]>();
@@ -88,7 +92,17 @@ export class Analysis {
 
   /** The text the analysis sees for a file: the open document, else the disk. */
   textOf(filePath: string): string | undefined {
-    return this.open.get(filePath)?.file.text ?? diskReader(filePath);
+    return this.open.get(filePath)?.file.text ?? this.openOther.get(filePath) ?? diskReader(filePath);
+  }
+
+  /** The Terraform files of a module directory as the analysis sees them (open documents first). */
+  terraformFilesOf(dir: string): { file: string; text: string }[] {
+    return this.moduleFiles(dir, []).map((f) => ({ file: f.path, text: f.text }));
+  }
+
+  /** The module directories whose analysis reads a file (a policy .json): those to re-analyse when it changes. */
+  modulesReading(filePath: string): string[] {
+    return [...(this.readers.get(filePath) ?? [])].sort();
   }
 
   findingsFor(filePath: string): readonly Finding[] {
@@ -109,6 +123,10 @@ export class Analysis {
   }
 
   openDocument(filePath: string, text: string): void {
+    if (!isTerraformFile(filePath)) {
+      this.openOther.set(filePath, text);
+      return;
+    }
     this.callTargets.delete(path.dirname(filePath));
     this.knownDirs.add(path.dirname(filePath));
     this.open.get(filePath)?.dispose();
@@ -116,6 +134,13 @@ export class Analysis {
   }
 
   changeDocument(filePath: string, edits: readonly TextEdit[] | string): void {
+    if (!isTerraformFile(filePath)) {
+      let text = this.openOther.get(filePath) ?? '';
+      if (typeof edits === 'string') text = edits;
+      else for (const e of edits) text = text.slice(0, e.start) + e.newText + text.slice(e.oldEnd);
+      this.openOther.set(filePath, text);
+      return;
+    }
     this.callTargets.delete(path.dirname(filePath));
     const doc = this.open.get(filePath);
     if (!doc) {
@@ -127,13 +152,14 @@ export class Analysis {
   }
 
   closeDocument(filePath: string): void {
+    this.openOther.delete(filePath);
     this.callTargets.delete(path.dirname(filePath));
     this.open.get(filePath)?.dispose();
     this.open.delete(filePath);
   }
 
   isOpen(filePath: string): boolean {
-    return this.open.has(filePath);
+    return this.open.has(filePath) || this.openOther.has(filePath);
   }
 
   /** Analyses the module containing `filePath` (with the modules it calls or is called by). */
@@ -150,7 +176,16 @@ export class Analysis {
     const group = this.groupOf(path.resolve(dir));
     const errors: ScanError[] = [];
     const files = group.flatMap((d) => this.moduleFiles(d, errors)).filter((f) => !this.excluded(f.path));
-    const read = (p: string) => this.open.get(p)?.file.text ?? diskReader(p);
+    for (const [file, dirs] of this.readers) {
+      for (const d of group) dirs.delete(d);
+      if (!dirs.size) this.readers.delete(file);
+    }
+    const read = (p: string) => {
+      let dirs = this.readers.get(p);
+      if (!dirs) this.readers.set(p, (dirs = new Set()));
+      dirs.add(group[0]);
+      return this.textOf(p);
+    };
     // file() reads only inside the workspace folders; a refusal is reported like an unreadable file.
     const roots = this.folders.map((f) => f.root);
     const refused = new Set<string>();

@@ -51,6 +51,43 @@ export function suppressLineEdit(finding: Finding, text: string): RangeEdit | un
 }
 
 /**
+ * "Suppress" for a finding in a file that cannot hold comments (a policy `.json` read by
+ * `file()`): the comment goes inside the block that reads the file, above the argument that
+ * names it, where a suppression covers the findings of what the block reads (engine/
+ * suppress.ts). `readers` are the Terraform files that may read it (its module's).
+ */
+export function suppressInReaderEdit(finding: Finding, readers: readonly { file: string; text: string }[]): { file: string; edit: RangeEdit } | undefined {
+  if (COMMENTABLE.test(finding.file)) return undefined;
+  const name = finding.file.split(/[\\/]/).pop()!;
+  for (const { file, text } of readers) {
+    if (!COMMENTABLE.test(file) || !text.includes(name)) continue;
+    let parsed: HclFile;
+    try {
+      parsed = parseHcl(file, text);
+    } catch {
+      continue;
+    }
+    const idx = new LineIndex(text);
+    for (const block of parsed.body.blocks) {
+      const stack: Block[] = [block];
+      while (stack.length) {
+        const b = stack.pop()!;
+        const a = b.body.attributes.find((x) => text.slice(x.expr.span.start, x.expr.span.end).includes(name));
+        if (a) {
+          const line = idx.position(a.span.start).line;
+          const indent = /^[ \t]*/.exec(idx.lineText(line))![0];
+          const nl = text.includes('\r\n') ? '\r\n' : '\n';
+          const at = { line, character: 0 };
+          return { file, edit: { range: { start: at, end: at }, newText: `${indent}# perimeter:ignore:${finding.ruleId} TODO: reason${nl}` } };
+        }
+        stack.push(...b.body.blocks);
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * The line above which a comment about the finding may go: its own line, unless that line
  * starts inside a multi-line string (heredoc); then the innermost block's first line.
  * Undefined when the file cannot be read as HCL there.

@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto';
 import type { ScanResult } from '../engine/finding';
 import type { Rule, Severity } from '../engine/rule';
-import { UNUSED_SUPPRESSION } from '../engine/suppress';
+import { META_RULES } from '../engine/suppress';
 import { relative } from './json';
 
 const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
@@ -17,7 +17,7 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
 export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string, version: string): string {
   const meta = [
     ...rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, aliases: r.aliases, family: r.family as string })),
-    { id: UNUSED_SUPPRESSION.id, title: UNUSED_SUPPRESSION.title, severity: UNUSED_SUPPRESSION.severity as Severity, aliases: [] as readonly string[], family: 'meta' },
+    ...META_RULES.map((m) => ({ id: m.id, title: m.title, severity: m.severity as Severity, aliases: [] as readonly string[], family: 'meta' })),
   ];
   const indexOf = new Map(meta.map((m, i) => [m.id, i]));
   const log = {
