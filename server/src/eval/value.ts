@@ -105,3 +105,11 @@ export function toPlain(v: Value): unknown {
 export function isKnown(v: Value): boolean {
   return toPlain(v) !== undefined;
 }
+
+/** Terraform's automatic conversion of a primitive to string. */
+export function stringify(v: Value): string | undefined {
+  if (v.kind === 'string') return v.known ? v.value : undefined;
+  if (v.kind === 'number') return String(v.value);
+  if (v.kind === 'bool') return String(v.value);
+  return undefined;
+}

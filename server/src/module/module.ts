@@ -1,8 +1,7 @@
 import * as path from 'node:path';
 import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
-import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
-import { renderTemplate } from '../eval/functions';
+import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
 import { type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
