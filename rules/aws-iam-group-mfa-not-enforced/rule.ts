@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow, type Policy } from '../../server/src/iam';
-import { switchedOffBy } from '../../server/src/registry/describe';
+import { switchedOffBy } from '../../server/src/rules-support/registry-fixes';
 import { groupMemberships, policyHolders } from '../../server/src/rules-support/iam-reach';
 import { isMfaDenyGuard, requiresMfaStrictly } from '../../server/src/rules-support/mfa-guard';
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { insertBlockAfter } from '../../server/src/fix/hcl-edits';
-import { switchedOffBy } from '../../server/src/registry/describe';
+import { switchedOffBy } from '../../server/src/rules-support/registry-fixes';
 import { accountBlocksPublicAccess, publicAccessBlocksOf } from '../../server/src/rules-support/s3';
 
 /**

@@ -1,20 +1,15 @@
 import * as path from 'node:path';
-import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
+import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
 import { type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
+import type { PolicySource } from '../iam/collect';
 import { policyDocumentValue } from '../iam/document';
 import type { SynthesizedResource } from '../registry/synthesize';
 
-/** A block together with the file it is written in. */
-export interface BlockRef {
-  readonly block: Block;
-  readonly file: HclFile;
-  /** `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`, `module.m`, `var.v`, `provider.aws`. */
-  readonly address: string;
-}
+export type { BlockRef } from '../hcl/ast';
 
 export interface AttributeRef {
   readonly attribute: Attribute;
@@ -26,7 +21,7 @@ export interface AttributeRef {
  * A Terraform module: every `.tf` file of one directory, plus the `.tfvars` files that
  * set its variables. Indexes blocks by address and evaluates expressions in context.
  */
-export class TerraformModule {
+export class TerraformModule implements PolicySource {
   private readonly byAddress = new Map<string, BlockRef[]>();
   private readonly byType = new Map<string, BlockRef[]>();
   private readonly localsByName = new Map<string, { attribute: Attribute; file: HclFile }>();
