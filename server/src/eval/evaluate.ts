@@ -1,6 +1,6 @@
 import type { Expr, TemplatePart } from '../hcl/ast';
 import { parseTemplate } from '../hcl/parser';
-import { type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
+import { evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
 import { FUNCTIONS } from './functions';
 import { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
 
@@ -208,19 +208,19 @@ export function applySteps(base: Value, steps: readonly Step[], origin: Origin):
   for (const [i, s] of steps.entries()) {
     // `each.value.policy` where each.value is one of several instances: the step applies to each.
     if (v.kind === 'choice') return { kind: 'choice', options: v.options.map((o) => applySteps(o, steps.slice(i), origin)), origin };
-    if (v.kind === 'unknown') return v.ref ? v : unknown(v.reason, origin);
+    if (v.kind === 'unknown') return v.ref ? v : unknown(v.reason, origin, undefined, v.cause);
     const key = s.kind === 'attr' ? s.name : s.key.kind === 'string' && s.key.known ? s.key.value : s.key.kind === 'number' ? s.key.value : undefined;
     if (key === undefined) return unknown('index not known statically', origin);
     if (v.kind === 'object') {
       const entry = v.entries.find((x) => x.key === String(key));
-      if (!entry) return unknown(`no attribute "${key}"`, origin);
+      if (!entry) return evalError(`no attribute "${key}"`, origin);
       v = entry.value;
     } else if (v.kind === 'list' && typeof key === 'number') {
       const item = v.items[key];
-      if (!item) return unknown(`index ${key} out of range`, origin);
+      if (!item) return evalError(`index ${key} out of range`, origin);
       v = item;
     } else {
-      return unknown(`cannot take "${key}" of a ${v.kind} value`, origin);
+      return evalError(`cannot take "${key}" of a ${v.kind} value`, origin);
     }
   }
   return v;
@@ -283,12 +283,10 @@ function tryFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scop
   for (const a of expr.args) {
     const v = evalIn(a, scope);
     if (v.kind !== 'unknown') return v;
-    if (!DEFINITE_ERROR.test(v.reason)) return unknown(`try() over a value not known statically (${v.reason})`, origin);
+    if (v.cause !== 'error') return unknown(`try() over a value not known statically (${v.reason})`, origin);
   }
   return unknown('try() with no argument known statically', origin);
 }
-
-const DEFINITE_ERROR = /^no attribute|out of range|^cannot take|is not declared|is not defined/;
 
 /**
  * `templatefile(path, vars)`: the file is parsed as a template and rendered with `vars`;
@@ -320,7 +318,7 @@ export function renderTemplate(file: string, text: string, vars: Value | undefin
     readFile: scope.env.readFile,
   };
   const v = evalIn(template, { env, locals, depth: scope.depth + 1 });
-  return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref) : v;
+  return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref, v.cause) : v;
 }
 
 export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
