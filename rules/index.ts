@@ -1,4 +1,4 @@
-import type { Rule } from '../server/src/engine/rule';
+import type { Rule } from '../server/src/rule-api';
 import awsProviderStaticCredentials from './aws-provider-static-credentials/rule';
 import awsS3PublicAcl from './aws-s3-public-acl/rule';
 import awsS3PublicAccessBlockDisabled from './aws-s3-public-access-block-disabled/rule';

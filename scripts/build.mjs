@@ -32,7 +32,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: `${dist}/cli.js` }),
   // The bin for other editors: checks its arguments, then loads server.js beside it.
   build({ ...common, entryPoints: ['server/src/language-server.ts'], outfile: `${dist}/language-server.js` }),
-  build({ ...common, entryPoints: ['server/src/engine/scan-worker.ts'], outfile: `${dist}/scan-worker.js` }),
+  build({ ...common, entryPoints: ['server/src/scan-worker.ts'], outfile: `${dist}/scan-worker.js` }),
 ]);
 chmodSync(`${dist}/cli.js`, 0o755);
 chmodSync(`${dist}/language-server.js`, 0o755);

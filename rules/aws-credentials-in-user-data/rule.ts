@@ -1,9 +1,17 @@
 import { gunzipSync } from 'node:zlib';
-import { defineRule } from '../../server/src/engine/rule';
-import type { Block, Expr, HclFile } from '../../server/src/hcl/ast';
-import { evaluate } from '../../server/src/eval/evaluate';
-import { alternatives, type Origin, substringOrigin, type Value } from '../../server/src/eval/value';
-import type { BlockRef, TerraformModule } from '../../server/src/module/module';
+import {
+  alternatives,
+  type Block,
+  type BlockRef,
+  defineRule,
+  evaluate,
+  type Expr,
+  type HclFile,
+  type Origin,
+  substringOrigin,
+  type TerraformModule,
+  type Value,
+} from '../../server/src/rule-api';
 import { credentialWrites } from './writes';
 
 /** Resources whose user data runs on an instance at boot, and the arguments that hold it. */

@@ -1,5 +1,4 @@
-import { defineRule, type Report } from '../../server/src/engine/rule';
-import { maskKeyId } from '../../server/src/engine/mask';
+import { defineRule, maskKeyId, type Report } from '../../server/src/rule-api';
 import providerCredentials from '../aws-provider-static-credentials/rule';
 
 /**

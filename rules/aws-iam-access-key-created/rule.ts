@@ -1,5 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { alternatives } from '../../server/src/eval/value';
+import { alternatives, defineRule } from '../../server/src/rule-api';
 
 /** Long-lived access keys created by Terraform (`aws_iam_access_key`). */
 export default defineRule({

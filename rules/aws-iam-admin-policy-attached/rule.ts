@@ -1,7 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { stringAlternatives } from '../../server/src/rules-support/values';
-import type { BlockRef, TerraformModule } from '../../server/src/module/module';
-import { alternatives, type Origin, type Value } from '../../server/src/eval/value';
+import { alternatives, type BlockRef, defineRule, type Origin, stringAlternatives, type TerraformModule, type Value } from '../../server/src/rule-api';
 
 const ADMIN_NAMES = new Set(['AdministratorAccess', 'IAMFullAccess']);
 const ADMIN = /^arn:aws[\w-]*:iam::aws:policy\/(AdministratorAccess|IAMFullAccess)$/;

@@ -1,6 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow } from '../../server/src/iam';
-import { nameList, variableSource } from '../../server/src/rules-support/iam-findings';
+import { collectPolicies, defineRule, isAllow, nameList, variableSource } from '../../server/src/rule-api';
 
 /**
  * Allow with NotAction grants every other action; Allow with NotResource every other

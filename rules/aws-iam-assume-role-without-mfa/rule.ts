@@ -1,8 +1,14 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow, type Principal, type Statement } from '../../server/src/iam';
-import { isMfaCondition } from '../../server/src/rules-support/iam';
-import { addMfaCondition } from '../../server/src/rules-support/mfa-fix';
-import { parseIamArn, principalKind } from '../../server/src/rules-support/principal-kind';
+import {
+  addMfaCondition,
+  collectPolicies,
+  defineRule,
+  isAllow,
+  isMfaCondition,
+  parseIamArn,
+  type Principal,
+  principalKind,
+  type Statement,
+} from '../../server/src/rule-api';
 
 /**
  * A trust policy that lets people (an account's root, meaning any of its IAM users and

@@ -1,8 +1,14 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow, type Policy } from '../../server/src/iam';
-import { switchedOffBy } from '../../server/src/registry/describe';
-import { groupMemberships, policyHolders } from '../../server/src/rules-support/iam-reach';
-import { isMfaDenyGuard, requiresMfaStrictly } from '../../server/src/rules-support/mfa-guard';
+import {
+  collectPolicies,
+  defineRule,
+  groupMemberships,
+  isAllow,
+  isMfaDenyGuard,
+  type Policy,
+  policyHolders,
+  requiresMfaStrictly,
+  switchedOffBy,
+} from '../../server/src/rule-api';
 
 /**
  * An IAM group none of whose policies enforces MFA (an MFA condition that actually works),

@@ -1,5 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isKnownGlobalConditionKey } from '../../server/src/iam';
+import { collectPolicies, defineRule, isKnownGlobalConditionKey } from '../../server/src/rule-api';
 
 /**
  * MFA conditions that do not do what they say:

@@ -1,7 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow } from '../../server/src/iam';
-import { narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
-import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
+import { collectPolicies, defineRule, isAllow, narrowsCaller, oneFindingFor, publicPrincipals } from '../../server/src/rule-api';
 
 /** A role anyone can assume: a trust policy allowing `"*"`-like principals with no narrowing condition. */
 export default defineRule({

@@ -1,9 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { alternatives } from '../../server/src/eval/value';
-import type { Expr } from '../../server/src/hcl/ast';
-import { traversal, walkExpr } from '../../server/src/hcl/walk';
-import type { BlockRef } from '../../server/src/module/module';
-import { addAttribute } from '../../server/src/fix/hcl-edits';
+import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, traversal, walkExpr } from '../../server/src/rule-api';
 
 /** An output that prints an access key's secret without `sensitive = true`. */
 export default defineRule({

@@ -1,9 +1,21 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow, patternAccessLevels, type Located, type Policy, type Statement } from '../../server/src/iam';
-import { isMfaCondition } from '../../server/src/rules-support/iam';
-import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
-import { machineUserKey, reachesPeople } from '../../server/src/rules-support/iam-reach';
-import { guardCovers, GuardIndex, isMfaDenyGuard, namedRole, trustRequiresMfa } from '../../server/src/rules-support/mfa-guard';
+import {
+  collectPolicies,
+  defineRule,
+  guardCovers,
+  GuardIndex,
+  isAllow,
+  isMfaCondition,
+  isMfaDenyGuard,
+  type Located,
+  machineUserKey,
+  namedRole,
+  oneFindingFor,
+  patternAccessLevels,
+  type Policy,
+  reachesPeople,
+  type Statement,
+  trustRequiresMfa,
+} from '../../server/src/rule-api';
 
 /**
  * A policy that reaches IAM users or groups (people with long-term keys) and allows

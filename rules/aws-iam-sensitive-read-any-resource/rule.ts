@@ -1,6 +1,17 @@
-import { defineRule, type Severity } from '../../server/src/engine/rule';
-import { accessLevels, collectPolicies, expandPattern, isAllow, isKnownAction, isWildcardOnly, type Located } from '../../server/src/iam';
-import { nameList, sensitiveRead, variableSource } from '../../server/src/rules-support/iam-findings';
+import {
+  accessLevels,
+  collectPolicies,
+  defineRule,
+  expandPattern,
+  isAllow,
+  isKnownAction,
+  isWildcardOnly,
+  type Located,
+  nameList,
+  sensitiveRead,
+  type Severity,
+  variableSource,
+} from '../../server/src/rule-api';
 
 /**
  * Reads that return data (secret values, parameters, object contents, table items, and

@@ -1,7 +1,20 @@
-import { defineRule, type Severity } from '../../server/src/engine/rule';
-import { accessLevels, collectPolicies, expandPattern, isAllow, type Located, type Policy } from '../../server/src/iam';
-import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
-import { nameList, resourceScope, variableSource, worst, type ResourceScope } from '../../server/src/rules-support/iam-findings';
+import {
+  accessLevels,
+  collectPolicies,
+  defineRule,
+  expandPattern,
+  isAllow,
+  isPublicPermission,
+  lambdaPermissions,
+  type Located,
+  nameList,
+  type Policy,
+  resourceScope,
+  type ResourceScope,
+  type Severity,
+  variableSource,
+  worst,
+} from '../../server/src/rule-api';
 
 const ALIASES = [
   'CKV_AWS_1',

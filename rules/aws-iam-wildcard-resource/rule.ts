@@ -1,6 +1,15 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { accessLevels, collectPolicies, expandPattern, isAllow, isWildcardOnly, type Located } from '../../server/src/iam';
-import { nameList, sensitiveRead, variableSource } from '../../server/src/rules-support/iam-findings';
+import {
+  accessLevels,
+  collectPolicies,
+  defineRule,
+  expandPattern,
+  isAllow,
+  isWildcardOnly,
+  type Located,
+  nameList,
+  sensitiveRead,
+  variableSource,
+} from '../../server/src/rule-api';
 
 /**
  * Allow on Resource "*" with no condition, for actions that could be limited to named

@@ -1,9 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { maskKeyId } from '../../server/src/engine/mask';
-import { alternatives, type Value } from '../../server/src/eval/value';
-import type { BlockRef } from '../../server/src/module/module';
-import { removeAttribute } from '../../server/src/fix/hcl-edits';
-import { writtenInPlace } from '../../server/src/rules-support/values';
+import { alternatives, type BlockRef, defineRule, maskKeyId, removeAttribute, type Value, writtenInPlace } from '../../server/src/rule-api';
 
 const CREDENTIAL_ATTRIBUTES: Record<string, string> = {
   access_key: 'an access key id',

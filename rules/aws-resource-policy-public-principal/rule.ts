@@ -1,12 +1,20 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { alternatives, type Value } from '../../server/src/eval/value';
-import { collectPolicies, isAllow } from '../../server/src/iam';
-import type { Body } from '../../server/src/hcl/ast';
-import type { BlockRef, TerraformModule } from '../../server/src/module/module';
-import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
-import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
-import { referencedAddresses } from '../../server/src/rules-support/ast';
-import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
+import {
+  alternatives,
+  type BlockRef,
+  type Body,
+  collectPolicies,
+  defineRule,
+  grantsWrite,
+  isAllow,
+  isPublicPermission,
+  lambdaPermissions,
+  narrowsCaller,
+  oneFindingFor,
+  publicPrincipals,
+  referencedAddresses,
+  type TerraformModule,
+  type Value,
+} from '../../server/src/rule-api';
 
 /**
  * Resource policies other than S3's (SQS, SNS, KMS, ECR, Secrets Manager, EFS, OpenSearch,

@@ -1,8 +1,12 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { alternatives } from '../../server/src/eval/value';
-import { addAttribute } from '../../server/src/fix/hcl-edits';
-import { PUBLIC_ACCESS_BLOCK_FLAGS, type PublicAccessBlockFlag } from '../../server/src/rules-support/s3';
-import { setValueFix, writtenInPlace } from '../../server/src/rules-support/values';
+import {
+  addAttribute,
+  alternatives,
+  defineRule,
+  PUBLIC_ACCESS_BLOCK_FLAGS,
+  type PublicAccessBlockFlag,
+  setValueFix,
+  writtenInPlace,
+} from '../../server/src/rule-api';
 
 /** What each flag stops, and the peer ids that check exactly that flag. */
 const FLAGS: Record<PublicAccessBlockFlag, { stops: string; aliases: string[] }> = {

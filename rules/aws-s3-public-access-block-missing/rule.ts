@@ -1,7 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { insertBlockAfter } from '../../server/src/fix/hcl-edits';
-import { switchedOffBy } from '../../server/src/registry/describe';
-import { accountBlocksPublicAccess, publicAccessBlocksOf } from '../../server/src/rules-support/s3';
+import { accountBlocksPublicAccess, defineRule, insertBlockAfter, publicAccessBlocksOf, switchedOffBy } from '../../server/src/rule-api';
 
 /**
  * A bucket with no public access block: neither its own (linked by reference or by

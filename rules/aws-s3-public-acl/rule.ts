@@ -1,7 +1,17 @@
-import { defineRule, type Severity } from '../../server/src/engine/rule';
-import type { BlockRef, TerraformModule } from '../../server/src/module/module';
-import { aclsDisabled, accountBlocksPublicAccess, bucketOf, coveringFlagIsOn, publicAccessBlocksOf } from '../../server/src/rules-support/s3';
-import { setValueFix, stringAlternatives, writtenInPlace } from '../../server/src/rules-support/values';
+import {
+  accountBlocksPublicAccess,
+  aclsDisabled,
+  type BlockRef,
+  bucketOf,
+  coveringFlagIsOn,
+  defineRule,
+  publicAccessBlocksOf,
+  setValueFix,
+  type Severity,
+  stringAlternatives,
+  type TerraformModule,
+  writtenInPlace,
+} from '../../server/src/rule-api';
 
 const PUBLIC_ACLS: Record<string, { severity: Severity; who: string }> = {
   'public-read-write': { severity: 'critical', who: 'anyone on the internet to read and write' },

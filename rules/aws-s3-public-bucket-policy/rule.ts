@@ -1,7 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow } from '../../server/src/iam';
-import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
-import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
+import { collectPolicies, defineRule, grantsWrite, isAllow, narrowsCaller, oneFindingFor, publicPrincipals } from '../../server/src/rule-api';
 
 /**
  * A bucket policy statement that allows anyone (`Principal: "*"`, `AWS: "*"`) without a

@@ -1,7 +1,4 @@
-import { defineRule } from '../../server/src/engine/rule';
-import { alternatives } from '../../server/src/eval/value';
-import type { Block } from '../../server/src/hcl/ast';
-import type { BlockRef, TerraformModule } from '../../server/src/module/module';
+import { alternatives, type Block, type BlockRef, defineRule, type TerraformModule } from '../../server/src/rule-api';
 
 const ALL_USERS = 'http://acs.amazonaws.com/groups/global/AllUsers';
 const AUTH_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';

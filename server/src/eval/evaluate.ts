@@ -1,34 +1,11 @@
 import type { Expr, TemplatePart } from '../hcl/ast';
-import { type ObjectEntry, type Origin, type Value, unknown } from './value';
-import { callFunction } from './functions';
+import { parseTemplate } from '../hcl/parser';
+import { evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
+import { FUNCTIONS } from './functions';
+import { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
 
-/** One step of a reference after its root name: `.name` or `[key]`. */
-export type Step = { readonly kind: 'attr'; readonly name: string } | { readonly kind: 'index'; readonly key: Value };
-
-/**
- * What the evaluator needs from the world around an expression. The module layer
- * implements it (locals, variables, data sources, resources, files); tests can fake it.
- */
-export interface EvalEnv {
-  /** The file the expression is written in. */
-  readonly file: string;
-  /** Value of a reference such as `local.x`, `var.y.z` or `aws_s3_bucket.b.id`. */
-  resolve(root: string, steps: readonly Step[], origin: Origin, depth: number): Value;
-  /** Reads a file relative to the module directory, for `file()` / `templatefile()`. */
-  readFile?(relativePath: string): { path: string; text: string } | undefined;
-  /** Instances of a resource or data source (`aws_x.y`, `data.aws_x.y`) when statically known. */
-  instanceCount?(address: string): number | undefined;
-}
-
-/** Nesting beyond this is treated as unknown: protects the stack from pathological input. */
-export const MAX_EVAL_DEPTH = 64;
-
-export interface EvalScope {
-  readonly env: EvalEnv;
-  /** Iteration variables of enclosing `for` expressions. */
-  readonly locals: ReadonlyMap<string, Value>;
-  readonly depth: number;
-}
+export { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
+export { stringify } from './value';
 
 /** `locals` binds names such as `each` (the instances of a block with `for_each`). */
 export function evaluate(expr: Expr, env: EvalEnv, depth = 0, locals: ReadonlyMap<string, Value> = new Map()): Value {
@@ -132,14 +109,6 @@ function lastEnd(parts: readonly TemplatePart[]): number {
   return p.kind === 'text' ? p.piece.span.end : p.span.end;
 }
 
-/** Terraform's automatic conversion of a primitive to string. */
-export function stringify(v: Value): string | undefined {
-  if (v.kind === 'string') return v.known ? v.value : undefined;
-  if (v.kind === 'number') return String(v.value);
-  if (v.kind === 'bool') return String(v.value);
-  return undefined;
-}
-
 function binary(op: string, l: Value, r: Value, origin: Origin): Value {
   if (op === '==' || op === '!=') {
     const a = comparable(l);
@@ -239,19 +208,19 @@ export function applySteps(base: Value, steps: readonly Step[], origin: Origin):
   for (const [i, s] of steps.entries()) {
     // `each.value.policy` where each.value is one of several instances: the step applies to each.
     if (v.kind === 'choice') return { kind: 'choice', options: v.options.map((o) => applySteps(o, steps.slice(i), origin)), origin };
-    if (v.kind === 'unknown') return v.ref ? v : unknown(v.reason, origin);
+    if (v.kind === 'unknown') return v.ref ? v : unknown(v.reason, origin, undefined, v.cause);
     const key = s.kind === 'attr' ? s.name : s.key.kind === 'string' && s.key.known ? s.key.value : s.key.kind === 'number' ? s.key.value : undefined;
     if (key === undefined) return unknown('index not known statically', origin);
     if (v.kind === 'object') {
       const entry = v.entries.find((x) => x.key === String(key));
-      if (!entry) return unknown(`no attribute "${key}"`, origin);
+      if (!entry) return evalError(`no attribute "${key}"`, origin);
       v = entry.value;
     } else if (v.kind === 'list' && typeof key === 'number') {
       const item = v.items[key];
-      if (!item) return unknown(`index ${key} out of range`, origin);
+      if (!item) return evalError(`index ${key} out of range`, origin);
       v = item;
     } else {
-      return unknown(`cannot take "${key}" of a ${v.kind} value`, origin);
+      return evalError(`cannot take "${key}" of a ${v.kind} value`, origin);
     }
   }
   return v;
@@ -298,4 +267,76 @@ function forExpr(expr: Extract<Expr, { type: 'for' }>, origin: Origin, scope: Ev
     }
   }
   return expr.key ? { kind: 'object', entries, origin } : { kind: 'list', items, origin };
+}
+
+// Function calls. The functions that decide which arguments to evaluate (try, can,
+// templatefile) live here, next to the evaluator; functions.ts holds the table of functions
+// over evaluated arguments, so it never calls back into this file.
+
+/**
+ * `try(a, b, ...)`: the first argument that evaluates without an error. An argument that is
+ * definitely an error (a missing attribute, an index out of range, an undeclared name) is
+ * passed over; one only known at plan or apply time makes the result unknown, because
+ * Terraform may well pick it.
+ */
+function tryFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+  for (const a of expr.args) {
+    const v = evalIn(a, scope);
+    if (v.kind !== 'unknown') return v;
+    if (v.cause !== 'error') return unknown(`try() over a value not known statically (${v.reason})`, origin);
+  }
+  return unknown('try() with no argument known statically', origin);
+}
+
+/**
+ * `templatefile(path, vars)`: the file is parsed as a template and rendered with `vars`;
+ * known parts keep their positions in the template file, unknown parts stay `${…}`.
+ */
+function templateFile(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+  const [pathArg, varsArg] = expr.args.map((a) => evalIn(a, scope));
+  const rel = pathArg ? stringify(pathArg) : undefined;
+  if (rel === undefined) return unknown('templatefile() of a path not known statically', origin);
+  const read = scope.env.readFile?.(rel);
+  if (!read) return unknown(`templatefile("${rel}") cannot be read`, origin);
+  return renderTemplate(read.path, read.text, varsArg, origin, scope) ?? unknown(`templatefile("${rel}") is not a valid template`, origin);
+}
+
+/**
+ * Renders the template text of a file with `vars` (an object value): known parts keep their
+ * positions in the file, unknown parts stay `${…}`. Shared by `templatefile()` and the
+ * legacy `data "template_file"`. Undefined when the text is not a valid template.
+ */
+export function renderTemplate(file: string, text: string, vars: Value | undefined, origin: Origin, scope: EvalScope): Value | undefined {
+  const template = parseTemplate(file, text);
+  if (!template) return undefined;
+  const locals = new Map<string, Value>();
+  if (vars?.kind === 'object') for (const e of vars.entries) locals.set(e.key, e.value);
+  // Template variables only: references to anything else are unknown, as Terraform forbids them.
+  const env: EvalEnv = {
+    file,
+    resolve: (r, _s, o) => unknown(vars && vars.kind !== 'object' ? 'template vars not known statically' : `template variable ${r} is not in its vars`, o, vars?.kind === 'object' ? undefined : r),
+    readFile: scope.env.readFile,
+  };
+  const v = evalIn(template, { env, locals, depth: scope.depth + 1 });
+  return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref, v.cause) : v;
+}
+
+export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+  const name = expr.name.replace(/^provider::[^:]+::/, '');
+  if (name === 'try') return tryFunction(expr, origin, scope);
+  if (name === 'templatefile') return templateFile(expr, origin, scope);
+  if (name === 'can') {
+    // An apply-time value might still fail: only a known value proves can() true.
+    const v = expr.args[0] ? evalIn(expr.args[0], scope) : undefined;
+    return v && toPlain(v) !== undefined ? { kind: 'bool', value: true, origin } : unknown('can() of a value not known statically', origin);
+  }
+  const fn = FUNCTIONS[name];
+  if (!fn) return unknown(`function ${expr.name}() is not evaluated statically`, origin);
+  let args = expr.args.map((a) => evalIn(a, scope));
+  if (expr.expandLast && args.length) {
+    const last = args[args.length - 1];
+    if (last.kind !== 'list') return unknown(`${name}(...) with an expanded argument not known statically`, origin);
+    args = [...args.slice(0, -1), ...last.items];
+  }
+  return fn(args, origin, scope, expr.args);
 }

@@ -1,7 +1,6 @@
 import type { Expr } from '../hcl/ast';
-import { type EvalEnv, type EvalScope, evalIn, stringify } from './evaluate';
-import { parseTemplate } from '../hcl/parser';
-import { type ObjectEntry, type Origin, type Value, toPlain, unknown } from './value';
+import type { EvalScope } from './scope';
+import { type ObjectEntry, type Origin, stringify, type Value, toPlain, unknown } from './value';
 import { parseJsonString } from './json';
 
 type Fn = (args: Value[], origin: Origin, scope: EvalScope, exprs: readonly Expr[]) => Value;
@@ -10,7 +9,7 @@ type Fn = (args: Value[], origin: Origin, scope: EvalScope, exprs: readonly Expr
  * Terraform functions that policies and bucket settings are written with. A function not
  * listed here evaluates to unknown (with its name in the reason), never to a guess.
  */
-const FUNCTIONS: Record<string, Fn> = {
+export const FUNCTIONS: Record<string, Fn> = {
   jsonencode: ([v], origin) => {
     if (!v) return unknown('jsonencode needs an argument', origin);
     const plain = toPlain(v);
@@ -266,74 +265,4 @@ function dedupe(v: Extract<Value, { kind: 'list' }>, origin: Origin): Value {
     items.push(i);
   }
   return { kind: 'list', items, origin };
-}
-
-/**
- * `try(a, b, ...)`: the first argument that evaluates without an error. An argument that is
- * definitely an error (a missing attribute, an index out of range, an undeclared name) is
- * passed over; one only known at plan or apply time makes the result unknown, because
- * Terraform may well pick it.
- */
-function tryFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
-  for (const a of expr.args) {
-    const v = evalIn(a, scope);
-    if (v.kind !== 'unknown') return v;
-    if (!DEFINITE_ERROR.test(v.reason)) return unknown(`try() over a value not known statically (${v.reason})`, origin);
-  }
-  return unknown('try() with no argument known statically', origin);
-}
-
-const DEFINITE_ERROR = /^no attribute|out of range|^cannot take|is not declared|is not defined/;
-
-/**
- * `templatefile(path, vars)`: the file is parsed as a template and rendered with `vars`;
- * known parts keep their positions in the template file, unknown parts stay `${…}`.
- */
-function templateFile(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
-  const [pathArg, varsArg] = expr.args.map((a) => evalIn(a, scope));
-  const rel = pathArg ? stringify(pathArg) : undefined;
-  if (rel === undefined) return unknown('templatefile() of a path not known statically', origin);
-  const read = scope.env.readFile?.(rel);
-  if (!read) return unknown(`templatefile("${rel}") cannot be read`, origin);
-  return renderTemplate(read.path, read.text, varsArg, origin, scope) ?? unknown(`templatefile("${rel}") is not a valid template`, origin);
-}
-
-/**
- * Renders the template text of a file with `vars` (an object value): known parts keep their
- * positions in the file, unknown parts stay `${…}`. Shared by `templatefile()` and the
- * legacy `data "template_file"`. Undefined when the text is not a valid template.
- */
-export function renderTemplate(file: string, text: string, vars: Value | undefined, origin: Origin, scope: EvalScope): Value | undefined {
-  const template = parseTemplate(file, text);
-  if (!template) return undefined;
-  const locals = new Map<string, Value>();
-  if (vars?.kind === 'object') for (const e of vars.entries) locals.set(e.key, e.value);
-  // Template variables only: references to anything else are unknown, as Terraform forbids them.
-  const env: EvalEnv = {
-    file,
-    resolve: (r, _s, o) => unknown(vars && vars.kind !== 'object' ? 'template vars not known statically' : `template variable ${r} is not in its vars`, o, vars?.kind === 'object' ? undefined : r),
-    readFile: scope.env.readFile,
-  };
-  const v = evalIn(template, { env, locals, depth: scope.depth + 1 });
-  return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref) : v;
-}
-
-export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
-  const name = expr.name.replace(/^provider::[^:]+::/, '');
-  if (name === 'try') return tryFunction(expr, origin, scope);
-  if (name === 'templatefile') return templateFile(expr, origin, scope);
-  if (name === 'can') {
-    // An apply-time value might still fail: only a known value proves can() true.
-    const v = expr.args[0] ? evalIn(expr.args[0], scope) : undefined;
-    return v && toPlain(v) !== undefined ? { kind: 'bool', value: true, origin } : unknown('can() of a value not known statically', origin);
-  }
-  const fn = FUNCTIONS[name];
-  if (!fn) return unknown(`function ${expr.name}() is not evaluated statically`, origin);
-  let args = expr.args.map((a) => evalIn(a, scope));
-  if (expr.expandLast && args.length) {
-    const last = args[args.length - 1];
-    if (last.kind !== 'list') return unknown(`${name}(...) with an expanded argument not known statically`, origin);
-    args = [...args.slice(0, -1), ...last.items];
-  }
-  return fn(args, origin, scope, expr.args);
 }

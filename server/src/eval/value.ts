@@ -35,7 +35,7 @@ export type Value =
    * `ref` names what the value stands for when it is a reference kept symbolic, e.g.
    * `aws_s3_bucket.b` for `aws_s3_bucket.b.id`.
    */
-  | { readonly kind: 'unknown'; readonly reason: string; readonly ref?: string; readonly origin: Origin }
+  | { readonly kind: 'unknown'; readonly reason: string; readonly ref?: string; readonly origin: Origin; readonly cause?: UnknownCause }
   /** A conditional whose condition is not known: the value is one of `options`. */
   | { readonly kind: 'choice'; readonly options: readonly Value[]; readonly origin: Origin };
 
@@ -47,8 +47,22 @@ export interface ObjectEntry {
 
 export type ValueKind = Value['kind'];
 
-export function unknown(reason: string, origin: Origin, ref?: string): Value {
-  return ref ? { kind: 'unknown', reason, ref, origin } : { kind: 'unknown', reason, origin };
+/**
+ * Why a value is unknown (absent: 'not-static'). 'error': Terraform itself would fail to
+ * evaluate it (a missing attribute, an index out of range, an undeclared name), so try()
+ * passes over it. 'not-static': known only at plan or apply time, or beyond this reader.
+ * `reason` is for people; code decides on `cause`, never on the reason's text.
+ */
+export type UnknownCause = 'error' | 'not-static';
+
+export function unknown(reason: string, origin: Origin, ref?: string, cause: UnknownCause = 'not-static'): Value {
+  const v: Value = ref ? { kind: 'unknown', reason, ref, origin } : { kind: 'unknown', reason, origin };
+  return cause === 'error' ? { ...v, cause } : v;
+}
+
+/** An expression Terraform would reject (see UnknownCause). */
+export function evalError(reason: string, origin: Origin, ref?: string): Value {
+  return unknown(reason, origin, ref, 'error');
 }
 
 /** The origin of characters [from, to) of a string value, exact even through escapes. */
@@ -104,4 +118,12 @@ export function toPlain(v: Value): unknown {
 
 export function isKnown(v: Value): boolean {
   return toPlain(v) !== undefined;
+}
+
+/** Terraform's automatic conversion of a primitive to string. */
+export function stringify(v: Value): string | undefined {
+  if (v.kind === 'string') return v.known ? v.value : undefined;
+  if (v.kind === 'number') return String(v.value);
+  if (v.kind === 'bool') return String(v.value);
+  return undefined;
 }

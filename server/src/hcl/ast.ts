@@ -117,3 +117,11 @@ export interface ObjectItem {
 }
 
 export type ExprType = Expr['type'];
+
+/** A top-level block together with the file it is written in and its Terraform address. */
+export interface BlockRef {
+  readonly block: Block;
+  readonly file: HclFile;
+  /** `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`, `module.m`, `var.v`, `provider.aws`. */
+  readonly address: string;
+}

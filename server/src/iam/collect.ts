@@ -1,7 +1,6 @@
-import type { Expr } from '../hcl/ast';
+import type { Attribute, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { traversal, walkExpr } from '../hcl/walk';
 import type { Origin, Value } from '../eval/value';
-import type { BlockRef, TerraformModule } from '../module/module';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
 import { POLICY_ATTRIBUTES } from './policy-attributes';
@@ -9,12 +8,30 @@ import { POLICY_ATTRIBUTES } from './policy-attributes';
 export { POLICY_ATTRIBUTES } from './policy-attributes';
 
 /**
+ * What collectPolicies reads of a module. iam/ sits below module/ (the module evaluates
+ * `aws_iam_policy_document` through iam/document.ts), so it names only what it needs;
+ * module/module.ts's TerraformModule implements it.
+ */
+export interface PolicySource {
+  resources(type: string): readonly BlockRef[];
+  dataSources(type: string): readonly BlockRef[];
+  block(address: string): BlockRef | undefined;
+  attribute(ref: BlockRef, name: string): { readonly attribute?: Attribute; readonly value: Value } | undefined;
+  evaluate(attribute: Attribute, file: HclFile): Value;
+  evaluateReference(reference: string, from: BlockRef): Value;
+  instanceCount(address: string): number | undefined;
+  lineIndex(filePath: string): { readonly text: string } | undefined;
+  /** Which `aws_iam_policy_document` a rendered document's JSON value came from. */
+  readonly policyDocumentsByJson: { get(json: Value): BlockRef | undefined };
+}
+
+/**
  * Every IAM policy of a module: the arguments of POLICY_ATTRIBUTES (policy-attributes.ts; with
  * nested blocks such as a role's `inline_policy`), and `aws_iam_policy_document` data sources
  * no argument of the module uses (they are often passed to modules or outputs; their kind is
  * guessed from whether they name principals).
  */
-const collected = new WeakMap<TerraformModule, Policy[]>();
+const collected = new WeakMap<PolicySource, Policy[]>();
 
 /** A policy value kept across module rebuilds (see eval/pure.ts) is read once. */
 const readValues = new WeakMap<Value, ReturnType<typeof readPolicyValue>>();
@@ -24,7 +41,7 @@ function readOnce(value: Value): ReturnType<typeof readPolicyValue> {
   return read;
 }
 
-export function collectPolicies(module: TerraformModule): Policy[] {
+export function collectPolicies(module: PolicySource): Policy[] {
   // Several rules read the policies of one module: collect them once.
   const hit = collected.get(module);
   if (hit) return hit;
@@ -97,7 +114,7 @@ function readSafely(value: Value): ReturnType<typeof readPolicyValue> {
 }
 
 /** The policy documents a value holds: a document's json, or lists and choices of them. */
-function documentsIn(module: TerraformModule, value: Value): BlockRef[] {
+function documentsIn(module: PolicySource, value: Value): BlockRef[] {
   const out: BlockRef[] = [];
   const stack: Value[] = [value];
   while (stack.length) {
@@ -123,7 +140,7 @@ function referencedDataDocuments(expr: Expr): string[] {
   return out;
 }
 
-function formOf(module: TerraformModule, owner: BlockRef, v: Value, fromDocument: boolean): PolicyForm {
+function formOf(module: PolicySource, owner: BlockRef, v: Value, fromDocument: boolean): PolicyForm {
   if (fromDocument) return 'policy-document';
   if (v.kind !== 'string') return 'unknown';
   if (v.json) return 'jsonencode';

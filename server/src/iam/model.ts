@@ -1,5 +1,5 @@
 import type { Origin, Value } from '../eval/value';
-import type { BlockRef } from '../module/module';
+import type { BlockRef } from '../hcl/ast';
 
 /** A policy element and where it was written. `known` is false for apply-time values. */
 export interface Located<T = string> {

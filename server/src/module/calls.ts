@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import type { Value } from '../eval/value';
-import { readModulesManifest } from './manifest';
+import { readModulesManifest } from '../registry/manifest';
 import { type BlockRef, TerraformModule } from './module';
 
 /** Arguments of a `module` block that are Terraform's, not the child module's variables. */

@@ -1,21 +1,15 @@
 import * as path from 'node:path';
-import type { Attribute, Block, Expr, HclFile } from '../hcl/ast';
+import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
-import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
-import { renderTemplate } from '../eval/functions';
+import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
-import { type Origin, type Value, unknown } from '../eval/value';
+import { evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
+import type { PolicySource } from '../iam/collect';
 import { policyDocumentValue } from '../iam/document';
 import type { SynthesizedResource } from '../registry/synthesize';
 
-/** A block together with the file it is written in. */
-export interface BlockRef {
-  readonly block: Block;
-  readonly file: HclFile;
-  /** `aws_s3_bucket.b`, `data.aws_iam_policy_document.p`, `module.m`, `var.v`, `provider.aws`. */
-  readonly address: string;
-}
+export type { BlockRef } from '../hcl/ast';
 
 export interface AttributeRef {
   readonly attribute: Attribute;
@@ -27,7 +21,7 @@ export interface AttributeRef {
  * A Terraform module: every `.tf` file of one directory, plus the `.tfvars` files that
  * set its variables. Indexes blocks by address and evaluates expressions in context.
  */
-export class TerraformModule {
+export class TerraformModule implements PolicySource {
   private readonly byAddress = new Map<string, BlockRef[]>();
   private readonly byType = new Map<string, BlockRef[]>();
   private readonly localsByName = new Map<string, { attribute: Attribute; file: HclFile }>();
@@ -235,7 +229,7 @@ export class TerraformModule {
    */
   private policyDocument(ref: string, origin: Origin, depth: number): Value {
     const decl = this.block(ref);
-    if (!decl) return unknown(`${ref} is not declared in this module`, origin, ref);
+    if (!decl) return evalError(`${ref} is not declared in this module`, origin, ref);
     const json = policyDocumentValue(decl.block, decl.file, this.env(decl.file), depth + 1);
     this.policyDocumentsByJson.set(json, decl);
     return { kind: 'string', value: '', known: false, origin, json };
@@ -248,7 +242,7 @@ export class TerraformModule {
    */
   private templateFile(ref: string, origin: Origin, depth: number): Value {
     const decl = this.block(ref);
-    if (!decl) return unknown(`${ref} is not declared in this module`, origin, ref);
+    if (!decl) return evalError(`${ref} is not declared in this module`, origin, ref);
     const attr = (name: string) => decl.block.body.attributes.find((a) => a.name === name);
     const templateAttr = attr('template');
     if (!templateAttr) return unknown(`${ref} has no template`, origin, ref);
@@ -282,7 +276,7 @@ export class TerraformModule {
 
   private local(name: string, depth: number): Value {
     const def = this.localsByName.get(name);
-    if (!def) return unknown(`local.${name} is not defined`, { file: this.files[0]?.path ?? this.dir, span: { start: 0, end: 0 } });
+    if (!def) return evalError(`local.${name} is not defined`, { file: this.files[0]?.path ?? this.dir, span: { start: 0, end: 0 } });
     return evaluate(def.attribute.expr, this.env(def.file), depth + 1);
   }
 
@@ -292,7 +286,7 @@ export class TerraformModule {
     const set = this.tfvars.get(name);
     if (set) return evaluate(set.attribute.expr, this.env(set.file), depth + 1);
     const decl = this.block(`var.${name}`);
-    if (!decl) return unknown(`var.${name} is not declared`, origin);
+    if (!decl) return evalError(`var.${name} is not declared`, origin);
     const def = decl.block.body.attributes.find((a) => a.name === 'default');
     if (!def) return unknown(`var.${name} has no default and no value in .tfvars`, origin, `var.${name}`);
     return evaluate(def.expr, this.env(decl.file), depth + 1);

@@ -1,5 +1,5 @@
 import type { Block, HclFile } from '../hcl/ast';
-import { readModulesManifest } from '../module/manifest';
+import { readModulesManifest } from './manifest';
 import { evaluate, type EvalEnv } from '../eval/evaluate';
 import { type SynthesizedResource, synthesizeModuleCall } from './synthesize';
 import { knownModule } from './table';

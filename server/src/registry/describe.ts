@@ -1,9 +1,11 @@
 import type { Origin } from '../eval/value';
 import type { Span } from '../hcl/span';
-import type { Fix } from '../engine/rule';
-import type { Attribute, Block } from '../hcl/ast';
-import { addAttribute, replaceExpr } from '../fix/hcl-edits';
 import { displayAddress, spanKey, type SynthesizedResource } from './synthesize';
+
+/** What registryFixIsSafe reads of a fix (engine/rule.ts's Fix, which sits above registry/). */
+interface FixEdits {
+  readonly edits: readonly { readonly file: string; readonly span: Span }[];
+}
 
 /**
  * Findings about resources of a registry module call name them as Terraform does
@@ -38,47 +40,24 @@ function enclosingInput(r: SynthesizedResource, span: Span): { input: string; fr
   return undefined;
 }
 
-/** Fixes built here, in the caller's terms (a new argument setting a module input). */
-const callerFixes = new WeakSet<Fix>();
+/** Fixes built in the caller's terms (rules-support/registry-fixes.ts: a new argument setting a module input). */
+const callerFixes = new WeakSet<FixEdits>();
+
+/** Marks a fix as written in the caller's terms: registryFixIsSafe keeps it. */
+export function markCallerFix<F extends FixEdits>(fix: F): F {
+  callerFixes.add(fix);
+  return fix;
+}
 
 /**
  * A fix for a resource that a registry module call creates is kept only when it rewrites
- * the caller's own arguments (or sets an input, see setInputFix); anything else would edit
- * the module block as if it were the resource (defaults live on its header).
+ * the caller's own arguments (or sets an input: rules-support/registry-fixes.ts); anything
+ * else would edit the module block as if it were the resource (defaults live on its header).
  */
-export function registryFixIsSafe(synthesized: readonly SynthesizedResource[], block: Span | undefined, fix: Fix): boolean {
+export function registryFixIsSafe(synthesized: readonly SynthesizedResource[], block: Span | undefined, fix: FixEdits): boolean {
   if (!block || callerFixes.has(fix)) return true;
   // Every resource of one call shares the call's span: the edits must be arguments of one.
   const candidates = synthesized.filter((x) => x.block.span.start === block.start && x.block.span.end === block.end);
   if (!candidates.length) return true;
   return candidates.some((r) => fix.edits.every((e) => e.file === r.file.path && r.inputsBySpan.get(spanKey(e.span))?.fromDefault === false));
-}
-
-/**
- * For an argument of a synthesized resource that holds a module default, the fix that sets
- * the module input in the caller (`block_public_acls = true`); undefined for any other
- * attribute.
- */
-export function setInputFix(synthesized: readonly SynthesizedResource[], attribute: Attribute, valueText: string): Fix | undefined {
-  for (const r of synthesized) {
-    const input = r.defaultInputs.get(attribute);
-    if (!input || r.callBlock.body.attributes.some((a) => a.name === input)) continue;
-    const fix = { title: `Set ${input} = ${valueText} in ${r.call}`, edits: [addAttribute(r.file, r.callBlock, input, valueText)] };
-    callerFixes.add(fix);
-    return fix;
-  }
-  return undefined;
-}
-
-/**
- * When `block` is a resource of a registry module call that turned off a resource of `type`
- * the module creates by default (`attach_public_policy = false` on s3-bucket), the argument
- * that did, and a fix setting it back to true.
- */
-export function switchedOffBy(synthesized: readonly SynthesizedResource[], block: Block, type: string): { argument: Attribute; call: string; fix: Fix } | undefined {
-  const r = synthesized.find((x) => x.block === block);
-  const argument = r?.switchedOff.find((x) => x.type === type)?.argument;
-  if (!r || !argument) return undefined;
-  // The argument is the caller's own (synthesizeModuleCall records it): registryFixIsSafe accepts the fix.
-  return { argument, call: r.call, fix: { title: `Set ${argument.name} = true in ${r.call}`, edits: [replaceExpr(r.file, argument.expr, 'true')] } };
 }

@@ -1,4 +1,4 @@
-import table from '../../../rules/registry-modules.json';
+import table from './table.json';
 
 /**
  * One argument of a synthesized resource: from a module input, a constant, a reference,

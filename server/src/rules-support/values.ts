@@ -4,7 +4,7 @@ import { alternatives, type Value } from '../eval/value';
 import type { AttributeRef, TerraformModule } from '../module/module';
 import type { Fix } from '../engine/rule';
 import { replaceExpr } from '../fix/hcl-edits';
-import { setInputFix } from '../registry/describe';
+import { setInputFix } from './registry-fixes';
 
 /** Known string values an attribute may take (each branch of a conditional). */
 export function stringAlternatives(v: Value): Extract<Value, { kind: 'string' }>[] {

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ALL_RULES } from '../../../rules/index';
-import { initHcl } from '../hcl/parser';
-import type { SourceFile } from '../module/workspace';
-import type { PerimeterConfig } from './config';
-import { scanShare } from './scan';
+import { ALL_RULES } from '../../rules/index';
+import { initHcl } from './hcl/parser';
+import type { SourceFile } from './module/workspace';
+import type { PerimeterConfig } from './engine/config';
+import { scanShare } from './engine/scan';
 
 /** Worker side of scanPathsParallel: scans the share it is given, posts the result. */
 async function main(): Promise<void> {

@@ -1,0 +1,29 @@
+import type { Origin, Value } from './value';
+
+/** One step of a reference after its root name: `.name` or `[key]`. */
+export type Step = { readonly kind: 'attr'; readonly name: string } | { readonly kind: 'index'; readonly key: Value };
+
+/**
+ * What the evaluator needs from the world around an expression. The module layer
+ * implements it (locals, variables, data sources, resources, files); tests can fake it.
+ */
+export interface EvalEnv {
+  /** The file the expression is written in. */
+  readonly file: string;
+  /** Value of a reference such as `local.x`, `var.y.z` or `aws_s3_bucket.b.id`. */
+  resolve(root: string, steps: readonly Step[], origin: Origin, depth: number): Value;
+  /** Reads a file relative to the module directory, for `file()` / `templatefile()`. */
+  readFile?(relativePath: string): { path: string; text: string } | undefined;
+  /** Instances of a resource or data source (`aws_x.y`, `data.aws_x.y`) when statically known. */
+  instanceCount?(address: string): number | undefined;
+}
+
+/** Nesting beyond this is treated as unknown: protects the stack from pathological input. */
+export const MAX_EVAL_DEPTH = 64;
+
+export interface EvalScope {
+  readonly env: EvalEnv;
+  /** Iteration variables of enclosing `for` expressions. */
+  readonly locals: ReadonlyMap<string, Value>;
+  readonly depth: number;
+}
