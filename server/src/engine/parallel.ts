@@ -7,7 +7,10 @@ import type { SourceFile } from '../module/workspace';
 import type { ScanResult } from './finding';
 import { groupBy } from '../group-by';
 import type { Rule } from './rule';
-import { combineShares, readInput, type ScanOptions, type ScanShare, scanShare } from './scan';
+import { combineShares, readInput, type ScanInput, type ScanOptions, type ScanShare, scanShare } from './scan';
+
+/** Narrows what a scan analyses (`--shard`, `--changed-since`): the module groups to scan, and the input they belong to. */
+export type SelectModules = (input: ScanInput, groups: SourceFile[][]) => { input: ScanInput; groups: SourceFile[][] };
 
 /** Below this much text per thread, starting a worker costs more than it saves. */
 const MIN_BYTES_PER_THREAD = 512 * 1024;
@@ -27,12 +30,12 @@ export async function scanPathsParallel(
   paths: readonly string[],
   workerScript: string,
   rules: readonly Rule[],
-  options: ScanOptions & { threads?: number } = {},
+  options: ScanOptions & { threads?: number; select?: SelectModules } = {},
 ): Promise<ScanResult> {
   await initHcl();
-  const input = readInput(paths, options);
-  const bytes = input.sources.reduce((n, s) => n + s.text.length, 0);
-  const groups = moduleGroups(input.sources);
+  const read = readInput(paths, options);
+  const { input, groups } = options.select ? options.select(read, moduleGroups(read.sources)) : { input: read, groups: moduleGroups(read.sources) };
+  const bytes = groups.reduce((n, g) => g.reduce((m, s) => m + s.text.length, n), 0);
   const wanted = options.threads ?? Math.min(os.availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD));
   // A custom reader (tests, the editor's open documents) exists only in this thread.
   const threads = fs.existsSync(workerScript) && !options.reader ? Math.max(1, Math.min(wanted, MAX_THREADS, groups.length)) : 1;
@@ -55,7 +58,7 @@ export async function scanPathsParallel(
  * Sources grouped by module directory, directories that call one another locally
  * (`source = "./x"`, `"../x"`, `"${path.module}/x"`) in one group; each group in file order.
  */
-function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
+export function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
   const dirs = new Map<string, string>();
   const find = (d: string): string => {
     let r = d;
@@ -64,14 +67,22 @@ function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
     return r;
   };
   for (const s of sources) dirs.set(path.dirname(s.path), path.dirname(s.path));
+  for (const [caller, callee] of localCalls(sources)) dirs.set(find(callee), find(caller));
+  return [...groupBy(sources, (s) => find(path.dirname(s.path))).values()];
+}
+
+/** [caller directory, called directory] for each local module call between the sources' directories. */
+export function localCalls(sources: readonly SourceFile[]): [string, string][] {
+  const dirs = new Set(sources.map((s) => path.dirname(s.path)));
+  const out: [string, string][] = [];
   for (const s of sources) {
     const dir = path.dirname(s.path);
     for (const m of s.text.matchAll(LOCAL_SOURCE)) {
       const target = path.resolve(dir, m[1] ?? m[2]);
-      if (dirs.has(target)) dirs.set(find(target), find(dir));
+      if (dirs.has(target)) out.push([dir, target]);
     }
   }
-  return [...groupBy(sources, (s) => find(path.dirname(s.path))).values()];
+  return out;
 }
 
 const LOCAL_SOURCE = /\bsource\s*=\s*"(?:\$\{path\.module\}\/([^"]*)|(\.{1,2}(?:\/[^"]*)?))"/g;
