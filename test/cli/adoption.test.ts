@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import Ajv from 'ajv';
 import { ROOT, workspace } from '../helpers';
 import { escapeData, escapeProperty } from '../../server/src/report/github';
 
@@ -61,6 +62,12 @@ describe('perimeter scan --write-baseline / --baseline', () => {
     assert.deepEqual(json.absent!.map((a) => `${a.baseline} ${a.ruleId}`), ['absent aws-s3-public-acl']);
 
     const sarif = JSON.parse(run(['scan', '--baseline', 'base.json', '--format', 'sarif', '.'], dir).stdout) as Sarif;
+    // Valid SARIF 2.1.0, absent results included (the vendored schema, read as scan-options.test.ts does).
+    const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test/fixtures/sarif/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    delete schema.id;
+    delete schema.$schema;
+    const validate = new Ajv({ strict: false, validateFormats: false, allErrors: true, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5)));
     const results = sarif.runs[0].results;
     assert.deepEqual(results.map((r) => `${r.baselineState} ${r.ruleId}`).sort(), ['absent aws-s3-public-acl', 'new aws-iam-wildcard-action', 'unchanged aws-iam-wildcard-action']);
     for (const r of results) assert.match(r.partialFingerprints['perimeter/v2'], /^[0-9a-f]{32}$/);
