@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { MERGE_SARIF_USAGE, mergeSarifCommand } from './commands/merge-sarif';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies';
 import { SCAN_USAGE, scanCommand } from './commands/scan';
 import { UsageError } from './commands/usage';
@@ -7,6 +8,7 @@ import { UsageError } from './commands/usage';
 const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
   scan: { usage: SCAN_USAGE, run: scanCommand },
   policies: { usage: POLICIES_USAGE, run: policiesCommand },
+  'merge-sarif': { usage: MERGE_SARIF_USAGE, run: mergeSarifCommand },
 };
 
 function usage(): string {

@@ -10,6 +10,8 @@ export interface PerimeterConfig {
   readonly rules?: Readonly<Record<string, 'on' | 'off'>>;
   readonly severityOverrides?: Readonly<Record<string, Severity>>;
   readonly exclude?: readonly string[];
+  /** The baseline file (engine/baseline.ts), relative to the configuration's directory. */
+  readonly baseline?: string;
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +50,7 @@ export function mergeConfigs(...layers: readonly PerimeterConfig[]): PerimeterCo
     rules: Object.assign({}, ...layers.map((l) => l.rules ?? {})),
     severityOverrides: Object.assign({}, ...layers.map((l) => l.severityOverrides ?? {})),
     exclude: layers.flatMap((l) => l.exclude ?? []),
+    ...(layers.some((l) => l.baseline) ? { baseline: layers.filter((l) => l.baseline).at(-1)!.baseline } : {}),
   };
 }
 

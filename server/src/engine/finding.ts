@@ -24,6 +24,10 @@ export interface Finding {
   /** The block the finding is about (for block-level suppressions). */
   readonly block?: Span;
   readonly related?: readonly { readonly file: string; readonly range: Range; readonly message: string }[];
+  /** The address of the block the finding was reported for (set when findings are merged). */
+  readonly owner?: string;
+  /** The call paths of the module instances that report it, when the module alone does not (set when merged). */
+  readonly callPaths?: readonly string[];
 }
 
 export interface ScanError {

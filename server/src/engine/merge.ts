@@ -44,7 +44,7 @@ export interface CallSite {
 export function occurrencesOf(module: TerraformModule, findings: readonly Finding[], call?: CallSite): Occurrence[] {
   return findings.map((finding) => {
     const owner = ownerOf(module, finding);
-    return { finding, ...(owner ? { owner } : {}), ...(call ? { call } : {}) };
+    return { finding: owner ? { ...finding, owner: owner.address } : finding, ...(owner ? { owner } : {}), ...(call ? { call } : {}) };
   });
 }
 
@@ -231,6 +231,8 @@ function merged(group: readonly Occurrence[]): Finding {
     aliases,
     ...(fixes.size === 1 && main.fix ? { fix: main.fix } : {}),
     ...(related.length ? { related } : {}),
+    ...(mainOwner ? { owner: mainOwner } : {}),
+    ...(!standalone && paths.length ? { callPaths: paths } : {}),
   };
 }
 

@@ -8,7 +8,10 @@ import type { ScanResult } from './finding';
 import { groupBy } from '../group-by';
 import { callGroups, localCallTargets } from './groups';
 import type { Rule } from './rule';
-import { combineShares, readInput, type ScanOptions, type ScanShare, scanShare } from './scan';
+import { combineShares, readInput, type ScanInput, type ScanOptions, type ScanShare, scanShare } from './scan';
+
+/** Narrows what a scan analyses (`--shard`, `--changed-since`): the module groups to scan, and the input they belong to. */
+export type SelectModules = (input: ScanInput, groups: SourceFile[][]) => { input: ScanInput; groups: SourceFile[][] };
 
 /** Below this much text per thread, starting a worker costs more than it saves. */
 const MIN_BYTES_PER_THREAD = 512 * 1024;
@@ -28,12 +31,12 @@ export async function scanPathsParallel(
   paths: readonly string[],
   workerScript: string,
   rules: readonly Rule[],
-  options: ScanOptions & { threads?: number } = {},
+  options: ScanOptions & { threads?: number; select?: SelectModules } = {},
 ): Promise<ScanResult> {
   await initHcl();
-  const input = readInput(paths, options);
-  const bytes = input.sources.reduce((n, s) => n + s.text.length, 0);
-  const groups = moduleGroups(input.sources);
+  const read = readInput(paths, options);
+  const { input, groups } = options.select ? options.select(read, moduleGroups(read.sources)) : { input: read, groups: moduleGroups(read.sources) };
+  const bytes = groups.reduce((n, g) => g.reduce((m, s) => m + s.text.length, n), 0);
   const wanted = options.threads ?? Math.min(os.availableParallelism(), Math.floor(bytes / MIN_BYTES_PER_THREAD));
   // A custom reader (tests, the editor's open documents) exists only in this thread.
   const threads = fs.existsSync(workerScript) && !options.reader ? Math.max(1, Math.min(wanted, MAX_THREADS, groups.length)) : 1;
@@ -53,12 +56,22 @@ export async function scanPathsParallel(
 }
 
 /** Sources grouped as their module directories are (engine/groups.ts); each group in file order. */
-function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
+export function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
   const byDir = groupBy(sources, (s) => path.dirname(s.path));
   const dirs = [...byDir.keys()];
   const groups = callGroups(dirs, (d) => localCallTargets(d, byDir.get(d)!.map((s) => s.text)));
   const order = new Map(sources.map((s, i) => [s, i]));
   return groups.map((g) => g.flatMap((d) => byDir.get(d)!).sort((a, b) => order.get(a)! - order.get(b)!));
+}
+
+/** [caller directory, called directory] for each local module call between the sources' directories. */
+export function localCalls(sources: readonly SourceFile[]): [string, string][] {
+  const byDir = groupBy(sources, (s) => path.dirname(s.path));
+  const out: [string, string][] = [];
+  for (const [dir, files] of byDir) {
+    for (const target of localCallTargets(dir, files.map((s) => s.text))) if (byDir.has(target)) out.push([dir, target]);
+  }
+  return out;
 }
 
 /** Groups spread over `threads` shares by size, largest first; each share in file order. */

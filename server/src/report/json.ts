@@ -1,12 +1,24 @@
 import * as path from 'node:path';
+import { type BaselineEntry, type BaselineState, fingerprintsOf } from '../engine/baseline';
 import type { Range, ScanResult } from '../engine/finding';
 
+/** What a report adds to each finding: its fingerprint and, against a baseline, its state. */
+export interface ReportExtras {
+  /** Per finding (see engine/baseline.ts); computed from the files on disk when absent. */
+  readonly fingerprints?: readonly string[];
+  /** Per finding, when the scan was compared with a baseline. */
+  readonly states?: readonly BaselineState[];
+  /** Baseline entries the scan no longer finds. */
+  readonly absent?: readonly BaselineEntry[];
+}
+
 /** The JSON contract of DESIGN.md: 1-based lines and columns, paths relative to cwd. */
-export function toJson(result: ScanResult, cwd: string): string {
+export function toJson(result: ScanResult, cwd: string, extras: ReportExtras = {}): string {
+  const fingerprints = extras.fingerprints ?? fingerprintsOf(result.findings, cwd);
   return JSON.stringify(
     {
       version: '1',
-      findings: result.findings.map((f) => ({
+      findings: result.findings.map((f, i) => ({
         ruleId: f.ruleId,
         severity: f.severity,
         message: f.message,
@@ -14,7 +26,10 @@ export function toJson(result: ScanResult, cwd: string): string {
         range: oneBased(f.range),
         aliases: f.aliases,
         fixable: !!f.fix,
+        fingerprint: fingerprints[i],
+        ...(extras.states ? { baseline: extras.states[i] } : {}),
       })),
+      ...(extras.absent ? { absent: extras.absent.map((e) => ({ ...e, baseline: 'absent' })) } : {}),
       errors: result.errors.map((e) => ({ file: relative(e.file, cwd), message: e.message, ...(e.range ? { range: oneBased(e.range) } : {}) })),
       notices: (result.notices ?? []).map((n) => ({ file: relative(n.file, cwd), message: n.message })),
     },

@@ -1,8 +1,11 @@
-import * as crypto from 'node:crypto';
+import { fingerprintsOf } from '../engine/baseline';
 import type { ScanResult } from '../engine/finding';
 import type { Rule, Severity } from '../engine/rule';
 import { META_RULES } from '../engine/suppress';
-import { relative } from './json';
+import { relative, type ReportExtras } from './json';
+
+/** The key of Perimeter's fingerprint in `partialFingerprints` (v1 hashed the message text). */
+export const FINGERPRINT_KEY = 'perimeter/v2';
 
 const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
@@ -14,7 +17,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { critical: '9.5', high: '8.
  * relative to the working directory under `%SRCROOT%`. Messages come from the rules,
  * which never include secret material; no source snippets are embedded.
  */
-export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string, version: string): string {
+export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string, version: string, extras: ReportExtras = {}): string {
+  const fingerprints = extras.fingerprints ?? fingerprintsOf(result.findings, cwd);
   const meta = [
     ...rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, aliases: r.aliases, family: r.family as string })),
     ...META_RULES.map((m) => ({ id: m.id, title: m.title, severity: m.severity as Severity, aliases: [] as readonly string[], family: 'meta' })),
@@ -43,7 +47,8 @@ export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string,
         },
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { uri: `file://${cwd.endsWith('/') ? cwd : cwd + '/'}` } },
-        results: result.findings.map((f) => {
+        results: [
+          ...result.findings.map((f, i) => {
           const uri = relative(f.file, cwd);
           return {
             ruleId: f.ruleId,
@@ -63,10 +68,22 @@ export function toSarif(result: ScanResult, rules: readonly Rule[], cwd: string,
                 },
               },
             ],
-            partialFingerprints: { 'perimeter/v1': crypto.createHash('sha256').update(`${f.ruleId}|${uri}|${f.message}`).digest('hex').slice(0, 32) },
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints[i] },
+            ...(extras.states ? { baselineState: extras.states[i] } : {}),
             properties: { severity: f.severity },
           };
-        }),
+          }),
+          // Accepted findings the scan no longer finds: where they were, without a region (a baseline keeps no lines).
+          ...(extras.absent ?? []).map((e) => ({
+            ruleId: e.ruleId,
+            ...(indexOf.has(e.ruleId) ? { ruleIndex: indexOf.get(e.ruleId) } : {}),
+            level: 'none' as const,
+            message: { text: e.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: e.file, uriBaseId: '%SRCROOT%' } } }],
+            partialFingerprints: { [FINGERPRINT_KEY]: e.fingerprint },
+            baselineState: 'absent' as const,
+          })),
+        ],
         invocations: [
           {
             executionSuccessful: result.errors.length === 0,
