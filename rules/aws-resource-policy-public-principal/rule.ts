@@ -1,10 +1,9 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives, type Value } from '../../server/src/eval/value';
-import { collectPolicies, isAllow } from '../../server/src/iam';
+import { collectPolicies } from '../../server/src/iam';
 import type { Body } from '../../server/src/hcl/ast';
 import type { BlockRef, TerraformModule } from '../../server/src/module/module';
-import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
-import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
+import { publicStatements } from '../../server/src/rules-support/iam-findings';
 import { referencedAddresses } from '../../server/src/rules-support/ast';
 import { isPublicPermission, lambdaPermissions } from '../../server/src/rules-support/lambda-permission';
 
@@ -29,24 +28,19 @@ export default defineRule({
     for (const p of collectPolicies(m)) {
       const type = p.owner.block.labels[0]?.value ?? '';
       if (p.kind !== 'resource' || p.owner.block.type !== 'resource' || type === 'aws_s3_bucket_policy' || type === 'aws_s3_bucket') continue;
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        const write = grantsWrite(s.actions) || s.notActions.length > 0;
-        const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
-        // One finding per statement, on its first public principal.
-        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: anyone too`);
-        if (one) {
-          const what = `${p.owner.address} allows anyone (${one.names}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
-          ctx.report({
-            origin: one.first.origin,
-            severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
-            message: guard
-              ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
-              : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
-            block: p.owner.block.span,
-            ...(one.related.length ? { related: one.related } : {}),
-          });
-        }
+      const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
+      // One finding per statement, on its first public principal.
+      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
+        const what = `${p.owner.address} allows anyone (${one.names}) to ${actions.join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
+        ctx.report({
+          origin: one.first.origin,
+          severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
+          message: guard
+            ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
+            : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+          block: p.owner.block.span,
+          ...(one.related.length ? { related: one.related } : {}),
+        });
       }
     }
     // A policy document no resource of this module uses: collectPolicies reads it as a
@@ -59,15 +53,11 @@ export default defineRule({
       const where = destinations.get(p.owner) ?? [];
       if (where.some((d) => d.local)) continue;
       const goesTo = where.length ? `it goes to ${[...new Set(where.map((d) => d.name))].join(', ')}` : 'nothing in this module uses it';
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        const principal = publicPrincipals(s)[0];
-        if (!principal) continue;
-        const write = grantsWrite(s.actions) || s.notActions.length > 0;
+      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
         ctx.report({
-          origin: principal.origin,
+          origin: one.first.origin,
           severity: write ? 'high' : 'medium',
-          message: `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act'} with no condition narrowing the caller${write ? ', including write actions' : ''}. The document's consumer is not known here (${goesTo}): whatever resource policy it becomes lets in anyone. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+          message: `${p.owner.address} allows anyone (${JSON.stringify(one.first.value)}) to ${actions.join(', ') || 'act'} with no condition narrowing the caller${write ? ', including write actions' : ''}. The document's consumer is not known here (${goesTo}): whatever resource policy it becomes lets in anyone. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
           block: p.owner.block.span,
         });
       }

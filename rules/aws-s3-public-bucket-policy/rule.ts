@@ -1,7 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
-import { collectPolicies, isAllow } from '../../server/src/iam';
-import { grantsWrite, narrowsCaller, publicPrincipals } from '../../server/src/rules-support/iam';
-import { oneFindingFor } from '../../server/src/rules-support/iam-findings';
+import { collectPolicies } from '../../server/src/iam';
+import { publicStatements } from '../../server/src/rules-support/iam-findings';
 
 /**
  * A bucket policy statement that allows anyone (`Principal: "*"`, `AWS: "*"`) without a
@@ -27,13 +26,8 @@ export default defineRule({
     for (const p of collectPolicies(ctx.module)) {
       if (p.owner.block.labels[0]?.value !== 'aws_s3_bucket_policy' && p.owner.block.labels[0]?.value !== 'aws_s3_bucket') continue;
       if (p.owner.block.type !== 'resource') continue;
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        const write = grantsWrite(s.actions) || s.notActions.length > 0;
-        // One finding per statement, on its first public principal.
-        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: anyone too`);
-        if (!one) continue;
-        const actions = s.actions.filter((a) => a.known).map((a) => a.value);
+      // One finding per statement, on its first public principal.
+      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
         ctx.report({
           origin: one.first.origin,
           severity: write ? 'critical' : 'high',
