@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Attribute, Block, HclFile } from '../hcl/ast';
+import { groupBy } from '../group-by';
 import { contains, type Span } from '../hcl/span';
 import { blockAddress, type TerraformModule } from '../module/module';
 import { displayAddress } from '../registry/synthesize';
@@ -121,14 +122,7 @@ function holderNames(module: TerraformModule, f: Finding): string[] {
  * file found the comment unused (see `analysesPerFile`).
  */
 export function mergeFindings(occurrences: readonly Occurrence[], analysesPerFile?: ReadonlyMap<string, number>): Finding[] {
-  const groups = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
-    const f = o.finding;
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}`;
-    const g = groups.get(key);
-    if (g) g.push(o);
-    else groups.set(key, [o]);
-  }
+  const groups = groupBy(occurrences, ({ finding: f }) => `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}`);
   const out: Finding[] = [];
   for (const group of groups.values()) {
     if (group[0].finding.ruleId === UNUSED_SUPPRESSION.id) {
@@ -149,13 +143,7 @@ export function mergeFindings(occurrences: readonly Occurrence[], analysesPerFil
  * Otherwise the messages are one problem as each owner and call sees it.
  */
 function problems(group: readonly Occurrence[]): Occurrence[][] {
-  const kinds = new Map<string, Occurrence[]>();
-  for (const o of group) {
-    const k = o.owner ? o.finding.message.split(o.owner.address).join('\u0000') : o.finding.message;
-    const list = kinds.get(k);
-    if (list) list.push(o);
-    else kinds.set(k, [o]);
-  }
+  const kinds = groupBy(group, (o) => (o.owner ? o.finding.message.split(o.owner.address).join('\u0000') : o.finding.message));
   if (kinds.size === 1) return [[...group]];
   const seen = new Map<string, string>();
   for (const [k, list] of kinds) {
