@@ -1,6 +1,6 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { alternatives, type Value } from '../../server/src/eval/value';
-import { collectPolicies } from '../../server/src/iam';
+import { collectPolicies, policyDocumentsIn } from '../../server/src/iam';
 import type { Body } from '../../server/src/hcl/ast';
 import type { BlockRef, TerraformModule } from '../../server/src/module/module';
 import { publicStatements } from '../../server/src/rules-support/iam-findings';
@@ -91,7 +91,7 @@ export default defineRule({
 function documentDestinations(m: TerraformModule): Map<BlockRef, { name: string; local: boolean }[]> {
   const out = new Map<BlockRef, { name: string; local: boolean }[]>();
   const note = (v: Value, name: string, local: boolean) => {
-    for (const doc of documentsIn(m, v)) {
+    for (const doc of policyDocumentsIn(m, v)) {
       const list = out.get(doc) ?? [];
       out.set(doc, list);
       list.push({ name, local });
@@ -113,22 +113,6 @@ function documentDestinations(m: TerraformModule): Map<BlockRef, { name: string;
 }
 
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-
-/** The policy documents a value holds: a document's json, in lists, maps and choices. */
-function documentsIn(m: TerraformModule, value: Value): BlockRef[] {
-  const out: BlockRef[] = [];
-  const stack: Value[] = [value];
-  while (stack.length) {
-    const v = stack.pop()!;
-    if (v.kind === 'string' && v.json) {
-      const doc = m.policyDocumentsByJson.get(v.json);
-      if (doc) out.push(doc);
-    } else if (v.kind === 'list') stack.push(...v.items);
-    else if (v.kind === 'object') stack.push(...v.entries.map((e) => e.value));
-    else if (v.kind === 'choice') stack.push(...v.options);
-  }
-  return out;
-}
 
 const DOMAIN_TYPES = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy']);
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { collectPolicies } from '../../server/src/iam';
+import { collectPolicies, policyDocumentsIn } from '../../server/src/iam';
 import { publicStatements } from '../../server/src/rules-support/iam-findings';
 import { moduleOf } from '../helpers';
 
@@ -31,5 +31,32 @@ resource "aws_sqs_queue_policy" "q" {
         ['"*"', false, ['sqs:GetQueueUrl'], []],
       ],
     );
+  });
+});
+
+describe('policy documents a value holds (one reading for collecting and for rules)', () => {
+  it('finds documents in lists, maps and conditional choices', async () => {
+    const m = await moduleOf({
+      'main.tf': `
+data "aws_iam_policy_document" "a" {
+  statement {
+    actions   = ["s3:GetObject"]
+    resources = ["*"]
+  }
+}
+data "aws_iam_policy_document" "b" {
+  statement {
+    actions   = ["s3:PutObject"]
+    resources = ["*"]
+  }
+}
+output "docs" {
+  value = { first = [data.aws_iam_policy_document.a.json], second = var.x ? data.aws_iam_policy_document.b.json : null }
+}
+`,
+    });
+    const out = m.blocksOfType('output')[0];
+    const found = policyDocumentsIn(m, m.attribute(out, 'value')!.value).map((d) => d.address).sort();
+    assert.deepEqual(found, ['data.aws_iam_policy_document.a', 'data.aws_iam_policy_document.b']);
   });
 });
