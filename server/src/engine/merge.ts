@@ -4,7 +4,7 @@ import { groupBy } from '../group-by';
 import { contains, type Span } from '../hcl/span';
 import { blockAddress, type TerraformModule } from '../module/module';
 import { displayAddress } from '../registry/synthesize';
-import { type Finding, type Range, rangesEqual } from './finding';
+import { type Finding, proseList, type Range, rangesEqual } from './finding';
 import { severityRank } from './rule';
 import { UNUSED_SUPPRESSION } from './suppress';
 
@@ -184,7 +184,7 @@ function merged(group: readonly Occurrence[]): Finding {
   for (const o of sorted) if (o.owner && !owners.has(o.owner.address)) owners.set(o.owner.address, o);
   const others = [...owners.keys()].filter((a) => a !== mainOwner).sort(cmp);
   if (others.length) {
-    suffix += ` (also used by ${listOf(others)})`;
+    suffix += ` (also used by ${proseList(others, 4)})`;
     for (const address of [...(mainOwner ? [mainOwner] : []), ...others]) {
       const o = owners.get(address)!;
       const own = o.finding.message;
@@ -202,7 +202,7 @@ function merged(group: readonly Occurrence[]): Finding {
   for (const o of sorted) if (o.call && !calls.has(`${o.call.file}|${o.call.path}`)) calls.set(`${o.call.file}|${o.call.path}`, o as Occurrence & { call: CallSite });
   const paths = [...new Set([...calls.values()].map((o) => o.call.path))].sort(cmp);
   if (paths.length) {
-    suffix += ` (${standalone ? 'also ' : ''}as ${listOf(paths)} ${paths.length === 1 ? 'is' : 'are'} called)`;
+    suffix += ` (${standalone ? 'also ' : ''}as ${proseList(paths, 4)} ${paths.length === 1 ? 'is' : 'are'} called)`;
     const sites = [...calls.values()].sort((a, b) => cmp(a.call.path, b.call.path) || cmp(a.call.file, b.call.file));
     for (const o of sites) {
       const own = o.finding.message === main.message ? '' : `: ${o.finding.message}`;
@@ -221,14 +221,6 @@ function merged(group: readonly Occurrence[]): Finding {
     ...(related.length ? { related } : {}),
   };
 }
-
-/** `a`, `a and b`, `a, b and c`; past five, `a, b, c, d and 3 more`. */
-function listOf(items: readonly string[]): string {
-  if (items.length === 1) return items[0];
-  if (items.length <= 5) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  return `${items.slice(0, 4).join(', ')} and ${items.length - 4} more`;
-}
-
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { Attribute, Block, HclFile } from '../hcl/ast';
 import { evalIn, type EvalEnv } from '../eval/evaluate';
 import { policyStatementValue, type ConditionItem, type NestedGroup, type PrincipalItem, type StatementField } from '../eval/policy-statement';
-import { alternatives, type ObjectEntry, type Origin, type Value } from '../eval/value';
+import { alternatives, collectionPairs, type ObjectEntry, type Origin, type Value } from '../eval/value';
 import { readPolicyValue } from './read';
 
 /**
@@ -92,13 +92,8 @@ function dynamicItems(b: Block, label: string, file: HclFile, attr: AttrFn, loca
   const name = iterator && iterator.a.expr.type === 'variable' ? iterator.a.expr.name : label;
   const forEach = attr(b, 'for_each', locals);
   const origin: Origin = { file: file.path, span: b.span };
-  const items: [Value, Value][] = [];
-  if (forEach?.v.kind === 'list') forEach.v.items.forEach((v, i) => items.push([{ kind: 'number', value: i, origin: v.origin }, v]));
-  else if (forEach?.v.kind === 'object') for (const e of forEach.v.entries) items.push([{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
-  else {
-    const unknownItem: Value = { kind: 'unknown', reason: 'dynamic block over a collection not known statically', origin };
-    items.push([unknownItem, unknownItem]);
-  }
+  const unknownItem: Value = { kind: 'unknown', reason: 'dynamic block over a collection not known statically', origin };
+  const items = (forEach && collectionPairs(forEach.v, 'index')) ?? [[unknownItem, unknownItem]];
   return items.map(([key, value]) => [name, { kind: 'object', entries: [{ key: 'key', keyOrigin: origin, value: key }, { key: 'value', keyOrigin: origin, value }], origin }]);
 }
 

@@ -4,7 +4,7 @@ import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, type Step } from '../eval/evaluate';
 import { renderTemplate } from '../eval/functions';
 import { isPure, pureValue } from '../eval/pure';
-import { type Origin, type Value, unknown } from '../eval/value';
+import { collectionPairs, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
 import { policyDocumentValue } from '../iam/document';
 import type { SynthesizedResource } from '../registry/synthesize';
@@ -304,11 +304,8 @@ const MAX_INSTANCES = 256;
 
 /** `each` for a `for_each` collection: `{ key, value }`, each a choice over the instances; null when not known. */
 function eachValue(coll: Value): Value | null {
-  let pairs: [Value, Value][];
-  if (coll.kind === 'object') pairs = coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
-  else if (coll.kind === 'list') pairs = coll.items.map((i) => [i, i]);
-  else return null;
-  if (pairs.length === 0 || pairs.length > MAX_INSTANCES) return null;
+  const pairs = collectionPairs(coll, 'item');
+  if (!pairs || pairs.length === 0 || pairs.length > MAX_INSTANCES) return null;
   const choice = (vs: Value[]): Value => (vs.length === 1 ? vs[0] : { kind: 'choice', options: vs, origin: coll.origin });
   return {
     kind: 'object',

@@ -2,6 +2,7 @@ import type { Origin } from '../eval/value';
 import { contains } from '../hcl/span';
 import { isAllow, type Located, type Policy, type Statement } from '../iam/model';
 import { grantsWrite, narrowsCaller, publicPrincipals } from './iam';
+import { proseList } from '../engine/finding';
 import { type Severity, severityRank } from '../engine/rule';
 import type { TerraformModule } from '../module/module';
 
@@ -41,10 +42,7 @@ function namesResource(text: string): boolean {
 
 /** `"a", "b" and 4 more <noun>` (all quoted when at most `shown + 1`). */
 export function nameList(values: readonly string[], noun: string, shown = 2): string {
-  const q = values.map((v) => JSON.stringify(v));
-  if (q.length === 1) return q[0];
-  if (q.length <= shown + 1) return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
-  return `${q.slice(0, shown).join(', ')} and ${q.length - shown} more ${noun}`;
+  return proseList(values.map((v) => JSON.stringify(v)), shown, noun);
 }
 
 
