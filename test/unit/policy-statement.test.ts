@@ -73,3 +73,30 @@ data "aws_iam_policy_document" "d" {
     assert.deepEqual(v, { Statement: [{ Effect: 'Allow', Action: ['sqs:*'], Principal: { '?': ['*'] } }] });
   });
 });
+
+describe('indexed references to rendered data sources (count, for_each)', () => {
+  it('read the same text whatever the index, for policy documents and template_file alike', async () => {
+    const m = await moduleOf({
+      'main.tf': `
+data "aws_iam_policy_document" "d" {
+  for_each = toset(["a", "b"])
+  statement {
+    actions   = ["sqs:SendMessage"]
+    resources = ["*"]
+  }
+}
+data "template_file" "t" {
+  count    = 1
+  template = "hello"
+}
+resource "aws_iam_policy" "by_key" { policy = data.aws_iam_policy_document.d["a"].json }
+resource "aws_iam_policy" "by_min" { policy = data.aws_iam_policy_document.d["b"].minified_json }
+output "text" { value = data.template_file.t[0].rendered }
+`,
+    });
+    const ps = collectPolicies(m);
+    for (const name of ['by_key', 'by_min']) assert.equal(ps.find((p) => p.owner.address === `aws_iam_policy.${name}`)?.statements[0]?.actions[0]?.value, 'sqs:SendMessage', name);
+    const out = m.blocksOfType('output')[0];
+    assert.equal(toPlain(m.attribute(out, 'value')!.value), 'hello');
+  });
+});

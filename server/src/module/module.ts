@@ -204,7 +204,10 @@ export class TerraformModule {
       case 'data': {
         const second = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
         const ref = first && second ? `data.${first}.${second}` : 'data';
-        // `data.x.y[0].json` (count) and `data.x.y["k"].json` (for_each) name the same document.
+        // An index selects an instance of a data source with count or for_each; every instance
+        // is rendered from the same blocks, so `data.x.y[0].json`, `data.x.y["k"].json` and
+        // `data.x.y.json` read the same text. This holds for every data source rendered here
+        // (policy documents and template_file alike), whatever the index.
         const rest = steps.slice(2).filter((st) => st.kind !== 'index');
         const third = rest[0]?.kind === 'attr' ? rest[0].name : undefined;
         if (first === 'aws_iam_policy_document' && second && (third === 'json' || third === 'minified_json')) {
