@@ -1,4 +1,4 @@
-import { collectPolicies, defineRule, isAllow, narrowsCaller, oneFindingFor, publicPrincipals } from '../../server/src/rule-api';
+import { collectPolicies, defineRule, publicStatements } from '../../server/src/rule-api';
 
 /** A role anyone can assume: a trust policy allowing `"*"`-like principals with no narrowing condition. */
 export default defineRule({
@@ -11,11 +11,8 @@ export default defineRule({
   check(ctx) {
     for (const p of collectPolicies(ctx.module)) {
       if (p.kind !== 'trust') continue;
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        // One finding per statement, on its first public principal.
-        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: any AWS account too`);
-        if (!one) continue;
+      // One finding per statement, on its first public principal.
+      for (const { principals: one } of publicStatements(p, 'any AWS account too')) {
         ctx.report({
           origin: one.first.origin,
           message: `${p.owner.address} can be assumed by any AWS account (${one.names}) with no condition narrowing the caller: whoever assumes it gets its permissions. Name the accounts or roles that may assume it (a vendor's account with sts:ExternalId), or add an aws:PrincipalOrgID condition.`,

@@ -1,4 +1,4 @@
-import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, traversal, walkExpr } from '../../server/src/rule-api';
+import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, visitReferences } from '../../server/src/rule-api';
 
 /** An output that prints an access key's secret without `sensitive = true`. */
 export default defineRule({
@@ -31,18 +31,13 @@ function addSensitive(out: BlockRef) {
   return addAttribute(out.file, out.block, 'sensitive', 'true');
 }
 
-/** `aws_iam_access_key.x.secret` (or ses_smtp_password_v4), directly or through locals. */
-function secretReferences(expr: Expr, local: (name: string) => Expr | undefined, depth = 0): string | undefined {
+/** `aws_iam_access_key.x.secret` (or ses_smtp_password_v4), directly or through locals (any depth). */
+function secretReferences(expr: Expr, local: (name: string) => Expr | undefined): string | undefined {
   let found: string | undefined;
-  walkExpr(expr, (e) => {
-    if (found) return false;
-    const chain = traversal(e);
-    if (!chain) return true;
+  visitReferences(expr, local, (chain) => {
     if (chain[0] === 'aws_iam_access_key' && (chain.includes('secret') || chain.includes('ses_smtp_password_v4'))) {
       found = `an access key ${chain.includes('secret') ? 'secret' : 'SMTP password'}`;
-    } else if (chain[0] === 'local' && chain[1] && depth < 4) {
-      const d = local(chain[1]);
-      if (d) found = secretReferences(d, local, depth + 1);
+      return true;
     }
     return false;
   });

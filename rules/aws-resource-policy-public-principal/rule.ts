@@ -4,13 +4,10 @@ import {
   type Body,
   collectPolicies,
   defineRule,
-  grantsWrite,
-  isAllow,
   isPublicPermission,
   lambdaPermissions,
-  narrowsCaller,
-  oneFindingFor,
-  publicPrincipals,
+  policyDocumentsIn,
+  publicStatements,
   referencedAddresses,
   type TerraformModule,
   type Value,
@@ -37,24 +34,19 @@ export default defineRule({
     for (const p of collectPolicies(m)) {
       const type = p.owner.block.labels[0]?.value ?? '';
       if (p.kind !== 'resource' || p.owner.block.type !== 'resource' || type === 'aws_s3_bucket_policy' || type === 'aws_s3_bucket') continue;
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        const write = grantsWrite(s.actions) || s.notActions.length > 0;
-        const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
-        // One finding per statement, on its first public principal.
-        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: anyone too`);
-        if (one) {
-          const what = `${p.owner.address} allows anyone (${one.names}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
-          ctx.report({
-            origin: one.first.origin,
-            severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
-            message: guard
-              ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
-              : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
-            block: p.owner.block.span,
-            ...(one.related.length ? { related: one.related } : {}),
-          });
-        }
+      const guard = DOMAIN_TYPES.has(type) ? domainGuard(m, p.owner, type) : undefined;
+      // One finding per statement, on its first public principal.
+      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
+        const what = `${p.owner.address} allows anyone (${one.names}) to ${actions.join(', ') || 'act on it'} with no condition narrowing the caller${write ? ', including changing it' : ''}`;
+        ctx.report({
+          origin: one.first.origin,
+          severity: guard ? (write ? 'high' : 'medium') : write ? 'critical' : 'high',
+          message: guard
+            ? `${what}. ${guard}, so this is one level lower than for an open domain; still, the policy lets in every caller that reaches the domain. Name the principals (roles, accounts) that need it.`
+            : `${what}. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+          block: p.owner.block.span,
+          ...(one.related.length ? { related: one.related } : {}),
+        });
       }
     }
     // A policy document no resource of this module uses: collectPolicies reads it as a
@@ -67,15 +59,11 @@ export default defineRule({
       const where = destinations.get(p.owner) ?? [];
       if (where.some((d) => d.local)) continue;
       const goesTo = where.length ? `it goes to ${[...new Set(where.map((d) => d.name))].join(', ')}` : 'nothing in this module uses it';
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        const principal = publicPrincipals(s)[0];
-        if (!principal) continue;
-        const write = grantsWrite(s.actions) || s.notActions.length > 0;
+      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
         ctx.report({
-          origin: principal.origin,
+          origin: one.first.origin,
           severity: write ? 'high' : 'medium',
-          message: `${p.owner.address} allows anyone (${JSON.stringify(principal.value)}) to ${s.actions.filter((a) => a.known).map((a) => a.value).join(', ') || 'act'} with no condition narrowing the caller${write ? ', including write actions' : ''}. The document's consumer is not known here (${goesTo}): whatever resource policy it becomes lets in anyone. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
+          message: `${p.owner.address} allows anyone (${JSON.stringify(one.first.value)}) to ${actions.join(', ') || 'act'} with no condition narrowing the caller${write ? ', including write actions' : ''}. The document's consumer is not known here (${goesTo}): whatever resource policy it becomes lets in anyone. Name the principals, or add a condition such as aws:PrincipalOrgID, aws:SourceArn or aws:SourceAccount.`,
           block: p.owner.block.span,
         });
       }
@@ -109,7 +97,7 @@ export default defineRule({
 function documentDestinations(m: TerraformModule): Map<BlockRef, { name: string; local: boolean }[]> {
   const out = new Map<BlockRef, { name: string; local: boolean }[]>();
   const note = (v: Value, name: string, local: boolean) => {
-    for (const doc of documentsIn(m, v)) {
+    for (const doc of policyDocumentsIn(m, v)) {
       const list = out.get(doc) ?? [];
       out.set(doc, list);
       list.push({ name, local });
@@ -131,22 +119,6 @@ function documentDestinations(m: TerraformModule): Map<BlockRef, { name: string;
 }
 
 const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
-
-/** The policy documents a value holds: a document's json, in lists, maps and choices. */
-function documentsIn(m: TerraformModule, value: Value): BlockRef[] {
-  const out: BlockRef[] = [];
-  const stack: Value[] = [value];
-  while (stack.length) {
-    const v = stack.pop()!;
-    if (v.kind === 'string' && v.json) {
-      const doc = m.policyDocumentsByJson.get(v.json);
-      if (doc) out.push(doc);
-    } else if (v.kind === 'list') stack.push(...v.items);
-    else if (v.kind === 'object') stack.push(...v.entries.map((e) => e.value));
-    else if (v.kind === 'choice') stack.push(...v.options);
-  }
-  return out;
-}
 
 const DOMAIN_TYPES = new Set(['aws_opensearch_domain', 'aws_elasticsearch_domain', 'aws_opensearch_domain_policy', 'aws_elasticsearch_domain_policy']);
 

@@ -1,4 +1,4 @@
-import { collectPolicies, defineRule, grantsWrite, isAllow, narrowsCaller, oneFindingFor, publicPrincipals } from '../../server/src/rule-api';
+import { collectPolicies, defineRule, publicStatements } from '../../server/src/rule-api';
 
 /**
  * A bucket policy statement that allows anyone (`Principal: "*"`, `AWS: "*"`) without a
@@ -24,13 +24,8 @@ export default defineRule({
     for (const p of collectPolicies(ctx.module)) {
       if (p.owner.block.labels[0]?.value !== 'aws_s3_bucket_policy' && p.owner.block.labels[0]?.value !== 'aws_s3_bucket') continue;
       if (p.owner.block.type !== 'resource') continue;
-      for (const s of p.statements) {
-        if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
-        const write = grantsWrite(s.actions) || s.notActions.length > 0;
-        // One finding per statement, on its first public principal.
-        const one = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: anyone too`);
-        if (!one) continue;
-        const actions = s.actions.filter((a) => a.known).map((a) => a.value);
+      // One finding per statement, on its first public principal.
+      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
         ctx.report({
           origin: one.first.origin,
           severity: write ? 'critical' : 'high',

@@ -23,19 +23,20 @@ export { evaluate } from './eval/evaluate';
 export type { AttributeRef, TerraformModule } from './module/module';
 
 // IAM policies: a module's policies in one model, and the action catalogue.
-export { accessLevels, collectPolicies, expandPattern, isAllow, isKnownAction, isKnownGlobalConditionKey, isWildcardOnly, patternAccessLevels } from './iam';
+export { accessLevels, collectPolicies, expandPattern, policyDocumentsIn, isAllow, isKnownAction, isKnownGlobalConditionKey, isWildcardOnly, patternAccessLevels } from './iam';
 export type { Condition, Located, Policy, Principal, Statement } from './iam';
 
 // Fix builders (edits in the author's form).
 export { addAttribute, insertBlockAfter, removeAttribute } from './fix/hcl-edits';
 
 // Helpers shared by rules (rules-support/).
-export { referencedAddresses } from './rules-support/ast';
+export { referencedAddresses, visitReferences } from './rules-support/ast';
 export { grantsWrite, isMfaCondition, narrowsCaller, publicPrincipals } from './rules-support/iam';
-export { nameList, oneFindingFor, resourceScope, sensitiveRead, variableSource, worst } from './rules-support/iam-findings';
+export { nameList, oneFindingFor, publicStatements, resourceScope, sensitiveRead, variableSource, worst } from './rules-support/iam-findings';
 export type { ResourceScope } from './rules-support/iam-findings';
 export { groupMemberships, machineUserKey, policyHolders, reachesPeople } from './rules-support/iam-reach';
 export { isPublicPermission, lambdaPermissions } from './rules-support/lambda-permission';
+export { isMfaKey, mfaMistake, mfaPresentTest } from './rules-support/mfa-condition';
 export { addMfaCondition } from './rules-support/mfa-fix';
 export { GuardIndex, guardCovers, isMfaDenyGuard, namedRole, requiresMfaStrictly, trustRequiresMfa } from './rules-support/mfa-guard';
 export { parseIamArn, principalKind } from './rules-support/principal-kind';

@@ -14,6 +14,12 @@ export interface PerimeterConfig {
   readonly baseline?: string;
 }
 
+/**
+ * A configuration file that cannot be read or is not valid: the CLI prints it alone (exit
+ * 2), the editor shows it as a warning. Not commands/usage.ts's UsageError, which is a
+ * command-line mistake printed with the usage text: a broken file is not fixed by reading
+ * the usage, and the language server, which has no command line, must catch this one.
+ */
 export class ConfigError extends Error {}
 
 // Compiled on first use: most runs have no configuration file, and every process (each

@@ -52,3 +52,14 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.ruleId.localeCompare(b.ruleId)
   );
 }
+
+/**
+ * Items named in a message: `a`, `a and b`, `a, b and c`; past `shown + 1` items, the first
+ * `shown` and `and N more` (`and N more <noun>` with a noun). The one list-in-prose of
+ * messages (merged findings' callers and owners, IAM rules' actions and principals).
+ */
+export function proseList(items: readonly string[], shown: number, noun?: string): string {
+  if (items.length === 1) return items[0];
+  if (items.length <= shown + 1) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+  return `${items.slice(0, shown).join(', ')} and ${items.length - shown} more${noun ? ` ${noun}` : ''}`;
+}

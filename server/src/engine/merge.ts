@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import type { Attribute, Block, HclFile } from '../hcl/ast';
+import { groupBy } from '../group-by';
 import { contains, type Span } from '../hcl/span';
 import { blockAddress, type TerraformModule } from '../module/module';
 import { displayAddress } from '../registry/synthesize';
-import { type Finding, type Range, rangesEqual } from './finding';
+import { type Finding, proseList, type Range, rangesEqual } from './finding';
 import { severityRank } from './rule';
 import { UNUSED_SUPPRESSION } from './suppress';
 
@@ -121,14 +122,7 @@ function holderNames(module: TerraformModule, f: Finding): string[] {
  * file found the comment unused (see `analysesPerFile`).
  */
 export function mergeFindings(occurrences: readonly Occurrence[], analysesPerFile?: ReadonlyMap<string, number>): Finding[] {
-  const groups = new Map<string, Occurrence[]>();
-  for (const o of occurrences) {
-    const f = o.finding;
-    const key = `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}`;
-    const g = groups.get(key);
-    if (g) g.push(o);
-    else groups.set(key, [o]);
-  }
+  const groups = groupBy(occurrences, ({ finding: f }) => `${f.ruleId}\u0000${f.file}\u0000${f.span.start}\u0000${f.span.end}`);
   const out: Finding[] = [];
   for (const group of groups.values()) {
     if (group[0].finding.ruleId === UNUSED_SUPPRESSION.id) {
@@ -149,13 +143,7 @@ export function mergeFindings(occurrences: readonly Occurrence[], analysesPerFil
  * Otherwise the messages are one problem as each owner and call sees it.
  */
 function problems(group: readonly Occurrence[]): Occurrence[][] {
-  const kinds = new Map<string, Occurrence[]>();
-  for (const o of group) {
-    const k = o.owner ? o.finding.message.split(o.owner.address).join('\u0000') : o.finding.message;
-    const list = kinds.get(k);
-    if (list) list.push(o);
-    else kinds.set(k, [o]);
-  }
+  const kinds = groupBy(group, (o) => (o.owner ? o.finding.message.split(o.owner.address).join('\u0000') : o.finding.message));
   if (kinds.size === 1) return [[...group]];
   const seen = new Map<string, string>();
   for (const [k, list] of kinds) {
@@ -196,7 +184,7 @@ function merged(group: readonly Occurrence[]): Finding {
   for (const o of sorted) if (o.owner && !owners.has(o.owner.address)) owners.set(o.owner.address, o);
   const others = [...owners.keys()].filter((a) => a !== mainOwner).sort(cmp);
   if (others.length) {
-    suffix += ` (also used by ${listOf(others)})`;
+    suffix += ` (also used by ${proseList(others, 4)})`;
     for (const address of [...(mainOwner ? [mainOwner] : []), ...others]) {
       const o = owners.get(address)!;
       const own = o.finding.message;
@@ -214,7 +202,7 @@ function merged(group: readonly Occurrence[]): Finding {
   for (const o of sorted) if (o.call && !calls.has(`${o.call.file}|${o.call.path}`)) calls.set(`${o.call.file}|${o.call.path}`, o as Occurrence & { call: CallSite });
   const paths = [...new Set([...calls.values()].map((o) => o.call.path))].sort(cmp);
   if (paths.length) {
-    suffix += ` (${standalone ? 'also ' : ''}as ${listOf(paths)} ${paths.length === 1 ? 'is' : 'are'} called)`;
+    suffix += ` (${standalone ? 'also ' : ''}as ${proseList(paths, 4)} ${paths.length === 1 ? 'is' : 'are'} called)`;
     const sites = [...calls.values()].sort((a, b) => cmp(a.call.path, b.call.path) || cmp(a.call.file, b.call.file));
     for (const o of sites) {
       const own = o.finding.message === main.message ? '' : `: ${o.finding.message}`;
@@ -235,14 +223,6 @@ function merged(group: readonly Occurrence[]): Finding {
     ...(!standalone && paths.length ? { callPaths: paths } : {}),
   };
 }
-
-/** `a`, `a and b`, `a, b and c`; past five, `a, b, c, d and 3 more`. */
-function listOf(items: readonly string[]): string {
-  if (items.length === 1) return items[0];
-  if (items.length <= 5) return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-  return `${items.slice(0, 4).join(', ')} and ${items.length - 4} more`;
-}
-
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,6 +1,6 @@
 import type { Expr, TemplatePart } from '../hcl/ast';
 import { parseTemplate } from '../hcl/parser';
-import { evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
+import { collectionPairs, evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
 import { FUNCTIONS } from './functions';
 import { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
 
@@ -230,10 +230,8 @@ const MAX_FOR_ITEMS = 10_000;
 
 function forExpr(expr: Extract<Expr, { type: 'for' }>, origin: Origin, scope: EvalScope): Value {
   const coll = evalIn(expr.collection, scope);
-  let pairs: [Value, Value][];
-  if (coll.kind === 'list') pairs = coll.items.map((v, i) => [{ kind: 'number', value: i, origin: v.origin }, v]);
-  else if (coll.kind === 'object') pairs = coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
-  else return unknown('for expression over a collection not known statically', origin);
+  const pairs = collectionPairs(coll, 'index');
+  if (!pairs) return unknown('for expression over a collection not known statically', origin);
   if (pairs.length > MAX_FOR_ITEMS) return unknown('for expression over too many items', origin);
   const items: Value[] = [];
   const entries: ObjectEntry[] = [];

@@ -2,6 +2,7 @@ import type { Expr } from '../hcl/ast';
 import type { EvalScope } from './scope';
 import { type ObjectEntry, type Origin, stringify, type Value, toPlain, unknown } from './value';
 import { parseJsonString } from './json';
+import { policyStatementValue, type NestedGroup, type PrincipalItem, type StatementField } from './policy-statement';
 
 type Fn = (args: Value[], origin: Origin, scope: EvalScope, exprs: readonly Expr[]) => Value;
 
@@ -202,44 +203,35 @@ export const FUNCTIONS: Record<string, Fn> = {
     for (const st of items) {
       if (st.kind !== 'object') return unknown('a module statement not known statically', origin);
       const get = (k: string) => st.entries.find((e) => e.key === k);
-      const entries: ObjectEntry[] = [];
-      const put = (json: string, key: string, fallback?: Value) => {
+      const field = (key: string): StatementField | undefined => {
         const e = get(key);
-        if (e) entries.push({ key: json, keyOrigin: e.keyOrigin, value: e.value });
-        else if (fallback) entries.push({ key: json, keyOrigin: st.origin, value: fallback });
+        return e ? { keyOrigin: e.keyOrigin, value: e.value } : undefined;
       };
-      put('Sid', 'sid');
-      put('Effect', 'effect', { kind: 'string', value: 'Allow', known: true, origin: st.origin });
-      put('Action', 'actions');
-      put('NotAction', 'not_actions');
-      put('Resource', 'resources');
-      put('NotResource', 'not_resources');
-      for (const [json, key] of [['Principal', 'principals'], ['NotPrincipal', 'not_principals']] as const) {
+      const objects = (v: Value): Extract<Value, { kind: 'object' }>[] => (v.kind === 'list' ? v.items.filter((x): x is Extract<Value, { kind: 'object' }> => x.kind === 'object') : []);
+      const member = (o: Extract<Value, { kind: 'object' }>, k: string) => o.entries.find((x) => x.key === k)?.value;
+      const principals = (key: string): NestedGroup<PrincipalItem> | undefined => {
         const e = get(key);
-        if (!e || e.value.kind !== 'list') continue;
-        const byType: ObjectEntry[] = [];
-        for (const p of e.value.items) {
-          if (p.kind !== 'object') continue;
-          const t = p.entries.find((x) => x.key === 'type')?.value;
-          const ids = p.entries.find((x) => x.key === 'identifiers')?.value;
-          if (t?.kind === 'string' && t.known && ids) byType.push({ key: t.value, keyOrigin: t.origin, value: ids });
-        }
-        entries.push({ key: json, keyOrigin: e.keyOrigin, value: { kind: 'object', entries: byType, origin: e.value.origin } });
-      }
+        if (!e || e.value.kind !== 'list') return undefined;
+        return { keyOrigin: e.keyOrigin, origin: e.value.origin, items: objects(e.value).map((p) => ({ at: p.origin, type: member(p, 'type'), identifiers: member(p, 'identifiers') })) };
+      };
       const cond = get('condition') ?? get('conditions');
-      if (cond && cond.value.kind === 'list') {
-        const ops: ObjectEntry[] = [];
-        for (const c of cond.value.items) {
-          if (c.kind !== 'object') continue;
-          const test = c.entries.find((x) => x.key === 'test')?.value;
-          const variable = c.entries.find((x) => x.key === 'variable')?.value;
-          const values = c.entries.find((x) => x.key === 'values')?.value;
-          if (test?.kind !== 'string' || variable?.kind !== 'string' || !values) continue;
-          ops.push({ key: test.value, keyOrigin: test.origin, value: { kind: 'object', entries: [{ key: variable.value, keyOrigin: variable.origin, value: values }], origin: c.origin } });
-        }
-        entries.push({ key: 'Condition', keyOrigin: cond.keyOrigin, value: { kind: 'object', entries: ops, origin: cond.value.origin } });
-      }
-      statements.push({ kind: 'object', entries, origin: st.origin });
+      statements.push(
+        policyStatementValue({
+          origin: st.origin,
+          sid: field('sid'),
+          effect: field('effect'),
+          defaultEffect: st.origin,
+          actions: field('actions'),
+          notActions: field('not_actions'),
+          resources: field('resources'),
+          notResources: field('not_resources'),
+          principals: principals('principals'),
+          notPrincipals: principals('not_principals'),
+          ...(cond && cond.value.kind === 'list'
+            ? { conditions: { keyOrigin: cond.keyOrigin, origin: cond.value.origin, items: objects(cond.value).map((c) => ({ at: c.origin, test: member(c, 'test'), variable: member(c, 'variable'), values: member(c, 'values') })) } }
+            : {}),
+        }),
+      );
     }
     return { kind: 'object', entries: [{ key: 'Statement', keyOrigin: origin, value: { kind: 'list', items: statements, origin } }], origin };
   },

@@ -127,3 +127,16 @@ export function stringify(v: Value): string | undefined {
   if (v.kind === 'bool') return String(v.value);
   return undefined;
 }
+
+/**
+ * The (key, value) pairs of a collection being iterated, or undefined when it is not a
+ * list or object known statically. An object's keys are its keys; a list's keys are its
+ * indices for `for` expressions and `dynamic` blocks (`listKeys: 'index'`), and its items
+ * for a resource's `for_each`, which takes a set (`listKeys: 'item'`: `each.key` is
+ * `each.value`). The one reading of a collection for the three.
+ */
+export function collectionPairs(coll: Value, listKeys: 'index' | 'item'): [Value, Value][] | undefined {
+  if (coll.kind === 'list') return coll.items.map((v, i) => [listKeys === 'item' ? v : { kind: 'number', value: i, origin: v.origin }, v]);
+  if (coll.kind === 'object') return coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
+  return undefined;
+}

@@ -49,7 +49,7 @@ export function collectPolicies(module: PolicySource): Policy[] {
   const usedDocuments = new Set<BlockRef>();
   const add = (owner: BlockRef, attribute: string, kind: PolicyKind, value: Value, written?: Origin): void => {
     // Through a conditional or coalesce(), each document the value may be is used here.
-    const docs = documentsIn(module, value);
+    const docs = policyDocumentsIn(module, value);
     for (const d of docs) usedDocuments.add(d);
     const fromDocument = docs.length > 0;
     const read = readSafely(value);
@@ -84,7 +84,7 @@ export function collectPolicies(module: PolicySource): Policy[] {
         if (doc && doc !== ref) usedDocuments.add(doc);
       }
       // Through locals and splats (`source_policy_documents = local.docs`): by value.
-      for (const doc of documentsIn(module, module.evaluate(a, ref.file))) if (doc !== ref) usedDocuments.add(doc);
+      for (const doc of policyDocumentsIn(module, module.evaluate(a, ref.file))) if (doc !== ref) usedDocuments.add(doc);
     }
   }
   for (const ref of module.dataSources('aws_iam_policy_document')) {
@@ -113,8 +113,12 @@ function readSafely(value: Value): ReturnType<typeof readPolicyValue> {
   }
 }
 
-/** The policy documents a value holds: a document's json, or lists and choices of them. */
-function documentsIn(module: PolicySource, value: Value): BlockRef[] {
+/**
+ * The policy documents a value holds: a document's json, in lists, maps and conditional
+ * choices (by value, so through locals and splats). The one reading for collecting
+ * policies and for rules that ask where a document goes.
+ */
+export function policyDocumentsIn(module: PolicySource, value: Value): BlockRef[] {
   const out: BlockRef[] = [];
   const stack: Value[] = [value];
   while (stack.length) {
@@ -123,6 +127,7 @@ function documentsIn(module: PolicySource, value: Value): BlockRef[] {
       const doc = module.policyDocumentsByJson.get(v.json);
       if (doc) out.push(doc);
     } else if (v.kind === 'list') stack.push(...v.items);
+    else if (v.kind === 'object') stack.push(...v.entries.map((e) => e.value));
     else if (v.kind === 'choice') stack.push(...v.options);
   }
   return out;

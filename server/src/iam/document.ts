@@ -1,6 +1,7 @@
 import type { Attribute, Block, HclFile } from '../hcl/ast';
 import { evalIn, type EvalEnv } from '../eval/evaluate';
-import { alternatives, type ObjectEntry, type Origin, type Value } from '../eval/value';
+import { policyStatementValue, type ConditionItem, type NestedGroup, type PrincipalItem, type StatementField } from '../eval/policy-statement';
+import { alternatives, collectionPairs, type ObjectEntry, type Origin, type Value } from '../eval/value';
 import { readPolicyValue } from './read';
 
 /**
@@ -41,55 +42,30 @@ export function policyDocumentValue(block: Block, file: HclFile, env: EvalEnv, d
 type AttrFn = (b: Block, name: string, locals?: ReadonlyMap<string, Value>) => { a: Attribute; v: Value } | undefined;
 
 function statementValue(b: Block, file: HclFile, attr: AttrFn, locals?: ReadonlyMap<string, Value>): Value {
-  const origin: Origin = { file: file.path, span: b.span };
-  const entries: ObjectEntry[] = [];
-  const put = (key: string, name: string): void => {
+  const field = (name: string): StatementField | undefined => {
     const r = attr(b, name, locals);
-    if (r) entries.push({ key, keyOrigin: at(file, r.a), value: r.v });
+    return r ? { keyOrigin: at(file, r.a), value: r.v } : undefined;
   };
-  put('Sid', 'sid');
-  const effect = attr(b, 'effect', locals);
-  // Terraform's default effect is Allow; a finding about it lands on the statement header.
-  entries.push({ key: 'Effect', keyOrigin: effect ? at(file, effect.a) : header(file, b), value: effect?.v ?? str('Allow', header(file, b)) });
-  put('Action', 'actions');
-  put('NotAction', 'not_actions');
-  put('Resource', 'resources');
-  put('NotResource', 'not_resources');
-  for (const [key, type] of [
-    ['Principal', 'principals'],
-    ['NotPrincipal', 'not_principals'],
-  ] as const) {
+  const group = <T>(type: string, item: (block: Block, locals?: ReadonlyMap<string, Value>) => T): NestedGroup<T> | undefined => {
     const blocks = nestedBlocks(b, type, file, attr, locals);
-    if (!blocks.length) continue;
-    const byType = new Map<string, { keyOrigin: Origin; items: Value[] }>();
-    for (const { block: p, locals: pl } of blocks) {
-      const t = attr(p, 'type', pl);
-      const ids = attr(p, 'identifiers', pl);
-      const typeName = t?.v.kind === 'string' && t.v.known ? t.v.value : '?';
-      const slot = byType.get(typeName) ?? { keyOrigin: t ? t.v.origin : header(file, p), items: [] };
-      if (ids) for (const alt of alternatives(ids.v)) slot.items.push(...(alt.kind === 'list' ? alt.items : [alt]));
-      byType.set(typeName, slot);
-    }
-    const entriesP: ObjectEntry[] = [...byType].map(([k, s]) => ({ key: k, keyOrigin: s.keyOrigin, value: { kind: 'list', items: s.items, origin: s.keyOrigin } }));
-    entries.push({ key, keyOrigin: header(file, blocks[0].block), value: { kind: 'object', entries: entriesP, origin: { file: file.path, span: blocks[0].block.span } } });
-  }
-  const conditions = nestedBlocks(b, 'condition', file, attr, locals);
-  if (conditions.length) {
-    const byTest = new Map<string, { keyOrigin: Origin; entries: ObjectEntry[] }>();
-    for (const { block: c, locals: cl } of conditions) {
-      const test = attr(c, 'test', cl);
-      const variable = attr(c, 'variable', cl);
-      const values = attr(c, 'values', cl);
-      const testName = test?.v.kind === 'string' && test.v.known ? test.v.value : '?';
-      const slot = byTest.get(testName) ?? { keyOrigin: test ? test.v.origin : header(file, c), entries: [] };
-      const varName = variable?.v.kind === 'string' && variable.v.known ? variable.v.value : '?';
-      slot.entries.push({ key: varName, keyOrigin: variable ? variable.v.origin : header(file, c), value: values?.v ?? { kind: 'list', items: [], origin: header(file, c) } });
-      byTest.set(testName, slot);
-    }
-    const entriesC: ObjectEntry[] = [...byTest].map(([k, s]) => ({ key: k, keyOrigin: s.keyOrigin, value: { kind: 'object', entries: s.entries, origin: s.keyOrigin } }));
-    entries.push({ key: 'Condition', keyOrigin: header(file, conditions[0].block), value: { kind: 'object', entries: entriesC, origin: { file: file.path, span: conditions[0].block.span } } });
-  }
-  return { kind: 'object', entries, origin };
+    if (!blocks.length) return undefined;
+    return { keyOrigin: header(file, blocks[0].block), origin: { file: file.path, span: blocks[0].block.span }, items: blocks.map(({ block, locals: l }) => item(block, l)) };
+  };
+  const principal = (p: Block, l?: ReadonlyMap<string, Value>): PrincipalItem => ({ at: header(file, p), type: attr(p, 'type', l)?.v, identifiers: attr(p, 'identifiers', l)?.v });
+  return policyStatementValue({
+    origin: { file: file.path, span: b.span },
+    sid: field('sid'),
+    effect: field('effect'),
+    // Terraform's default effect is Allow; a finding about it lands on the statement header.
+    defaultEffect: header(file, b),
+    actions: field('actions'),
+    notActions: field('not_actions'),
+    resources: field('resources'),
+    notResources: field('not_resources'),
+    principals: group('principals', principal),
+    notPrincipals: group('not_principals', principal),
+    conditions: group('condition', (c, l): ConditionItem => ({ at: header(file, c), test: attr(c, 'test', l)?.v, variable: attr(c, 'variable', l)?.v, values: attr(c, 'values', l)?.v })),
+  });
 }
 
 /**
@@ -116,13 +92,8 @@ function dynamicItems(b: Block, label: string, file: HclFile, attr: AttrFn, loca
   const name = iterator && iterator.a.expr.type === 'variable' ? iterator.a.expr.name : label;
   const forEach = attr(b, 'for_each', locals);
   const origin: Origin = { file: file.path, span: b.span };
-  const items: [Value, Value][] = [];
-  if (forEach?.v.kind === 'list') forEach.v.items.forEach((v, i) => items.push([{ kind: 'number', value: i, origin: v.origin }, v]));
-  else if (forEach?.v.kind === 'object') for (const e of forEach.v.entries) items.push([{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
-  else {
-    const unknownItem: Value = { kind: 'unknown', reason: 'dynamic block over a collection not known statically', origin };
-    items.push([unknownItem, unknownItem]);
-  }
+  const unknownItem: Value = { kind: 'unknown', reason: 'dynamic block over a collection not known statically', origin };
+  const items = (forEach && collectionPairs(forEach.v, 'index')) ?? [[unknownItem, unknownItem]];
   return items.map(([key, value]) => [name, { kind: 'object', entries: [{ key: 'key', keyOrigin: origin, value: key }, { key: 'value', keyOrigin: origin, value }], origin }]);
 }
 

@@ -1,5 +1,5 @@
 export * from './model';
-export { collectPolicies, POLICY_ATTRIBUTES } from './collect';
+export { collectPolicies, policyDocumentsIn, POLICY_ATTRIBUTES } from './collect';
 export { readPolicyValue, located } from './read';
 export {
   accessLevels,

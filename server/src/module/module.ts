@@ -3,7 +3,7 @@ import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
-import { evalError, type Origin, type Value, unknown } from '../eval/value';
+import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
 import type { PolicySource } from '../iam/collect';
 import { policyDocumentValue } from '../iam/document';
@@ -198,7 +198,10 @@ export class TerraformModule implements PolicySource {
       case 'data': {
         const second = steps[1]?.kind === 'attr' ? steps[1].name : undefined;
         const ref = first && second ? `data.${first}.${second}` : 'data';
-        // `data.x.y[0].json` (count) and `data.x.y["k"].json` (for_each) name the same document.
+        // An index selects an instance of a data source with count or for_each; every instance
+        // is rendered from the same blocks, so `data.x.y[0].json`, `data.x.y["k"].json` and
+        // `data.x.y.json` read the same text. This holds for every data source rendered here
+        // (policy documents and template_file alike), whatever the index.
         const rest = steps.slice(2).filter((st) => st.kind !== 'index');
         const third = rest[0]?.kind === 'attr' ? rest[0].name : undefined;
         if (first === 'aws_iam_policy_document' && second && (third === 'json' || third === 'minified_json')) {
@@ -298,11 +301,8 @@ const MAX_INSTANCES = 256;
 
 /** `each` for a `for_each` collection: `{ key, value }`, each a choice over the instances; null when not known. */
 function eachValue(coll: Value): Value | null {
-  let pairs: [Value, Value][];
-  if (coll.kind === 'object') pairs = coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
-  else if (coll.kind === 'list') pairs = coll.items.map((i) => [i, i]);
-  else return null;
-  if (pairs.length === 0 || pairs.length > MAX_INSTANCES) return null;
+  const pairs = collectionPairs(coll, 'item');
+  if (!pairs || pairs.length === 0 || pairs.length > MAX_INSTANCES) return null;
   const choice = (vs: Value[]): Value => (vs.length === 1 ? vs[0] : { kind: 'choice', options: vs, origin: coll.origin });
   return {
     kind: 'object',

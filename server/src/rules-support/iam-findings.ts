@@ -1,6 +1,8 @@
 import type { Origin } from '../eval/value';
 import { contains } from '../hcl/span';
-import type { Policy, Statement } from '../iam/model';
+import { isAllow, type Located, type Policy, type Statement } from '../iam/model';
+import { grantsWrite, narrowsCaller, publicPrincipals } from './iam';
+import { proseList } from '../engine/finding';
 import { type Severity, severityRank } from '../engine/rule';
 import type { TerraformModule } from '../module/module';
 
@@ -40,10 +42,7 @@ function namesResource(text: string): boolean {
 
 /** `"a", "b" and 4 more <noun>` (all quoted when at most `shown + 1`). */
 export function nameList(values: readonly string[], noun: string, shown = 2): string {
-  const q = values.map((v) => JSON.stringify(v));
-  if (q.length === 1) return q[0];
-  if (q.length <= shown + 1) return `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
-  return `${q.slice(0, shown).join(', ')} and ${q.length - shown} more ${noun}`;
+  return proseList(values.map((v) => JSON.stringify(v)), shown, noun);
 }
 
 
@@ -148,4 +147,23 @@ export function oneFindingFor<T extends { readonly value: string; readonly origi
     names: nameList([...new Set(elements.map((e) => e.value))], noun),
     related: elements.slice(1).map((e) => ({ origin: e.origin, message: relatedMessage(e) })),
   };
+}
+
+/**
+ * The statements of a policy that let anyone in, as the public-principal rules (resource
+ * policies, S3 bucket policies, role trust policies) all read them: an Allow with a public
+ * principal (`"*"`, `AWS: "*"`, `arn:aws:iam::*:root`) and no condition narrowing the
+ * caller. For each: its public principals as one finding (`anyoneToo` labels the others),
+ * whether it grants more than reading (write, permissions, tagging, `*`, or NotAction),
+ * and the actions it names.
+ */
+export function publicStatements(p: Policy, anyoneToo: string): { statement: Statement; principals: NonNullable<ReturnType<typeof oneFindingFor<Located>>>; write: boolean; actions: string[] }[] {
+  const out = [];
+  for (const s of p.statements) {
+    if (!isAllow(s) || narrowsCaller(s.conditions)) continue;
+    const principals = oneFindingFor(publicPrincipals(s), 'public principals', (x) => `${JSON.stringify(x.value)}: ${anyoneToo}`);
+    if (!principals) continue;
+    out.push({ statement: s, principals, write: grantsWrite(s.actions) || s.notActions.length > 0, actions: s.actions.filter((a) => a.known).map((a) => a.value) });
+  }
+  return out;
 }

@@ -97,26 +97,5 @@ export function grantsWrite(actions: readonly Located[]): boolean {
   });
 }
 
-/**
- * What an MFA condition requires: `strict` (`Bool` true, or an `aws:MultiFactorAuthAge`
- * bound, so requests signed with long-term keys fail), `if-present` (the `IfExists` forms,
- * which let such requests through), or undefined when it is no MFA requirement.
- */
-export function mfaRequirement(c: Condition): 'strict' | 'if-present' | undefined {
-  if (!c.key.known) return undefined;
-  const key = c.key.value.toLowerCase();
-  const op = c.operator.value.toLowerCase();
-  if (key === 'aws:multifactorauthpresent') {
-    if (!c.values.some((v) => v.known && v.value.toLowerCase() === 'true')) return undefined;
-    return op === 'bool' ? 'strict' : op === 'boolifexists' ? 'if-present' : undefined;
-  }
-  if (key === 'aws:multifactorauthage') {
-    const m = /^numeric(lessthan|lessthanequals)(ifexists)?$/.exec(op);
-    return m ? (m[2] ? 'if-present' : 'strict') : undefined;
-  }
-  return undefined;
-}
-
-export function isMfaCondition(c: Condition): boolean {
-  return mfaRequirement(c) !== undefined;
-}
+// MFA semantics live in one place (mfa-condition.ts); re-exported for the rules that read them here.
+export { isMfaCondition, mfaRequirement } from './mfa-condition';

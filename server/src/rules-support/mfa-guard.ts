@@ -1,30 +1,18 @@
 import { accessLevels, expandPattern, iamPatternRegExp } from '../iam/catalogue';
-import type { Condition, Located, Policy, Statement } from '../iam/model';
+import type { Located, Policy, Statement } from '../iam/model';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { groupMemberships, policyHolders, type Holder } from './iam-reach';
-import { mfaRequirement } from './iam';
+import { mfaAbsenceCondition, requiresMfaStrictly } from './mfa-condition';
 import { parseIamArn } from './principal-kind';
 
 /**
  * The "deny everything without MFA" guard, as AWS evaluates it. A `Deny` wins over every
  * `Allow` of the same principal, so a Deny that applies whenever MFA is absent makes the
- * Allows it covers require MFA. It applies when MFA is absent only with:
- * - `BoolIfExists aws:MultiFactorAuthPresent "false"`: requests signed with long-term keys
- *   carry no MFA key at all; the IfExists makes them match too (`Bool` alone does not);
- * - `Null aws:MultiFactorAuthPresent "true"`: matches exactly when the key is absent
- *   (long-term keys), the usual companion of a `Bool ... "false"` statement.
- * Every other condition of the statement is ANDed with it and narrows the Deny, so a
- * statement with any other condition is not counted as a guard.
+ * Allows it covers require MFA: its conditions must each say "MFA is absent"
+ * (mfaAbsenceCondition, in mfa-condition.ts). Every other condition of the statement is
+ * ANDed with them and narrows the Deny, so a statement with any other condition is not
+ * counted as a guard.
  */
-export function mfaAbsenceCondition(c: Condition): boolean {
-  if (!c.key.known || c.key.value.toLowerCase() !== 'aws:multifactorauthpresent') return false;
-  const op = c.operator.value.toLowerCase();
-  const has = (x: string) => c.values.some((v) => v.known && v.value.toLowerCase() === x);
-  if (op === 'boolifexists') return has('false');
-  if (op === 'null') return has('true');
-  return false;
-}
-
 /** A Deny statement whose only conditions say "MFA is absent". */
 export function isMfaDenyGuard(s: Statement): boolean {
   return s.effect?.known === true && s.effect.value === 'Deny' && s.conditions.length > 0 && s.conditions.every(mfaAbsenceCondition) && s.principals.length === 0 && s.notPrincipals.length === 0;
@@ -165,10 +153,7 @@ export class GuardIndex {
   }
 }
 
-/** A condition that requires MFA even for requests signed with long-term keys (no IfExists). */
-export function requiresMfaStrictly(c: Condition): boolean {
-  return mfaRequirement(c) === 'strict';
-}
+export { mfaAbsenceCondition, requiresMfaStrictly };
 
 /**
  * Whether a role's trust policy lets IAM identities (`AWS` principals) assume it only with
