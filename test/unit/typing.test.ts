@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { HclDocument, initHcl, parseHcl } from '../../server/src/hcl/parser';
 import { collectFiles } from '../../server/src/module/workspace';
-import { ROOT } from '../helpers';
+import { needsShared, sharedPath } from '../helpers';
 
 /**
  * An open document reuses what it can between keystrokes (converted blocks and their
@@ -14,9 +14,9 @@ import { ROOT } from '../helpers';
 const SNIPPET = '\n# typed\nresource "aws_s3_bucket_acl" "typed" {\n  bucket = aws_s3_bucket.x.id # why\n  acl    = "public-read"\n}\n';
 
 describe('typing into an open document', () => {
-  it('every keystroke gives what a fresh parse gives, on corpus files', async () => {
+  it('every keystroke gives what a fresh parse gives, on corpus files', needsShared('corpus', 'corpus files are typed into'), async () => {
     await initHcl();
-    const { files } = collectFiles([path.resolve(ROOT, '../shared/corpus')]);
+    const { files } = collectFiles([sharedPath('corpus')]);
     // Files with comments inside blocks, so that reused blocks carry comments to shift
     // (small ones: each keystroke is compared with a fresh parse of the whole file).
     const sample = files
