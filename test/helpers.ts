@@ -42,3 +42,25 @@ export function workspace(files: Record<string, string>): string {
   }
   return dir;
 }
+
+/**
+ * The real Terraform beside the clone (`../shared`: corpus/ and field/), or the folder
+ * PERIMETER_SHARED names. A clone without it still runs every test that does not need it.
+ */
+export const SHARED = path.resolve(process.env.PERIMETER_SHARED || path.join(ROOT, '..', 'shared'));
+
+export function sharedPath(part: 'corpus' | 'field', ...rest: string[]): string {
+  return path.join(SHARED, part, ...rest);
+}
+
+/**
+ * Options for a suite or test that reads `../shared/<part>`: `{}` when it is there, else a
+ * skip whose reason the test reporter prints on the suite's line ("skipped: needs
+ * ../shared (...)"). With PERIMETER_REQUIRE_SHARED=1 (CI) a missing folder is not
+ * skipped: the suite runs and fails.
+ */
+export function needsShared(part: 'corpus' | 'field', what: string): { skip?: string } {
+  if (fs.existsSync(sharedPath(part)) || process.env.PERIMETER_REQUIRE_SHARED === '1') return {};
+  const reason = `skipped: needs ../shared (${what}; ${sharedPath(part)} is absent)`;
+  return { skip: reason };
+}

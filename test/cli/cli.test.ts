@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT, tempDir } from '../helpers';
+import { needsShared, ROOT, sharedPath, tempDir } from '../helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
@@ -161,8 +161,8 @@ describe('perimeter scan never reads outside what it scans', () => {
 });
 
 describe('perimeter scan on large inputs', () => {
-  it('reads every corpus file without an error', () => {
-    const r = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', path.resolve(ROOT, '../shared/corpus')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
+  it('reads every corpus file without an error', needsShared('corpus', 'the corpus is scanned'), () => {
+    const r = spawnSync(process.execPath, [CLI, 'scan', '--format', 'json', sharedPath('corpus')], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.errors, []);
     assert.ok(out.findings.length > 0);

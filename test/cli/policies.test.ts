@@ -3,10 +3,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ROOT, tempDir } from '../helpers';
+import { needsShared, ROOT, sharedPath, tempDir } from '../helpers';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = sharedPath('corpus');
 
 interface Loc {
   value: string;
@@ -20,7 +20,7 @@ function at(l: Loc): string {
   return line.slice(l.range.start.column - 1, l.range.end.column - 1);
 }
 
-describe('perimeter policies', () => {
+describe('perimeter policies', needsShared('corpus', 'its iam and s3-bucket modules are read'), () => {
   const r = spawnSync(
     process.execPath,
     [CLI, 'policies', '--format', 'json', path.join(CORPUS, 'terraform-aws-modules+terraform-aws-iam'), path.join(CORPUS, 'terraform-aws-modules+terraform-aws-s3-bucket')],

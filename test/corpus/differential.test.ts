@@ -9,7 +9,7 @@ import { toPlain, unknown } from '../../server/src/eval/value';
 import { initHcl, parseHcl } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { collectFiles } from '../../server/src/module/workspace';
-import { ROOT } from '../helpers';
+import { needsShared, sharedPath } from '../helpers';
 
 /**
  * Differential test against HashiCorp's parser (@cdktf/hcl2json, hclsyntax compiled to
@@ -17,7 +17,7 @@ import { ROOT } from '../helpers';
  * without module context, the value must equal hcl2json's. hcl2json renders what it does
  * not evaluate as "${...}" text; those attributes are not comparable and are skipped.
  */
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = sharedPath('corpus');
 
 type Json = unknown;
 
@@ -28,7 +28,7 @@ function hasTemplate(v: Json): boolean {
   return false;
 }
 
-describe('differential: Perimeter values equal HashiCorp parser values on the corpus', () => {
+describe('differential: Perimeter values equal HashiCorp parser values on the corpus', needsShared('corpus', 'the differential test reads the corpus'), () => {
   it('every corpus file parses and every attribute evaluates without an exception; known values match', async (t) => {
     await initHcl();
     const { files } = collectFiles([CORPUS]);

@@ -6,7 +6,7 @@ import { scanSources } from '../../server/src/engine/scan';
 import { planFixes } from '../../server/src/fix/run';
 import { parseHcl } from '../../server/src/hcl/parser';
 import type { Body } from '../../server/src/hcl/ast';
-import { ROOT } from '../helpers';
+import { ROOT, sharedPath } from '../helpers';
 
 /** Sample inputs for mutation: rule fixtures, examples and a slice of the corpus. */
 export function seedFiles(limitCorpus = 60): { name: string; text: string }[] {
@@ -22,7 +22,7 @@ export function seedFiles(limitCorpus = 60): { name: string; text: string }[] {
   };
   walk(path.join(ROOT, 'rules'), 10_000);
   walk(path.join(ROOT, 'examples'), 10_000);
-  walk(path.resolve(ROOT, '../shared/corpus'), out.length + limitCorpus);
+  walk(sharedPath('corpus'), out.length + limitCorpus);
   return out;
 }
 

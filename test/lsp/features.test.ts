@@ -13,7 +13,7 @@ import {
   type CodeAction,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { tempDir } from '../helpers';
+import { needsShared, sharedPath, tempDir } from '../helpers';
 import { LspClient } from './lsp-client';
 
 /** Applies LSP text edits to a text (edits in one file, non-overlapping). */
@@ -29,9 +29,9 @@ function applyTextEdits(text: string, edits: TextEdit[]): string {
     .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
 }
 
-describe('language server on the corpus', () => {
+describe('language server on the corpus', needsShared('corpus', 'the corpus is the workspace'), () => {
   it('scans every corpus module as a workspace without an error', async () => {
-    const corpus = path.resolve(__dirname, '../../../shared/corpus');
+    const corpus = sharedPath('corpus');
     const c = new LspClient();
     const logged: string[] = [];
     c.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {

@@ -5,46 +5,74 @@ import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanPaths } from '../../server/src/engine/scan';
 import { ROOT } from '../helpers';
+import { compare, type Expected, inlineAnnotations, type KnownWrong, sidecarAnnotations, withoutKnownWrong } from './annotations';
 
 /**
  * Rule fixtures: every `rules/<id>/test/` tree is scanned with all rules (so rules see
- * each other's resources as in real use), and that rule's findings are compared with the
- * marks: a line ending in `# expect: <rule-id>` (repeat the id for several findings on
- * one line) must get exactly those findings of that rule starting on it, and no other
- * line may get one. `// expect:` works the same way. A JSON file gets its marks from a
- * sidecar `<file>.expect` with lines `LINE: rule-id`.
+ * each other's resources as in real use), and that rule's findings must be exactly the
+ * annotated ones: same start and end (line and column) and same severity, as many as
+ * annotated. No other place may get one. Annotations (caret lines under the flagged line,
+ * or a `<file>.expect` sidecar) are described in ./annotations.ts.
  */
-const EXPECT = /(?:#|\/\/)\s*expect:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)\s*$/;
-
-function expectations(dir: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+function expectations(dir: string): Expected[] {
+  const out: Expected[] = [];
   const walk = (d: string): void => {
-    for (const name of fs.readdirSync(d)) {
+    for (const name of fs.readdirSync(d).sort()) {
       const p = path.join(d, name);
       if (fs.statSync(p).isDirectory()) walk(p);
       else if (name.endsWith('.expect')) {
-        // Sidecar marks for files that cannot hold comments (JSON policies): `LINE: rule-id`.
         const target = p.slice(0, -'.expect'.length);
-        for (const line of fs.readFileSync(p, 'utf8').split(/\r?\n/)) {
-          const m = /^\s*(\d+)\s*:\s*([a-z0-9-]+)\s*$/.exec(line);
-          if (m) push(out, `${target}:${m[1]}`, m[2]);
-        }
-      } else
-        fs.readFileSync(p, 'utf8')
-          .split(/\r?\n/)
-          .forEach((line, i) => {
-            const m = EXPECT.exec(line);
-            if (m) for (const id of m[1].split(',')) push(out, `${p}:${i + 1}`, id.trim());
-          });
+        out.push(...sidecarAnnotations(target, fs.readFileSync(target, 'utf8'), fs.readFileSync(p, 'utf8'), path.relative(ROOT, target)));
+      } else out.push(...inlineAnnotations(p, fs.readFileSync(p, 'utf8'), path.relative(ROOT, p)));
     }
   };
   walk(dir);
   return out;
 }
 
-function push(m: Map<string, string[]>, k: string, v: string): void {
-  m.set(k, [...(m.get(k) ?? []), v]);
-}
+/**
+ * Ranges the fixtures pin as they should be, which the rules do not give yet: each entry
+ * names the annotated (right) range, the range found today, and why today's is wrong. The
+ * fixture test accepts exactly that difference and reports it as a todo; once a rule gets
+ * it right, the entry must go (the fixture test fails while it stays).
+ */
+const KNOWN_WRONG: KnownWrong[] = [
+  {
+    expected: 'rules/aws-iam-wildcard-action/test/interpolated/main.tf:31:62-31:71 aws-iam-wildcard-action medium',
+    actual: 'rules/aws-iam-wildcard-action/test/interpolated/main.tf:31:62-31:70 aws-iam-wildcard-action medium',
+    why: 'JSON in a quoted HCL string: the end of a string token that ends in an escape (\\") maps to the backslash, so the closing quote is left out',
+  },
+  {
+    expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:66:9-66:46 aws-credentials-in-user-data medium',
+    actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:66:7-66:46 aws-credentials-in-user-data medium',
+    why: 'cloud-init write_files "- path:" line: the range starts in the indentation (two columns before "-")',
+  },
+  {
+    expected: 'rules/aws-credentials-in-user-data/test/flagged/main.tf:6:12-6:49 aws-credentials-in-user-data medium',
+    actual: 'rules/aws-credentials-in-user-data/test/flagged/main.tf:6:12-6:39 aws-credentials-in-user-data medium',
+    why: 'export VAR=$(cat /tmp/key): the range stops at the space inside $(...), covering "AWS_SECRET_ACCESS_KEY=$(cat"',
+  },
+  {
+    expected: 'rules/aws-credentials-in-user-data/test/registry-ec2-instance/main.tf:4:36-4:69 aws-credentials-in-user-data medium',
+    actual: 'rules/aws-credentials-in-user-data/test/registry-ec2-instance/main.tf:4:36-4:59 aws-credentials-in-user-data medium',
+    why: 'export VAR=$(cat /etc/key): the range stops at the space inside $(...), covering "AWS_ACCESS_KEY_ID=$(cat"',
+  },
+  {
+    expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:14:11-14:34 aws-credentials-in-user-data medium',
+    actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:14:11-14:35 aws-credentials-in-user-data medium',
+    why: 'INI line "aws_secret_access_key = ...": the range ends with the space after "=" (the value is not covered either)',
+  },
+  {
+    expected: 'rules/aws-credentials-in-user-data/test/provisioners/main.tf:40:7-40:30 aws-credentials-in-user-data medium',
+    actual: 'rules/aws-credentials-in-user-data/test/provisioners/main.tf:40:7-40:31 aws-credentials-in-user-data medium',
+    why: 'INI line "aws_secret_access_key = ...": the range ends with the space after "="',
+  },
+  {
+    expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:87:20-87:99 aws-credentials-in-user-data medium',
+    actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:87:20-87:68 aws-credentials-in-user-data medium',
+    why: 'SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", value, scope): the range ends with ", " after the name, before the value',
+  },
+];
 
 const rulesDir = path.join(ROOT, 'rules');
 const ruleIds = fs.readdirSync(rulesDir).filter((d) => fs.existsSync(path.join(rulesDir, d, 'rule.ts')));
@@ -55,18 +83,20 @@ describe('rule fixtures', () => {
   });
 
   for (const id of ruleIds) {
-    it(`${id}: flags exactly the lines marked "expect", and nothing else`, async () => {
+    it(`${id}: flags exactly the annotated ranges, with their severities, and nothing else`, async () => {
       const dir = path.join(rulesDir, id, 'test');
       assert.ok(fs.existsSync(dir), `${id} has no test/ fixtures`);
-      const expected = new Map([...expectations(dir)].map(([k, ids]) => [k, ids.filter((x) => x === id)] as [string, string[]]).filter(([, ids]) => ids.length));
-      assert.ok([...expected.values()].some((ids) => ids.includes(id)), `${id} has no fixture line that expects it`);
+      const expected = expectations(dir);
+      assert.ok(expected.some((e) => e.ruleId === id), `${id} has no fixture annotation that expects it`);
       const result = await scanPaths([dir], ALL_RULES);
       assert.deepEqual(result.errors, []);
-      const actual = new Map<string, string[]>();
-      for (const f of result.findings) if (f.ruleId === id) push(actual, `${f.file}:${f.range.start.line + 1}`, f.ruleId);
-      const norm = (m: Map<string, string[]>) => [...m.entries()].map(([k, v]) => `${path.relative(ROOT, k)} ${[...v].sort().join(',')}`).sort();
-      assert.deepEqual(norm(actual), norm(expected));
+      const known = KNOWN_WRONG.filter((k) => k.expected.startsWith(`rules/${id}/`));
+      const diff = withoutKnownWrong(compare(id, expected, result.findings, (f) => path.relative(ROOT, f)), known);
+      assert.deepEqual(diff, { missing: [], unexpected: [], stale: [] });
     });
+
+    for (const k of KNOWN_WRONG.filter((x) => x.expected.startsWith(`rules/${id}/`)))
+      it.todo(`${id}: known wrong range, ${k.why}: want ${k.expected.split(' ')[0]}, get ${k.actual.split(' ')[0]}`);
 
     it(`${id}: has a README with the sections a reader needs`, () => {
       const readme = fs.readFileSync(path.join(rulesDir, id, 'README.md'), 'utf8');

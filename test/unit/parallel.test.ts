@@ -4,15 +4,16 @@ import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanPathsParallel } from '../../server/src/engine/parallel';
 import { scanPaths } from '../../server/src/engine/scan';
-import { ROOT } from '../helpers';
+import { needsShared, ROOT, SHARED, sharedPath } from '../helpers';
 
 // The bundled worker (npm test builds first); the same file the CLI uses.
 const WORKER = path.join(ROOT, 'dist/scan-worker.js');
 
 describe('scan with worker threads', () => {
-  for (const dir of ['examples', 'rules', '../shared/corpus/aws-ia+terraform-aws-eks-blueprints', '../shared/corpus']) {
-    it(`gives exactly the single-threaded result on ${dir}`, async () => {
-      const target = path.resolve(ROOT, dir);
+  const dirs = [path.join(ROOT, 'examples'), path.join(ROOT, 'rules'), sharedPath('corpus', 'aws-ia+terraform-aws-eks-blueprints'), sharedPath('corpus')];
+  for (const target of dirs) {
+    const dir = target.startsWith(ROOT + path.sep) ? path.relative(ROOT, target) : path.join('../shared', path.relative(SHARED, target));
+    it(`gives exactly the single-threaded result on ${dir}`, target.startsWith(ROOT + path.sep) ? {} : needsShared('corpus', 'corpus modules are scanned'), async () => {
       const single = await scanPaths([target], ALL_RULES);
       const parallel = await scanPathsParallel([target], WORKER, ALL_RULES, { threads: 2 });
       const strip = (r: typeof single) => JSON.stringify({ findings: r.findings, errors: r.errors });

@@ -1,6 +1,7 @@
 #!/bin/bash
 mkdir -p /root/.aws
-cat > /root/.aws/config <<EOF # expect: aws-credentials-in-user-data
+cat > /root/.aws/config <<EOF
+#   ^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 [default]
 aws_access_key_id = ${key_id}
 EOF

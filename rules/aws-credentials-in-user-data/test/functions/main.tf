@@ -11,7 +11,8 @@ variable "key_id" {
 locals {
   boot = <<-EOT
     #!/bin/bash
-    echo "aws_secret_access_key = ${var.secret_key}" >> /root/.aws/credentials # expect: aws-credentials-in-user-data
+    echo "aws_secret_access_key = ${var.secret_key}" >> /root/.aws/credentials
+    #     ^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
   EOT
 }
 
@@ -31,7 +32,8 @@ resource "aws_launch_template" "join" {
   name = "join"
   user_data = base64encode(join("\n", [
     "#!/bin/bash",
-    "export AWS_ACCESS_KEY_ID=${var.key_id}", # expect: aws-credentials-in-user-data
+    "export AWS_ACCESS_KEY_ID=${var.key_id}",
+    #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     "systemctl start app",
   ]))
 }
@@ -39,18 +41,21 @@ resource "aws_launch_template" "join" {
 resource "aws_launch_configuration" "format" {
   image_id         = "ami-123"
   instance_type    = "t3.micro"
-  user_data_base64 = base64encode(format("#!/bin/bash\naws configure set default.aws_secret_access_key %s\n", var.secret_key)) # expect: aws-credentials-in-user-data
+  user_data_base64 = base64encode(format("#!/bin/bash\naws configure set default.aws_secret_access_key %s\n", var.secret_key))
+  #                                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_launch_configuration" "plain" {
   image_id      = "ami-123"
   instance_type = "t3.micro"
-  user_data     = "#!/bin/bash\nAWS_SESSION_TOKEN=${var.secret_key} /opt/app/run\n" # expect: aws-credentials-in-user-data
+  user_data     = "#!/bin/bash\nAWS_SESSION_TOKEN=${var.secret_key} /opt/app/run\n"
+  #                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_launch_template" "gzip" {
   name      = "gzip"
-  user_data = base64gzip("#!/bin/bash\nexport AWS_SECRET_ACCESS_KEY=${var.secret_key}\n") # expect: aws-credentials-in-user-data
+  user_data = base64gzip("#!/bin/bash\nexport AWS_SECRET_ACCESS_KEY=${var.secret_key}\n")
+  #                                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 data "cloudinit_config" "boot" {
@@ -58,7 +63,8 @@ data "cloudinit_config" "boot" {
     content_type = "text/cloud-config"
     content      = <<-EOT
       write_files:
-        - path: /home/ubuntu/.aws/credentials # expect: aws-credentials-in-user-data
+        - path: /home/ubuntu/.aws/credentials
+        #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
           content: ${var.secret_key}
     EOT
   }
@@ -78,7 +84,8 @@ resource "aws_spot_instance_request" "spot" {
   instance_type = "t3.micro"
   user_data     = <<-EOT
     <powershell>
-    [Environment]::SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "${var.secret_key}", "Machine") # expect: aws-credentials-in-user-data
+    [Environment]::SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "${var.secret_key}", "Machine")
+    #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     </powershell>
   EOT
 }
@@ -87,7 +94,8 @@ resource "aws_instance" "base64_literal" {
   ami           = "ami-123"
   instance_type = "t3.micro"
   # "#!/bin/bash\naws configure set aws_session_token $TOKEN\n", base64-encoded.
-  user_data_base64 = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX3Nlc3Npb25fdG9rZW4gJFRPS0VOCg==" # expect: aws-credentials-in-user-data
+  user_data_base64 = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX3Nlc3Npb25fdG9rZW4gJFRPS0VOCg=="
+  #                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_launch_template" "filebase64" {

@@ -6,12 +6,14 @@ variable "secret" {
 
 module "box" {
   source    = "./modules/box"
-  user_data = "#!/bin/bash\nexport AWS_SECRET_ACCESS_KEY=${var.secret}\n" # expect: aws-credentials-in-user-data
+  user_data = "#!/bin/bash\nexport AWS_SECRET_ACCESS_KEY=${var.secret}\n"
+  #                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 module "encoded" {
   source           = "./modules/box"
-  user_data_base64 = base64encode("#!/bin/bash\naws configure set aws_access_key_id AKIA-from-vault\n") # expect: aws-credentials-in-user-data
+  user_data_base64 = base64encode("#!/bin/bash\naws configure set aws_access_key_id AKIA-from-vault\n")
+  #                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 module "clean" {

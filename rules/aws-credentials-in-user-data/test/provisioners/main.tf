@@ -15,8 +15,10 @@ resource "aws_instance" "box" {
   provisioner "remote-exec" {
     inline = [
       "sudo apt-get install -y awscli",
-      "aws configure set aws_access_key_id ${var.deploy_key_id}", # expect: aws-credentials-in-user-data
-      "aws configure set aws_secret_access_key ${var.deploy_secret}", # expect: aws-credentials-in-user-data
+      "aws configure set aws_access_key_id ${var.deploy_key_id}",
+     # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+      "aws configure set aws_secret_access_key ${var.deploy_secret}",
+     # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
       "aws configure set region eu-west-2",
     ]
   }
@@ -25,7 +27,8 @@ resource "aws_instance" "box" {
 resource "null_resource" "copy_credentials" {
   provisioner "file" {
     source      = "files/deploy-credentials"
-    destination = "/home/ubuntu/.aws/credentials" # expect: aws-credentials-in-user-data
+    destination = "/home/ubuntu/.aws/credentials"
+    #             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
   }
 }
 
@@ -34,7 +37,8 @@ resource "terraform_data" "config_with_keys" {
     content     = <<-EOT
       [default]
       region = eu-west-2
-      aws_secret_access_key = ${var.deploy_secret} # expect: aws-credentials-in-user-data
+      aws_secret_access_key = ${var.deploy_secret}
+      #^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     EOT
     destination = "~/.aws/config"
   }
@@ -42,14 +46,16 @@ resource "terraform_data" "config_with_keys" {
 
 resource "terraform_data" "env_file" {
   provisioner "file" {
-    content     = "AWS_ACCESS_KEY_ID=${var.deploy_key_id}\n" # expect: aws-credentials-in-user-data
+    content     = "AWS_ACCESS_KEY_ID=${var.deploy_key_id}\n"
+    #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     destination = "/etc/app/env"
   }
 }
 
 resource "null_resource" "runner" {
   provisioner "local-exec" {
-    command = "echo '[ci]' > ~/.aws/credentials && echo 'aws_secret_access_key=${var.deploy_secret}' >> ~/.aws/credentials" # expect: aws-credentials-in-user-data
+    command = "echo '[ci]' > ~/.aws/credentials && echo 'aws_secret_access_key=${var.deploy_secret}' >> ~/.aws/credentials"
+    #                      ^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
   }
 }
 
@@ -57,7 +63,8 @@ resource "terraform_data" "persist" {
   provisioner "local-exec" {
     command = <<-EOT
       export AWS_SECRET_ACCESS_KEY="${var.deploy_secret}"
-      aws configure set aws_secret_access_key "$AWS_SECRET_ACCESS_KEY" --profile deploy # expect: aws-credentials-in-user-data
+      aws configure set aws_secret_access_key "$AWS_SECRET_ACCESS_KEY" --profile deploy
+      #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     EOT
   }
 }

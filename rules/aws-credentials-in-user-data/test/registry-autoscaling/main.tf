@@ -11,7 +11,8 @@ module "workers" {
   user_data = base64encode(<<-EOT
     #!/bin/bash
     mkdir -p /root/.aws
-    printf '[default]\naws_secret_access_key=%s\n' '${var.ci_secret}' > /root/.aws/credentials # expect: aws-credentials-in-user-data
+    printf '[default]\naws_secret_access_key=%s\n' '${var.ci_secret}' > /root/.aws/credentials
+    #                  ^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
   EOT
   )
 }

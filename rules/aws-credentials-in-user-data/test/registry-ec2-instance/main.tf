@@ -1,7 +1,8 @@
 module "worker" {
   source    = "terraform-aws-modules/ec2-instance/aws"
   name      = "worker"
-  user_data = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=$(cat /etc/key)\n" # expect: aws-credentials-in-user-data
+  user_data = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=$(cat /etc/key)\n"
+  #                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 module "clean" {
@@ -15,7 +16,8 @@ module "pinned" {
   source           = "terraform-aws-modules/ec2-instance/aws"
   version          = "~> 5.0"
   name             = "pinned"
-  user_data_base64 = "IyEvYmluL2Jhc2gKZWNobyAiYXdzX3NlY3JldF9hY2Nlc3Nfa2V5ID0gJFNFQ1JFVCIgPj4gfi8uYXdzL2NyZWRlbnRpYWxzCg==" # expect: aws-credentials-in-user-data
+  user_data_base64 = "IyEvYmluL2Jhc2gKZWNobyAiYXdzX3NlY3JldF9hY2Nlc3Nfa2V5ID0gJFNFQ1JFVCIgPj4gfi8uYXdzL2NyZWRlbnRpYWxzCg=="
+  #                  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 module "pinned_clean" {

@@ -3,8 +3,10 @@ resource "aws_lambda_function" "f" {
   role          = "arn:aws:iam::123456789012:role/f"
   environment {
     variables = {
-      AWS_ACCESS_KEY_ID     = "AKIAIOSFODNN7EXAMPLE" # expect: aws-hardcoded-access-key
-      AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" # expect: aws-hardcoded-access-key
+      AWS_ACCESS_KEY_ID     = "AKIAIOSFODNN7EXAMPLE"
+      #                        ^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
+      AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+      #                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
     }
   }
 }
@@ -18,7 +20,8 @@ resource "aws_instance" "web" {
     aws s3 cp s3://bucket/app /opt/app
   EOT
   tags = {
-    deploy_key = "AKIAI44QH8DHBEXAMPLE" # expect: aws-hardcoded-access-key
+    deploy_key = "AKIAI44QH8DHBEXAMPLE"
+    #             ^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
   }
 }
 
@@ -31,8 +34,10 @@ provider "aws" {
 resource "aws_ssm_parameter" "tokens" {
   name  = "/ci/tokens"
   type  = "SecureString"
-  value = "ABIAQ3EGQL7BYEXAMPLE" # expect: aws-hardcoded-access-key
+  value = "ABIAQ3EGQL7BYEXAMPLE"
+  #        ^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
   tags = {
-    context = "ACCAZ5TKXJ2WPEXAMPLE" # expect: aws-hardcoded-access-key
+    context = "ACCAZ5TKXJ2WPEXAMPLE"
+    #          ^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
   }
 }

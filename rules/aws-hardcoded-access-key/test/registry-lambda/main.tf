@@ -2,7 +2,8 @@ module "fn" {
   source        = "terraform-aws-modules/lambda/aws"
   function_name = "fn"
   environment_variables = {
-    UPSTREAM_KEY = "AKIAI44QH8DHBEXAMPLE" # expect: aws-hardcoded-access-key
+    UPSTREAM_KEY = "AKIAI44QH8DHBEXAMPLE"
+    #               ^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
   }
 }
 
@@ -11,7 +12,8 @@ module "pinned_fn" {
   version       = "~> 7.0"
   function_name = "pinned"
   environment_variables = {
-    AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" # expect: aws-hardcoded-access-key
+    AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+    #                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-hardcoded-access-key critical
   }
 }
 

@@ -1,5 +1,6 @@
 # cloudposse/iam-s3-user creates a user and, by default, an access key for it.
-module "reader" { # expect: aws-iam-access-key-created
+module "reader" {
+#^^^^^^^^^^^^^^^^ aws-iam-access-key-created high
   source       = "cloudposse/iam-s3-user/aws"
   version      = "1.2.1"
   s3_resources = ["arn:aws:s3:::reports/*"]
@@ -8,7 +9,8 @@ module "reader" { # expect: aws-iam-access-key-created
 module "writer" {
   source                = "cloudposse/iam-s3-user/aws"
   s3_resources          = ["arn:aws:s3:::reports/*"]
-  create_iam_access_key = true # expect: aws-iam-access-key-created
+  create_iam_access_key = true
+  #                       ^^^^ aws-iam-access-key-created high
 }
 
 module "no_key" {

@@ -3,12 +3,14 @@
 module "uploads" {
   source       = "cloudposse/s3-bucket/aws"
   version      = "4.2.0"
-  user_enabled = true # expect: aws-iam-access-key-created
+  user_enabled = true
+  #              ^^^^ aws-iam-access-key-created high
 }
 
 module "unpinned" {
   source                  = "cloudposse/s3-bucket/aws"
-  user_enabled            = true # expect: aws-iam-access-key-created
+  user_enabled            = true
+  #                         ^^^^ aws-iam-access-key-created high
   store_access_key_in_ssm = true
 }
 

@@ -1,4 +1,5 @@
-module "ci_user" { # expect: aws-iam-access-key-created
+module "ci_user" {
+#^^^^^^^^^^^^^^^^^ aws-iam-access-key-created high
   source  = "terraform-aws-modules/iam/aws//modules/iam-user"
   version = "~> 6.0"
   name    = "ci"
@@ -20,7 +21,8 @@ module "v5_no_key" {
 }
 
 # No version pinned: the latest major (6.x) creates a key by default.
-module "unpinned" { # expect: aws-iam-access-key-created
+module "unpinned" {
+#^^^^^^^^^^^^^^^^^^ aws-iam-access-key-created high
   source = "terraform-aws-modules/iam/aws//modules/iam-user"
   name   = "unpinned"
 }

@@ -1,10 +1,12 @@
 resource "aws_iam_role_policy_attachment" "ci" {
   role       = "ci"
-  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # expect: aws-iam-admin-policy-attached
+  policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+  #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 locals {
-  iam_admin = "arn:aws:iam::aws:policy/IAMFullAccess" # expect: aws-iam-admin-policy-attached
+  iam_admin = "arn:aws:iam::aws:policy/IAMFullAccess"
+  #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 resource "aws_iam_role" "ops" {

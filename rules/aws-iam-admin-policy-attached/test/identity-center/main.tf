@@ -8,7 +8,8 @@ resource "aws_ssoadmin_permission_set" "ops" {
 resource "aws_ssoadmin_managed_policy_attachment" "admin" {
   instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
   permission_set_arn = aws_ssoadmin_permission_set.ops.arn
-  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess" # expect: aws-iam-admin-policy-attached
+  managed_policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"
+  #                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 data "aws_iam_policy" "iam_full" {
@@ -18,7 +19,8 @@ data "aws_iam_policy" "iam_full" {
 resource "aws_ssoadmin_managed_policy_attachment" "iam" {
   instance_arn       = aws_ssoadmin_permission_set.ops.instance_arn
   permission_set_arn = aws_ssoadmin_permission_set.ops.arn
-  managed_policy_arn = data.aws_iam_policy.iam_full.arn # expect: aws-iam-admin-policy-attached
+  managed_policy_arn = data.aws_iam_policy.iam_full.arn
+  #                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 # Left alone: a scoped managed policy.

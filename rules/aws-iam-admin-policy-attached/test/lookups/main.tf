@@ -20,16 +20,19 @@ data "aws_iam_policy" "by_variable" {
 
 resource "aws_iam_role_policy_attachment" "admin" {
   role       = "ci"
-  policy_arn = data.aws_iam_policy.admin.arn # expect: aws-iam-admin-policy-attached
+  policy_arn = data.aws_iam_policy.admin.arn
+  #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 resource "aws_iam_group_policy_attachment" "iam" {
   group      = "ops"
-  policy_arn = data.aws_iam_policy.iam_full.arn # expect: aws-iam-admin-policy-attached
+  policy_arn = data.aws_iam_policy.iam_full.arn
+  #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 locals {
-  admin_arn = data.aws_iam_policy.by_variable.arn # expect: aws-iam-admin-policy-attached
+  admin_arn = data.aws_iam_policy.by_variable.arn
+  #           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 resource "aws_iam_user_policy_attachment" "through_local" {
@@ -40,7 +43,8 @@ resource "aws_iam_user_policy_attachment" "through_local" {
 resource "aws_iam_role" "listed" {
   name                = "listed"
   assume_role_policy  = "{}"
-  managed_policy_arns = [data.aws_iam_policy.admin.arn] # expect: aws-iam-admin-policy-attached
+  managed_policy_arns = [data.aws_iam_policy.admin.arn]
+  #                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 # Left alone: other policies looked up by name or ARN.

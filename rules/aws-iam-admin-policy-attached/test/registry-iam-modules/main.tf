@@ -3,13 +3,15 @@ module "ops_role" {
   version                 = "~> 5.0"
   create_role             = true
   role_name               = "ops"
-  custom_role_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect: aws-iam-admin-policy-attached
+  custom_role_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  #                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 module "admins" {
   source                   = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   name                     = "admins"
-  custom_group_policy_arns = ["arn:aws:iam::aws:policy/IAMFullAccess"] # expect: aws-iam-admin-policy-attached
+  custom_group_policy_arns = ["arn:aws:iam::aws:policy/IAMFullAccess"]
+  #                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 module "readers" {
@@ -22,7 +24,8 @@ module "pinned_admins" {
   source                   = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   version                  = "~> 5.0"
   name                     = "pinned-admins"
-  custom_group_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect: aws-iam-admin-policy-attached
+  custom_group_policy_arns = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  #                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 module "pinned_readers" {

@@ -4,7 +4,8 @@ module "deployer" {
   version = "~> 6.0"
   name    = "deployer"
   policies = {
-    admin = "arn:aws:iam::aws:policy/AdministratorAccess" # expect: aws-iam-admin-policy-attached
+    admin = "arn:aws:iam::aws:policy/AdministratorAccess"
+    #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
     read  = "arn:aws:iam::aws:policy/ReadOnlyAccess"
   }
 }
@@ -24,7 +25,8 @@ module "breakglass" {
   name              = "breakglass"
   create_access_key = false
   policies = {
-    iam = "arn:aws:iam::aws:policy/IAMFullAccess" # expect: aws-iam-admin-policy-attached
+    iam = "arn:aws:iam::aws:policy/IAMFullAccess"
+    #     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
   }
 }
 
@@ -34,7 +36,8 @@ module "legacy" {
   version               = "~> 5.0"
   name                  = "legacy"
   create_iam_access_key = false
-  policy_arns           = ["arn:aws:iam::aws:policy/AdministratorAccess"] # expect: aws-iam-admin-policy-attached
+  policy_arns           = ["arn:aws:iam::aws:policy/AdministratorAccess"]
+  #                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
 }
 
 # iam v6's iam-group takes a map too.
@@ -42,7 +45,8 @@ module "platform" {
   source = "terraform-aws-modules/iam/aws//modules/iam-group"
   name   = "platform"
   policies = {
-    admin = "arn:aws:iam::aws:policy/AdministratorAccess" # expect: aws-iam-admin-policy-attached
+    admin = "arn:aws:iam::aws:policy/AdministratorAccess"
+    #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-admin-policy-attached high
     read  = "arn:aws:iam::aws:policy/ReadOnlyAccess"
   }
 }

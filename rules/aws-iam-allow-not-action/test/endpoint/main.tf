@@ -16,7 +16,8 @@ resource "aws_iam_policy" "grant" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      NotAction = "s3:DeleteBucket" # expect: aws-iam-allow-not-action
+      NotAction = "s3:DeleteBucket"
+      #           ^^^^^^^^^^^^^^^^^ aws-iam-allow-not-action high
       Resource  = "*"
     }]
   })

@@ -2,7 +2,8 @@ resource "aws_iam_policy" "p" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      NotAction = "iam:*" # expect: aws-iam-allow-not-action
+      NotAction = "iam:*"
+      #           ^^^^^^^ aws-iam-allow-not-action high
       Resource  = "*"
     }]
   })
@@ -11,6 +12,7 @@ resource "aws_iam_policy" "p" {
 data "aws_iam_policy_document" "d" {
   statement {
     actions       = ["s3:GetObject"]
-    not_resources = ["arn:aws:s3:::secret/*"] # expect: aws-iam-allow-not-action
+    not_resources = ["arn:aws:s3:::secret/*"]
+    #                ^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-allow-not-action medium
   }
 }

@@ -3,7 +3,8 @@ resource "aws_iam_policy" "both" {
   policy = jsonencode({
     Statement = [{
       Effect      = "Allow"
-      NotAction   = ["iam:*", "organizations:*"] # expect: aws-iam-allow-not-action
+      NotAction   = ["iam:*", "organizations:*"]
+      #              ^^^^^^^ aws-iam-allow-not-action high
       NotResource = "arn:aws:s3:::audit/*"
     }]
   })

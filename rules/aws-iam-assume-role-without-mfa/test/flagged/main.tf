@@ -5,7 +5,8 @@ resource "aws_iam_role" "admin" {
     Statement = [{
       Effect    = "Allow"
       Action    = "sts:AssumeRole"
-      Principal = { AWS = "arn:aws:iam::123456789012:root" } # expect: aws-iam-assume-role-without-mfa
+      Principal = { AWS = "arn:aws:iam::123456789012:root" }
+      #                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
     }]
   })
 }
@@ -15,7 +16,9 @@ data "aws_iam_policy_document" "ops_trust" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "AWS"
-      identifiers = ["arn:aws:iam::123456789012:user/alice", "210987654321"] # expect: aws-iam-assume-role-without-mfa, aws-iam-assume-role-without-mfa
+      identifiers = ["arn:aws:iam::123456789012:user/alice", "210987654321"]
+      #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
+      #                                                      ^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
     }
   }
 }

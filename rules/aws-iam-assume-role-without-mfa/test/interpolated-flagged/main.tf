@@ -16,7 +16,8 @@ resource "aws_iam_role" "jsonencode" {
     Statement = [{
       Effect    = "Allow"
       Action    = "sts:AssumeRole"
-      Principal = { AWS = "arn:aws:iam::${var.account_id}:root" } # expect: aws-iam-assume-role-without-mfa
+      Principal = { AWS = "arn:aws:iam::${var.account_id}:root" }
+      #                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
     }]
   })
 }
@@ -27,7 +28,8 @@ resource "aws_iam_role" "partition" {
     Statement = [{
       Effect    = "Allow"
       Action    = ["sts:AssumeRole", "sts:TagSession"]
-      Principal = { AWS = ["arn:${var.partition}:iam::${local.account}:root"] } # expect: aws-iam-assume-role-without-mfa
+      Principal = { AWS = ["arn:${var.partition}:iam::${local.account}:root"] }
+      #                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
     }]
   })
 }
@@ -37,7 +39,9 @@ data "aws_iam_policy_document" "document" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "AWS"
-      identifiers = ["arn:aws:iam::${var.account_id}:root", "arn:aws:iam::${var.account_id}:user/alice"] # expect: aws-iam-assume-role-without-mfa, aws-iam-assume-role-without-mfa
+      identifiers = ["arn:aws:iam::${var.account_id}:root", "arn:aws:iam::${var.account_id}:user/alice"]
+      #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
+      #                                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
     }
   }
 }
@@ -53,7 +57,8 @@ data "aws_iam_policy_document" "if_exists" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "AWS"
-      identifiers = ["arn:aws-us-gov:iam::${var.account_id}:root"] # expect: aws-iam-assume-role-without-mfa
+      identifiers = ["arn:aws-us-gov:iam::${var.account_id}:root"]
+      #              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
     }
     condition {
       test     = "BoolIfExists"

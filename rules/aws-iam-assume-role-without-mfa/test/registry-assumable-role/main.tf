@@ -4,7 +4,8 @@ module "admin_role" {
   create_role       = true
   role_name         = "admin"
   role_requires_mfa = false
-  trusted_role_arns = ["arn:aws:iam::123456789012:root"] # expect: aws-iam-assume-role-without-mfa
+  trusted_role_arns = ["arn:aws:iam::123456789012:root"]
+  #                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
 }
 
 # The module's default requires MFA.

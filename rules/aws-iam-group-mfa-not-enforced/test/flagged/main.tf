@@ -1,8 +1,10 @@
-resource "aws_iam_group" "developers" { # expect: aws-iam-group-mfa-not-enforced
+resource "aws_iam_group" "developers" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-group-mfa-not-enforced low
   name = "developers"
 }
 
-resource "aws_iam_group" "weak" { # expect: aws-iam-group-mfa-not-enforced
+resource "aws_iam_group" "weak" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-group-mfa-not-enforced low
   name = "weak"
 }
 

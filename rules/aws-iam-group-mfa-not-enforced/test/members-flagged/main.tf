@@ -13,7 +13,8 @@ resource "aws_iam_group_policy" "mfa_required" {
 }
 
 # alice is in mfa-required, dave is not.
-resource "aws_iam_group" "developers" { # expect: aws-iam-group-mfa-not-enforced
+resource "aws_iam_group" "developers" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-group-mfa-not-enforced low
   name = "developers"
 }
 
@@ -29,7 +30,8 @@ resource "aws_iam_user_group_membership" "alice" {
 }
 
 # A member the module cannot name.
-resource "aws_iam_group" "ops" { # expect: aws-iam-group-mfa-not-enforced
+resource "aws_iam_group" "ops" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-group-mfa-not-enforced low
   name = "ops"
 }
 
@@ -40,7 +42,8 @@ resource "aws_iam_group_membership" "ops" {
 }
 
 # The Deny is narrowed by another condition (one region only): it does not enforce MFA.
-resource "aws_iam_group" "narrowed" { # expect: aws-iam-group-mfa-not-enforced
+resource "aws_iam_group" "narrowed" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-group-mfa-not-enforced low
   name = "narrowed"
 }
 
@@ -68,7 +71,8 @@ resource "aws_iam_group_policy" "narrowed" {
 }
 
 # An empty group: judged alone.
-resource "aws_iam_group" "empty" { # expect: aws-iam-group-mfa-not-enforced
+resource "aws_iam_group" "empty" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-group-mfa-not-enforced low
   name = "empty"
 }
 

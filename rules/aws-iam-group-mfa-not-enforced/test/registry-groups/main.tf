@@ -10,13 +10,15 @@ module "ops" {
   source                 = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   version                = "~> 5.0"
   name                   = "ops"
-  enable_mfa_enforcement = false # expect: aws-iam-group-mfa-not-enforced
+  enable_mfa_enforcement = false
+  #                        ^^^^^ aws-iam-group-mfa-not-enforced low
 }
 
 module "bare" {
   source                            = "terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
   name                              = "bare"
-  attach_iam_self_management_policy = false # expect: aws-iam-group-mfa-not-enforced
+  attach_iam_self_management_policy = false
+  #                                   ^^^^^ aws-iam-group-mfa-not-enforced low
 }
 
 # iam 6.x: iam-group writes the same statement into its own policy.
@@ -32,11 +34,13 @@ module "contractors" {
   source                             = "terraform-aws-modules/iam/aws//modules/iam-group"
   version                            = "~> 6.0"
   name                               = "contractors"
-  enable_self_management_permissions = false # expect: aws-iam-group-mfa-not-enforced
+  enable_self_management_permissions = false
+  #                                    ^^^^^ aws-iam-group-mfa-not-enforced low
 }
 
 module "no_policy" {
   source        = "terraform-aws-modules/iam/aws//modules/iam-group"
   name          = "no-policy"
-  create_policy = false # expect: aws-iam-group-mfa-not-enforced
+  create_policy = false
+  #               ^^^^^ aws-iam-group-mfa-not-enforced low
 }

@@ -5,7 +5,8 @@ resource "aws_iam_group_policy" "allow" {
       Effect    = "Allow"
       Action    = "iam:*"
       Resource  = "*"
-      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "true" } } # expect: aws-iam-mfa-condition-ineffective
+      Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "true" } }
+      #             ^^^^^^^^^^^^ aws-iam-mfa-condition-ineffective high
     }]
   })
 }
@@ -16,7 +17,8 @@ data "aws_iam_policy_document" "deny" {
     not_actions = ["iam:ChangePassword"]
     resources   = ["*"]
     condition {
-      test     = "Bool" # expect: aws-iam-mfa-condition-ineffective
+      test     = "Bool"
+      #          ^^^^^^ aws-iam-mfa-condition-ineffective high
       variable = "aws:MultiFactorAuthPresent"
       values   = ["false"]
     }
@@ -27,7 +29,8 @@ data "aws_iam_policy_document" "deny" {
     condition {
       test     = "Bool"
       variable = "aws:MultiFactorAuthPresent"
-      values   = ["false"] # expect: aws-iam-mfa-condition-ineffective
+      values   = ["false"]
+      #           ^^^^^^^ aws-iam-mfa-condition-ineffective high
     }
   }
   statement {
@@ -35,7 +38,8 @@ data "aws_iam_policy_document" "deny" {
     resources = ["*"]
     condition {
       test     = "Bool"
-      variable = "aws:MultiFactorAuthPresnt" # expect: aws-iam-mfa-condition-ineffective
+      variable = "aws:MultiFactorAuthPresnt"
+      #          ^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-mfa-condition-ineffective high
       values   = ["true"]
     }
   }

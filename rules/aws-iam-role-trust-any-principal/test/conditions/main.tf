@@ -5,7 +5,8 @@ resource "aws_iam_role" "external_id_only" {
     Statement = [{
       Effect    = "Allow"
       Action    = "sts:AssumeRole"
-      Principal = { AWS = "*" } # expect: aws-iam-role-trust-any-principal
+      Principal = { AWS = "*" }
+      #                   ^^^ aws-iam-role-trust-any-principal critical
       Condition = { StringEquals = { "sts:ExternalId" = "vendor-1234" } }
     }]
   })
@@ -17,7 +18,8 @@ data "aws_iam_policy_document" "any_account_ci" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "AWS"
-      identifiers = ["*"] # expect: aws-iam-role-trust-any-principal
+      identifiers = ["*"]
+      #              ^^^ aws-iam-role-trust-any-principal critical
     }
     condition {
       test     = "ArnLike"

@@ -4,7 +4,8 @@ resource "aws_iam_role" "open" {
     Statement = [{
       Effect    = "Allow"
       Action    = "sts:AssumeRole"
-      Principal = { AWS = "*" } # expect: aws-iam-role-trust-any-principal
+      Principal = { AWS = "*" }
+      #                   ^^^ aws-iam-role-trust-any-principal critical
     }]
   })
 }
@@ -14,7 +15,8 @@ data "aws_iam_policy_document" "star" {
     actions = ["sts:AssumeRole"]
     principals {
       type        = "AWS"
-      identifiers = ["arn:aws:iam::*:root"] # expect: aws-iam-role-trust-any-principal
+      identifiers = ["arn:aws:iam::*:root"]
+      #              ^^^^^^^^^^^^^^^^^^^^^ aws-iam-role-trust-any-principal critical
     }
   }
 }

@@ -7,7 +7,8 @@ resource "aws_iam_role" "open" {
       Action = "sts:AssumeRole"
       Principal = {
         AWS = [
-          "*", # expect: aws-iam-role-trust-any-principal
+          "*",
+          #^^ aws-iam-role-trust-any-principal critical
           "arn:aws:iam::111122223333:root",
           "arn:aws:iam::*:root",
         ]
@@ -21,8 +22,10 @@ resource "aws_iam_role" "twice" {
   name = "twice"
   assume_role_policy = jsonencode({
     Statement = [
-      { Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "*" } }, # expect: aws-iam-role-trust-any-principal
-      { Effect = "Allow", Action = "sts:TagSession", Principal = { AWS = "arn:aws:iam::*:root" } }, # expect: aws-iam-role-trust-any-principal
+      { Effect = "Allow", Action = "sts:AssumeRole", Principal = { AWS = "*" } },
+      #                                                                  ^^^ aws-iam-role-trust-any-principal critical
+      { Effect = "Allow", Action = "sts:TagSession", Principal = { AWS = "arn:aws:iam::*:root" } },
+      #                                                                  ^^^^^^^^^^^^^^^^^^^^^ aws-iam-role-trust-any-principal critical
     ]
   })
 }

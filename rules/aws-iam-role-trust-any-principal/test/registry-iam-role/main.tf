@@ -7,7 +7,8 @@ module "open" {
       actions = ["sts:AssumeRole"]
       principals = [{
         type        = "AWS"
-        identifiers = ["*"] # expect: aws-iam-role-trust-any-principal
+        identifiers = ["*"]
+        #              ^^^ aws-iam-role-trust-any-principal critical
       }]
     }
   }

@@ -1,5 +1,6 @@
 output "secret" {
-  value = aws_iam_access_key.ci.secret # expect: aws-iam-secret-output-exposed
+  value = aws_iam_access_key.ci.secret
+  #       ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-secret-output-exposed high
 }
 
 locals {
@@ -7,6 +8,7 @@ locals {
 }
 
 output "creds" {
-  value     = local.creds # expect: aws-iam-secret-output-exposed
+  value     = local.creds
+  #           ^^^^^^^^^^^ aws-iam-secret-output-exposed high
   sensitive = false
 }

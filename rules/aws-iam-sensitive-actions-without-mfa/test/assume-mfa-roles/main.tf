@@ -100,10 +100,14 @@ resource "aws_iam_user_policy" "mixed" {
   user = "bob"
   policy = jsonencode({
     Statement = [
-      { Effect = "Allow", Action = "sts:AssumeRole", Resource = [aws_iam_role.admin.arn, aws_iam_role.open.arn] }, # expect: aws-iam-sensitive-actions-without-mfa
-      { Effect = "Allow", Action = "sts:AssumeRole", Resource = "arn:aws:iam::123456789012:role/*" }, # expect: aws-iam-sensitive-actions-without-mfa
-      { Effect = "Allow", Action = "sts:AssumeRole", Resource = "arn:aws:iam::123456789012:role/elsewhere" }, # expect: aws-iam-sensitive-actions-without-mfa
-      { Effect = "Allow", Action = "sts:AssumeRole", Resource = aws_iam_role.if_exists.arn }, # expect: aws-iam-sensitive-actions-without-mfa
+      { Effect = "Allow", Action = "sts:AssumeRole", Resource = [aws_iam_role.admin.arn, aws_iam_role.open.arn] },
+      #                            ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
+      { Effect = "Allow", Action = "sts:AssumeRole", Resource = "arn:aws:iam::123456789012:role/*" },
+      #                            ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
+      { Effect = "Allow", Action = "sts:AssumeRole", Resource = "arn:aws:iam::123456789012:role/elsewhere" },
+      #                            ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
+      { Effect = "Allow", Action = "sts:AssumeRole", Resource = aws_iam_role.if_exists.arn },
+      #                            ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
     ]
   })
 }
@@ -112,6 +116,7 @@ resource "aws_iam_user_policy" "mixed" {
 resource "aws_iam_user_policy" "star_on_role" {
   user = "bob"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Action = "*", Resource = aws_iam_role.admin.arn }] # expect: aws-iam-sensitive-actions-without-mfa
+    Statement = [{ Effect = "Allow", Action = "*", Resource = aws_iam_role.admin.arn }]
+    #                                         ^^^ aws-iam-sensitive-actions-without-mfa medium
   })
 }

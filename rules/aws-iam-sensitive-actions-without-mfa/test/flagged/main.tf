@@ -3,7 +3,8 @@ resource "aws_iam_user_policy" "alice" {
   policy = jsonencode({
     Statement = [{
       Effect   = "Allow"
-      Action   = "sts:AssumeRole" # expect: aws-iam-sensitive-actions-without-mfa
+      Action   = "sts:AssumeRole"
+      #          ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       Resource = "*"
     }]
   })
@@ -13,7 +14,8 @@ resource "aws_iam_policy" "admin" {
   policy = jsonencode({
     Statement = [{
       Effect   = "Allow"
-      Action   = ["iam:AttachUserPolicy"] # expect: aws-iam-sensitive-actions-without-mfa
+      Action   = ["iam:AttachUserPolicy"]
+      #           ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       Resource = "*"
     }]
   })

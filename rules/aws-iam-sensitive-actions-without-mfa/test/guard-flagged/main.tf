@@ -5,7 +5,8 @@ resource "aws_iam_user_policy" "exempted" {
   user = "alice"
   policy = jsonencode({
     Statement = [
-      { Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "*" }, # expect: aws-iam-sensitive-actions-without-mfa
+      { Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "*" },
+      #                            ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       {
         Effect    = "Deny"
         NotAction = ["iam:*", "sts:GetSessionToken"]
@@ -20,7 +21,8 @@ resource "aws_iam_user_policy" "exempted" {
 # permissions-management actions in the exempted iam:* part.
 data "aws_iam_policy_document" "exempts_assume" {
   statement {
-    actions   = ["sts:AssumeRole", "*"] # expect: aws-iam-sensitive-actions-without-mfa
+    actions   = ["sts:AssumeRole", "*"]
+    #            ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
     resources = ["*"]
   }
   statement {
@@ -59,7 +61,8 @@ resource "aws_iam_user_policy" "narrowed" {
   user = "dave"
   policy = jsonencode({
     Statement = [
-      { Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }, # expect: aws-iam-sensitive-actions-without-mfa
+      { Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" },
+      #                            ^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       {
         Effect   = "Deny"
         Action   = "*"
@@ -78,8 +81,10 @@ resource "aws_iam_user_policy" "other_actions" {
   user = "erin"
   policy = jsonencode({
     Statement = [
-      { Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "arn:aws:iam::123456789012:user/y" }, # expect: aws-iam-sensitive-actions-without-mfa
-      { Effect = "Allow", Action = "iam:DeleteUserPolicy", Resource = "arn:aws:iam::123456789012:user/x" }, # expect: aws-iam-sensitive-actions-without-mfa
+      { Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "arn:aws:iam::123456789012:user/y" },
+      #                            ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
+      { Effect = "Allow", Action = "iam:DeleteUserPolicy", Resource = "arn:aws:iam::123456789012:user/x" },
+      #                            ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       { Effect = "Deny", Action = "s3:*", Resource = "*", Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "false" } } },
       { Effect = "Deny", Action = "iam:*", Resource = "arn:aws:iam::123456789012:role/*", Condition = { BoolIfExists = { "aws:MultiFactorAuthPresent" = "false" } } },
     ]
@@ -117,12 +122,14 @@ resource "aws_iam_group_policy_attachment" "guarded" {
 
 resource "aws_iam_user_policy" "frank" {
   user   = aws_iam_user.frank.name
-  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutGroupPolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutGroupPolicy", Resource = "*" }] })
+  #                                                               ^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
 }
 
 # Attached to grace (guarded) and frank (not): frank can use it without MFA.
 resource "aws_iam_policy" "shared" {
-  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:AttachGroupPolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:AttachGroupPolicy", Resource = "*" }] })
+  #                                                               ^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
 }
 
 resource "aws_iam_policy_attachment" "shared" {
@@ -136,7 +143,8 @@ variable "someone" {}
 
 resource "aws_iam_user_policy" "someone" {
   user   = var.someone
-  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:AttachUserPolicy", Resource = "*" }] })
+  #                                                               ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
 }
 
 # A group's Allow with one member (frank) whom no guard reaches.
@@ -152,7 +160,8 @@ resource "aws_iam_group_membership" "operators" {
 
 resource "aws_iam_group_policy" "operators" {
   group  = aws_iam_group.operators.name
-  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
+  #                                                               ^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
 }
 
 # Without known members a group is judged by its own policies.
@@ -162,5 +171,6 @@ resource "aws_iam_group" "nobody" {
 
 resource "aws_iam_group_policy" "nobody" {
   group  = aws_iam_group.nobody.name
-  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] }) # expect: aws-iam-sensitive-actions-without-mfa
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PutRolePolicy", Resource = "*" }] })
+  #                                                               ^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
 }

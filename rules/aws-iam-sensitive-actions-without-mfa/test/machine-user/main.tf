@@ -13,7 +13,8 @@ resource "aws_iam_user_policy" "broker" {
   policy = jsonencode({
     Statement = [{
       Effect   = "Allow"
-      Action   = ["s3:PutBucketAcl"] # expect: aws-iam-sensitive-actions-without-mfa
+      Action   = ["s3:PutBucketAcl"]
+      #           ^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       Resource = "arn:aws:s3:::site"
     }]
   })
@@ -37,7 +38,8 @@ resource "aws_iam_user_policy" "alice" {
   policy = jsonencode({
     Statement = [{
       Effect   = "Allow"
-      Action   = ["iam:AttachUserPolicy"] # expect: aws-iam-sensitive-actions-without-mfa
+      Action   = ["iam:AttachUserPolicy"]
+      #           ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
       Resource = "*"
     }]
   })

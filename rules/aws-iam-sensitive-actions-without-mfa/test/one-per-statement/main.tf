@@ -5,7 +5,8 @@ resource "aws_iam_user_policy" "ops" {
     Statement = [{
       Effect = "Allow"
       Action = [
-        "iam:AttachUserPolicy", # expect: aws-iam-sensitive-actions-without-mfa
+        "iam:AttachUserPolicy",
+        #^^^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
         "s3:GetObject",
         "iam:PutUserPolicy",
         "sts:AssumeRole",
@@ -18,7 +19,8 @@ resource "aws_iam_user_policy" "ops" {
 # Two statements: one finding each.
 data "aws_iam_policy_document" "two" {
   statement {
-    actions   = ["iam:CreateAccessKey", "iam:PutRolePolicy"] # expect: aws-iam-sensitive-actions-without-mfa
+    actions   = ["iam:CreateAccessKey", "iam:PutRolePolicy"]
+    #                                   ^^^^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
     resources = ["*"]
   }
   statement {
@@ -26,7 +28,8 @@ data "aws_iam_policy_document" "two" {
     resources = ["*"]
   }
   statement {
-    actions   = ["sts:AssumeRole"] # expect: aws-iam-sensitive-actions-without-mfa
+    actions   = ["sts:AssumeRole"]
+    #            ^^^^^^^^^^^^^^^^ aws-iam-sensitive-actions-without-mfa medium
     resources = ["*"]
   }
 }

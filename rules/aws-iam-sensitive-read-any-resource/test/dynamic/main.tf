@@ -8,7 +8,8 @@ data "aws_iam_policy_document" "reader" {
     for_each = toset(var.services)
     content {
       actions   = ["${statement.value}:Get*"]
-      resources = ["*"] # expect: aws-iam-sensitive-read-any-resource
+      resources = ["*"]
+      #            ^^^ aws-iam-sensitive-read-any-resource high
     }
   }
 }

@@ -36,7 +36,8 @@ resource "aws_sqs_queue_policy" "q" {
     Statement = [{
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::123456789012:root" }
-      Action    = "sqs:*" # expect: aws-iam-wildcard-action
+      Action    = "sqs:*"
+      #           ^^^^^^^ aws-iam-wildcard-action medium
       Resource  = "*"
     }]
   })

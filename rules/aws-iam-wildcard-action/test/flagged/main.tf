@@ -3,7 +3,8 @@ resource "aws_iam_policy" "admin" {
     Version = "2012-10-17"
     Statement = [{
       Effect   = "Allow"
-      Action   = "*" # expect: aws-iam-wildcard-action
+      Action   = "*"
+      #          ^^^ aws-iam-wildcard-action critical
       Resource = "*"
     }]
   })
@@ -14,7 +15,8 @@ resource "aws_iam_role_policy" "service" {
   policy = jsonencode({
     Statement = [{
       Effect   = "Allow"
-      Action   = ["s3:GetObject", "iam:*", "ec2:Describe*"] # expect: aws-iam-wildcard-action
+      Action   = ["s3:GetObject", "iam:*", "ec2:Describe*"]
+      #                           ^^^^^^^ aws-iam-wildcard-action high
       Resource = "*"
     }]
   })
@@ -22,7 +24,8 @@ resource "aws_iam_role_policy" "service" {
 
 data "aws_iam_policy_document" "deploy" {
   statement {
-    actions   = ["iam:Put*"] # expect: aws-iam-wildcard-action
+    actions   = ["iam:Put*"]
+    #            ^^^^^^^^^^ aws-iam-wildcard-action medium
     resources = ["*"]
   }
 }
@@ -44,7 +47,8 @@ resource "aws_kms_key_policy" "odd" {
     Statement = [{
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::123456789012:root" }
-      Action    = "*" # expect: aws-iam-wildcard-action
+      Action    = "*"
+      #           ^^^ aws-iam-wildcard-action high
       Resource  = "*"
     }]
   })

@@ -4,7 +4,8 @@ resource "aws_ssoadmin_permission_set_inline_policy" "admin" {
   instance_arn       = "arn:aws:sso:::instance/ssoins-1"
   permission_set_arn = "arn:aws:sso:::permissionSet/ssoins-1/ps-1"
   inline_policy = jsonencode({
-    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] # expect: aws-iam-wildcard-action
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+    #                                         ^^^ aws-iam-wildcard-action critical
   })
 }
 
@@ -28,6 +29,7 @@ resource "aws_transfer_user" "u" {
   user_name = "u"
   role      = "arn:aws:iam::123456789012:role/transfer"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }] # expect: aws-iam-wildcard-action
+    Statement = [{ Effect = "Allow", Action = "s3:*", Resource = "*" }]
+    #                                         ^^^^^^ aws-iam-wildcard-action high
   })
 }

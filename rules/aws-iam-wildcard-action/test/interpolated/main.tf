@@ -28,7 +28,8 @@ resource "aws_iam_policy" "heredoc" {
 
 resource "aws_iam_role_policy" "quoted" {
   role   = "app"
-  policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"arn:aws:ec2:${var.region}:*:instance/*\"}]}" # expect: aws-iam-wildcard-action
+  policy = "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:*\",\"Resource\":\"arn:aws:ec2:${var.region}:*:instance/*\"}]}"
+  #                                                          ^^^^^^^^^ aws-iam-wildcard-action medium
 }
 
 resource "aws_iam_policy" "rendered" {
@@ -49,7 +50,8 @@ resource "aws_iam_policy" "legacy" {
 data "aws_iam_policy_document" "counted" {
   count = var.enabled ? 1 : 0
   statement {
-    actions   = ["kinesis:*"] # expect: aws-iam-wildcard-action
+    actions   = ["kinesis:*"]
+    #            ^^^^^^^^^^^ aws-iam-wildcard-action high
     resources = ["*"]
   }
 }

@@ -3,14 +3,16 @@
 
 resource "aws_lambda_permission" "account_everything" {
   statement_id  = "account"
-  action        = "lambda:*" # expect: aws-iam-wildcard-action
+  action        = "lambda:*"
+  #               ^^^^^^^^^^ aws-iam-wildcard-action medium
   function_name = "f"
   principal     = "123456789012"
 }
 
 resource "aws_lambda_permission" "service_star" {
   statement_id  = "events"
-  action        = "*" # expect: aws-iam-wildcard-action
+  action        = "*"
+  #               ^^^ aws-iam-wildcard-action high
   function_name = "f"
   principal     = "events.amazonaws.com"
   source_arn    = "arn:aws:events:eu-west-1:123456789012:rule/r"
@@ -19,7 +21,8 @@ resource "aws_lambda_permission" "service_star" {
 # "*" narrowed by the organization is not public: its wildcard action is judged here.
 resource "aws_lambda_permission" "org_everything" {
   statement_id     = "org"
-  action           = "lambda:*" # expect: aws-iam-wildcard-action
+  action           = "lambda:*"
+  #                  ^^^^^^^^^^ aws-iam-wildcard-action medium
   function_name    = "f"
   principal        = "*"
   principal_org_id = "o-abc123"

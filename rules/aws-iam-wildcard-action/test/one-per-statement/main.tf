@@ -6,7 +6,8 @@ resource "aws_iam_user_policy" "ci" {
       Effect = "Allow"
       Action = [
         "s3:GetObject",
-        "ec2:*", # expect: aws-iam-wildcard-action
+        "ec2:*",
+        #^^^^^^ aws-iam-wildcard-action critical
         "iam:*",
         "lambda:*",
         "sqs:*",
@@ -25,12 +26,14 @@ resource "aws_iam_role_policy" "scoped" {
     Statement = [
       {
         Effect   = "Allow"
-        Action   = "*" # expect: aws-iam-wildcard-action
+        Action   = "*"
+        #          ^^^ aws-iam-wildcard-action high
         Resource = "arn:aws:s3:::app-bucket/*"
       },
       {
         Effect   = "Allow"
-        Action   = ["dynamodb:*"] # expect: aws-iam-wildcard-action
+        Action   = ["dynamodb:*"]
+        #           ^^^^^^^^^^^^ aws-iam-wildcard-action medium
         Resource = [aws_dynamodb_table.t.arn, "arn:aws:dynamodb:eu-west-2:123456789012:table/other"]
       },
       {
@@ -52,7 +55,8 @@ variable "deploy_policy" {
   default = {
     Statement = [{
       Effect   = "Allow"
-      Action   = ["cloudformation:*", "s3:*"] # expect: aws-iam-wildcard-action
+      Action   = ["cloudformation:*", "s3:*"]
+      #           ^^^^^^^^^^^^^^^^^^ aws-iam-wildcard-action high
       Resource = "*"
     }]
   }
@@ -73,12 +77,14 @@ resource "aws_iam_policy" "reach" {
     Statement = [
       {
         Effect      = "Allow"
-        Action      = "*" # expect: aws-iam-wildcard-action
+        Action      = "*"
+        #             ^^^ aws-iam-wildcard-action critical
         NotResource = "arn:aws:s3:::audit/*"
       },
       {
         Effect   = "Allow"
-        Action   = "*" # expect: aws-iam-wildcard-action
+        Action   = "*"
+        #          ^^^ aws-iam-wildcard-action high
         Resource = var.target_arn
       },
     ]
@@ -94,7 +100,8 @@ data "aws_iam_policy_document" "per_service" {
   dynamic "statement" {
     for_each = local.services
     content {
-      actions   = ["${statement.value}:*"] # expect: aws-iam-wildcard-action
+      actions   = ["${statement.value}:*"]
+      #            ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-wildcard-action high
       resources = ["*"]
     }
   }

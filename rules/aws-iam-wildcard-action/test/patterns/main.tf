@@ -5,7 +5,8 @@ resource "aws_iam_policy" "p" {
       {
         # Write actions on every resource.
         Effect   = "Allow"
-        Action   = ["ec2:Create*"] # expect: aws-iam-wildcard-action
+        Action   = ["ec2:Create*"]
+        #           ^^^^^^^^^^^^^ aws-iam-wildcard-action medium
         Resource = "*"
       },
       {
@@ -17,7 +18,8 @@ resource "aws_iam_policy" "p" {
       {
         # Permission changes on a named bucket can still escalate.
         Effect   = "Allow"
-        Action   = ["s3:PutObject*"] # expect: aws-iam-wildcard-action
+        Action   = ["s3:PutObject*"]
+        #           ^^^^^^^^^^^^^^^ aws-iam-wildcard-action medium
         Resource = "arn:aws:s3:::app-bucket/*"
       },
       {

@@ -16,7 +16,8 @@ resource "aws_iam_policy" "reviewed" {
 data "aws_iam_policy_document" "admin" {
   #checkov:skip=CKV_AWS_111: reviewed for ssm only
   statement {
-    actions   = ["*"] # expect: aws-iam-wildcard-action
+    actions   = ["*"]
+    #            ^^^ aws-iam-wildcard-action critical
     resources = ["*"]
   }
 }
@@ -30,7 +31,8 @@ resource "aws_iam_policy" "admin" {
 data "aws_iam_policy_document" "named" {
   #checkov:skip=CKV_AWS_111: not this one
   statement {
-    actions   = ["sqs:*"] # expect: aws-iam-wildcard-action
+    actions   = ["sqs:*"]
+    #            ^^^^^^^ aws-iam-wildcard-action medium
     resources = ["arn:aws:sqs:eu-west-2:123456789012:jobs"]
   }
 }

@@ -3,13 +3,15 @@ module "uploads" {
   source                 = "cloudposse/s3-bucket/aws"
   version                = "4.2.0"
   user_enabled           = true
-  allowed_bucket_actions = ["s3:*"] # expect: aws-iam-wildcard-action
+  allowed_bucket_actions = ["s3:*"]
+  #                         ^^^^^^ aws-iam-wildcard-action medium
 }
 
 module "unpinned" {
   source                 = "cloudposse/s3-bucket/aws"
   user_enabled           = true
-  allowed_bucket_actions = ["s3:GetObject", "s3:Put*"] # expect: aws-iam-wildcard-action
+  allowed_bucket_actions = ["s3:GetObject", "s3:Put*"]
+  #                                         ^^^^^^^^^ aws-iam-wildcard-action medium
 }
 
 # The module's default action list, or named actions.

@@ -2,7 +2,8 @@ module "admin_policy" {
   source = "terraform-aws-modules/iam/aws//modules/iam-policy"
   name   = "admin"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] # expect: aws-iam-wildcard-action
+    Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }]
+    #                                         ^^^ aws-iam-wildcard-action critical
   })
 }
 
@@ -19,7 +20,8 @@ module "pinned_policy" {
   version = "~> 5.0"
   name    = "pinned"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }] # expect: aws-iam-wildcard-action
+    Statement = [{ Effect = "Allow", Action = "iam:*", Resource = "*" }]
+    #                                         ^^^^^^^ aws-iam-wildcard-action high
   })
 }
 

@@ -6,7 +6,8 @@ module "worker" {
   create_inline_policy = true
   inline_policy_permissions = {
     everything = {
-      actions   = ["s3:*"] # expect: aws-iam-wildcard-action
+      actions   = ["s3:*"]
+      #            ^^^^^^ aws-iam-wildcard-action medium
       resources = ["arn:aws:s3:::worker-bucket/*"]
     }
   }

@@ -3,7 +3,8 @@ resource "aws_iam_policy" "pass" {
     Statement = [{
       Effect   = "Allow"
       Action   = ["iam:PassRole"]
-      Resource = "*" # expect: aws-iam-wildcard-resource
+      Resource = "*"
+      #          ^^^ aws-iam-wildcard-resource high
     }]
   })
 }
@@ -11,7 +12,8 @@ resource "aws_iam_policy" "pass" {
 data "aws_iam_policy_document" "write" {
   statement {
     actions   = ["s3:PutObject", "s3:GetObject"]
-    resources = ["*"] # expect: aws-iam-wildcard-resource
+    resources = ["*"]
+    #            ^^^ aws-iam-wildcard-resource medium
   }
 }
 

@@ -5,7 +5,8 @@ resource "aws_iam_role_policy" "writer" {
     Statement = [{
       Effect   = "Allow"
       Action   = ["s3:PutObject", "s3:DeleteObject", "sqs:SendMessage", "sns:Publish", "iam:PassRole"]
-      Resource = "*" # expect: aws-iam-wildcard-resource
+      Resource = "*"
+      #          ^^^ aws-iam-wildcard-resource high
     }]
   })
 }

@@ -3,13 +3,15 @@ module "everything" {
   source       = "cloudposse/iam-s3-user/aws"
   version      = "1.2.1"
   s3_actions   = ["s3:PutObject"]
-  s3_resources = ["*"] # expect: aws-iam-wildcard-resource
+  s3_resources = ["*"]
+  #               ^^^ aws-iam-wildcard-resource medium
 }
 
 module "unpinned" {
   source       = "cloudposse/iam-s3-user/aws"
   s3_actions   = ["s3:DeleteObject", "s3:GetObject"]
-  s3_resources = ["*"] # expect: aws-iam-wildcard-resource
+  s3_resources = ["*"]
+  #               ^^^ aws-iam-wildcard-resource medium
 }
 
 module "named" {

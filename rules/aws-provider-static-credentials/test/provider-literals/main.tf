@@ -1,13 +1,16 @@
 provider "aws" {
   region     = "eu-west-1"
-  access_key = "AKIAIOSFODNN7EXAMPLE"                     # expect: aws-provider-static-credentials
-  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" # expect: aws-provider-static-credentials
+  access_key = "AKIAIOSFODNN7EXAMPLE"
+  #            ^^^^^^^^^^^^^^^^^^^^^^ aws-provider-static-credentials critical
+  secret_key = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+  #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-provider-static-credentials critical
 }
 
 provider "aws" {
   alias  = "us"
   region = "us-east-1"
-  token  = "FwoGZXIvYXdzEXAMPLETOKEN" # expect: aws-provider-static-credentials
+  token  = "FwoGZXIvYXdzEXAMPLETOKEN"
+  #        ^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-provider-static-credentials critical
 }
 
 terraform {
@@ -15,6 +18,7 @@ terraform {
     bucket     = "state"
     key        = "prod.tfstate"
     region     = "eu-west-1"
-    access_key = "AKIAI44QH8DHBEXAMPLE" # expect: aws-provider-static-credentials
+    access_key = "AKIAI44QH8DHBEXAMPLE"
+    #            ^^^^^^^^^^^^^^^^^^^^^^ aws-provider-static-credentials critical
   }
 }

@@ -1,6 +1,7 @@
 variable "aws_access_key" {
   type    = string
-  default = "AKIAIOSFODNN7EXAMPLE" # expect: aws-provider-static-credentials
+  default = "AKIAIOSFODNN7EXAMPLE"
+  #         ^^^^^^^^^^^^^^^^^^^^^^ aws-provider-static-credentials critical
 }
 
 variable "aws_secret_key" {
@@ -8,7 +9,8 @@ variable "aws_secret_key" {
 }
 
 locals {
-  token = "FwoGZXIvYXdzEXAMPLETOKEN" # expect: aws-provider-static-credentials
+  token = "FwoGZXIvYXdzEXAMPLETOKEN"
+  #       ^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-provider-static-credentials critical
 }
 
 provider "aws" {

@@ -50,7 +50,8 @@ resource "aws_sqs_queue_policy" "open" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-resource-policy-public-principal
+      Principal = "*"
+      #           ^^^ aws-resource-policy-public-principal critical
       Action    = "sqs:SendMessage"
       Resource  = "arn:aws:sqs:eu-west-1:123456789012:q"
     }]

@@ -3,7 +3,8 @@ resource "aws_sqs_queue_policy" "q" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-resource-policy-public-principal
+      Principal = "*"
+      #           ^^^ aws-resource-policy-public-principal critical
       Action    = "sqs:SendMessage"
       Resource  = "arn:aws:sqs:eu-west-1:123456789012:q"
     }]
@@ -22,5 +23,6 @@ resource "aws_lambda_permission" "any" {
   statement_id  = "any"
   action        = "lambda:InvokeFunction"
   function_name = "f"
-  principal     = "*" # expect: aws-resource-policy-public-principal
+  principal     = "*"
+  #               ^^^ aws-resource-policy-public-principal critical
 }

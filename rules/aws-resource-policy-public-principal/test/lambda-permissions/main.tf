@@ -4,14 +4,16 @@ resource "aws_lambda_permission" "anyone_everything" {
   statement_id  = "everything"
   action        = "lambda:*"
   function_name = "f"
-  principal     = "*" # expect: aws-resource-policy-public-principal
+  principal     = "*"
+  #               ^^^ aws-resource-policy-public-principal critical
 }
 
 resource "aws_lambda_permission" "anyone_star" {
   statement_id  = "star"
   action        = "*"
   function_name = "f"
-  principal     = "*" # expect: aws-resource-policy-public-principal
+  principal     = "*"
+  #               ^^^ aws-resource-policy-public-principal critical
 }
 
 variable "open" {
@@ -24,7 +26,8 @@ resource "aws_lambda_permission" "either" {
   statement_id  = "either"
   action        = "lambda:InvokeFunction"
   function_name = "f"
-  principal     = var.open ? "*" : "*" # expect: aws-resource-policy-public-principal
+  principal     = var.open ? "*" : "*"
+  #                          ^^^ aws-resource-policy-public-principal critical
 }
 
 # An explicit null narrows nothing.
@@ -32,7 +35,8 @@ resource "aws_lambda_permission" "null_source" {
   statement_id  = "null"
   action        = "lambda:InvokeFunction"
   function_name = "f"
-  principal     = "*" # expect: aws-resource-policy-public-principal
+  principal     = "*"
+  #               ^^^ aws-resource-policy-public-principal critical
   source_arn    = null
 }
 
@@ -40,7 +44,8 @@ resource "aws_lambda_permission" "anyone_reads" {
   statement_id  = "reads"
   action        = "lambda:GetFunction"
   function_name = "f"
-  principal     = "*" # expect: aws-resource-policy-public-principal
+  principal     = "*"
+  #               ^^^ aws-resource-policy-public-principal critical
 }
 
 # Left alone: a wildcard action for a named account is aws-iam-wildcard-action's finding.

@@ -6,7 +6,8 @@ resource "aws_sqs_queue_policy" "q" {
       Effect = "Allow"
       Principal = {
         AWS = [
-          "*", # expect: aws-resource-policy-public-principal
+          "*",
+          #^^ aws-resource-policy-public-principal critical
           "arn:aws:iam::111122223333:root",
           "arn:aws:iam::*:root",
         ]
@@ -22,8 +23,10 @@ resource "aws_sns_topic_policy" "t" {
   arn = "arn:aws:sns:eu-west-1:123456789012:t"
   policy = jsonencode({
     Statement = [
-      { Effect = "Allow", Principal = "*", Action = "sns:Subscribe", Resource = "*" }, # expect: aws-resource-policy-public-principal
-      { Effect = "Allow", Principal = { AWS = "*" }, Action = "sns:Publish", Resource = "*" }, # expect: aws-resource-policy-public-principal
+      { Effect = "Allow", Principal = "*", Action = "sns:Subscribe", Resource = "*" },
+      #                               ^^^ aws-resource-policy-public-principal critical
+      { Effect = "Allow", Principal = { AWS = "*" }, Action = "sns:Publish", Resource = "*" },
+      #                                       ^^^ aws-resource-policy-public-principal critical
     ]
   })
 }

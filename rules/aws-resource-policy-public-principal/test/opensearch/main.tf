@@ -7,7 +7,8 @@ resource "aws_opensearch_domain" "open" {
   access_policies = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "*" } # expect: aws-resource-policy-public-principal
+      Principal = { AWS = "*" }
+      #                   ^^^ aws-resource-policy-public-principal critical
       Action    = "es:*"
       Resource  = "arn:aws:es:eu-west-1:123456789012:domain/open/*"
     }]
@@ -22,7 +23,8 @@ resource "aws_opensearch_domain" "in_vpc" {
   access_policies = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "*" } # expect: aws-resource-policy-public-principal
+      Principal = { AWS = "*" }
+      #                   ^^^ aws-resource-policy-public-principal high
       Action    = "es:ESHttp*"
       Resource  = "arn:aws:es:eu-west-1:123456789012:domain/in-vpc/*"
     }]
@@ -52,7 +54,8 @@ data "aws_iam_policy_document" "by_name" {
     resources = ["arn:aws:es:eu-west-1:123456789012:domain/by-name/*"]
     principals {
       type        = "AWS"
-      identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      identifiers = ["*"]
+      #              ^^^ aws-resource-policy-public-principal medium
     }
   }
 }
@@ -78,7 +81,8 @@ resource "aws_opensearch_domain" "fgac_off" {
   access_policies = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-resource-policy-public-principal
+      Principal = "*"
+      #           ^^^ aws-resource-policy-public-principal high
       Action    = "es:ESHttpGet"
       Resource  = "arn:aws:es:eu-west-1:123456789012:domain/fgac-off/*"
     }]
@@ -115,7 +119,8 @@ resource "aws_opensearch_domain" "dynamic_vpc" {
   access_policies = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-resource-policy-public-principal
+      Principal = "*"
+      #           ^^^ aws-resource-policy-public-principal medium
       Action    = "es:ESHttpGet"
       Resource  = "arn:aws:es:eu-west-1:123456789012:domain/dynamic-vpc/*"
     }]
@@ -133,7 +138,8 @@ resource "aws_opensearch_domain" "dynamic_none" {
   access_policies = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-resource-policy-public-principal
+      Principal = "*"
+      #           ^^^ aws-resource-policy-public-principal high
       Action    = "es:ESHttpGet"
       Resource  = "arn:aws:es:eu-west-1:123456789012:domain/dynamic-none/*"
     }]

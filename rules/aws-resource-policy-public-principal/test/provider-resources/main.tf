@@ -4,14 +4,16 @@
 resource "aws_dynamodb_resource_policy" "t" {
   resource_arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/t"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = "*", Action = "dynamodb:GetItem", Resource = "*" }] # expect: aws-resource-policy-public-principal
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "dynamodb:GetItem", Resource = "*" }]
+    #                                            ^^^ aws-resource-policy-public-principal high
   })
 }
 
 resource "aws_cloudwatch_event_bus_policy" "b" {
   event_bus_name = "b"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "events:PutEvents", Resource = "*" }] # expect: aws-resource-policy-public-principal
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "events:PutEvents", Resource = "*" }]
+    #                                                    ^^^ aws-resource-policy-public-principal critical
   })
 }
 
@@ -19,7 +21,8 @@ resource "aws_s3control_multi_region_access_point_policy" "m" {
   details {
     name = "m"
     policy = jsonencode({
-      Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }] # expect: aws-resource-policy-public-principal
+      Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "*" }]
+      #                                            ^^^ aws-resource-policy-public-principal high
     })
   }
 }
@@ -27,7 +30,8 @@ resource "aws_s3control_multi_region_access_point_policy" "m" {
 resource "aws_glacier_vault" "v" {
   name = "v"
   access_policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = "*", Action = "glacier:InitiateJob", Resource = "*" }] # expect: aws-resource-policy-public-principal
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "glacier:InitiateJob", Resource = "*" }]
+    #                                            ^^^ aws-resource-policy-public-principal critical
   })
 }
 
@@ -35,7 +39,8 @@ resource "aws_ses_identity_policy" "s" {
   identity = "example.com"
   name     = "s"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "ses:SendEmail", Resource = "*" }] # expect: aws-resource-policy-public-principal
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "ses:SendEmail", Resource = "*" }]
+    #                                                    ^^^ aws-resource-policy-public-principal critical
   })
 }
 

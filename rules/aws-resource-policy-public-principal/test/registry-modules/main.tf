@@ -8,7 +8,8 @@ module "jobs" {
       actions = ["sqs:SendMessage"]
       principals = [{
         type        = "AWS"
-        identifiers = ["*"] # expect: aws-resource-policy-public-principal
+        identifiers = ["*"]
+        #              ^^^ aws-resource-policy-public-principal critical
       }]
     }
   }
@@ -48,7 +49,8 @@ module "key" {
     resources = ["*"]
     principals = [{
       type        = "AWS"
-      identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      identifiers = ["*"]
+      #              ^^^ aws-resource-policy-public-principal critical
     }]
   }]
 }
@@ -70,12 +72,14 @@ module "shared_key" {
   source     = "terraform-aws-modules/kms/aws"
   version    = "~> 3.0"
   key_owners = ["arn:aws:iam::123456789012:role/owner"]
-  key_users  = ["*"] # expect: aws-resource-policy-public-principal
+  key_users  = ["*"]
+  #             ^^^ aws-resource-policy-public-principal critical
 }
 
 module "admin_key" {
   source             = "terraform-aws-modules/kms/aws"
-  key_administrators = ["*"] # expect: aws-resource-policy-public-principal
+  key_administrators = ["*"]
+  #                     ^^^ aws-resource-policy-public-principal critical
 }
 
 # A whole policy passed as `policy` replaces the generated one.
@@ -96,7 +100,8 @@ module "alerts" {
       actions = ["sns:Publish"]
       principals = [{
         type        = "AWS"
-        identifiers = ["*"] # expect: aws-resource-policy-public-principal
+        identifiers = ["*"]
+        #              ^^^ aws-resource-policy-public-principal critical
       }]
     }
   }

@@ -6,7 +6,8 @@ module "jobs" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "*" } # expect: aws-resource-policy-public-principal
+      Principal = { AWS = "*" }
+      #                   ^^^ aws-resource-policy-public-principal critical
       Action    = "sqs:SendMessage"
       Resource  = "*"
     }]
@@ -17,7 +18,8 @@ module "unpinned" {
   source = "terraform-aws-modules/sqs/aws"
   name   = "unpinned"
   policy = jsonencode({
-    Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:*", Resource = "*" }] # expect: aws-resource-policy-public-principal
+    Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:*", Resource = "*" }]
+    #                                            ^^^ aws-resource-policy-public-principal critical
   })
 }
 
@@ -47,7 +49,8 @@ module "dlq" {
   dlq_queue_policy_statements = {
     anyone = {
       actions    = ["sqs:SendMessage"]
-      principals = [{ type = "AWS", identifiers = ["*"] }] # expect: aws-resource-policy-public-principal
+      principals = [{ type = "AWS", identifiers = ["*"] }]
+      #                                            ^^^ aws-resource-policy-public-principal critical
     }
   }
 }

@@ -6,7 +6,8 @@ data "aws_iam_policy_document" "to_output" {
     resources = ["*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      identifiers = ["*"]
+      #              ^^^ aws-resource-policy-public-principal high
     }
   }
 }
@@ -21,7 +22,8 @@ data "aws_iam_policy_document" "to_remote_module" {
     resources = ["*"]
     principals {
       type        = "AWS"
-      identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      identifiers = ["*"]
+      #              ^^^ aws-resource-policy-public-principal high
     }
   }
   statement {
@@ -49,7 +51,8 @@ data "aws_iam_policy_document" "unused" {
     resources = ["*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-resource-policy-public-principal
+      identifiers = ["*"]
+      #              ^^^ aws-resource-policy-public-principal high
     }
   }
 }
@@ -96,7 +99,8 @@ data "aws_iam_policy_document" "to_bucket" {
     resources = ["arn:aws:s3:::b/*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy high
     }
   }
 }

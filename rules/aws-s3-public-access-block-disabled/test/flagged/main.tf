@@ -1,12 +1,16 @@
-resource "aws_s3_bucket_public_access_block" "partial" { # expect: aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled
+resource "aws_s3_bucket_public_access_block" "partial" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
   bucket              = "partial"
-  block_public_acls   = false # expect: aws-s3-public-access-block-disabled
+  block_public_acls   = false
+  #                     ^^^^^ aws-s3-public-access-block-disabled high
   block_public_policy = true
 }
 
 variable "strict" {
   type    = bool
-  default = false # expect: aws-s3-public-access-block-disabled
+  default = false
+  #         ^^^^^ aws-s3-public-access-block-disabled high
 }
 
 resource "aws_s3_account_public_access_block" "account" {

@@ -2,12 +2,14 @@
 module "pinned" {
   source              = "cloudposse/s3-bucket/aws"
   version             = "4.2.0"
-  block_public_policy = false # expect: aws-s3-public-access-block-disabled
+  block_public_policy = false
+  #                     ^^^^^ aws-s3-public-access-block-disabled high
 }
 
 module "unpinned" {
   source                  = "cloudposse/s3-bucket/aws"
-  restrict_public_buckets = false # expect: aws-s3-public-access-block-disabled
+  restrict_public_buckets = false
+  #                         ^^^^^ aws-s3-public-access-block-disabled high
   ignore_public_acls      = true
 }
 

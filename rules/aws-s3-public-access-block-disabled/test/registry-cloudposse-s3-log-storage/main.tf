@@ -3,12 +3,14 @@
 module "pinned" {
   source              = "cloudposse/s3-log-storage/aws"
   version             = "2.0.0"
-  block_public_policy = false # expect: aws-s3-public-access-block-disabled
+  block_public_policy = false
+  #                     ^^^^^ aws-s3-public-access-block-disabled high
 }
 
 module "unpinned" {
   source            = "cloudposse/s3-log-storage/aws"
-  block_public_acls = false # expect: aws-s3-public-access-block-disabled
+  block_public_acls = false
+  #                   ^^^^^ aws-s3-public-access-block-disabled high
 }
 
 # Defaults only: every flag on.

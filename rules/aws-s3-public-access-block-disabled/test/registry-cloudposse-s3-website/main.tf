@@ -1,6 +1,10 @@
 # cloudposse/s3-website: since 0.18.0 the module writes a public access block with all
 # four flags false (no input changes them); older versions write no block.
-module "site" { # expect: aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled
+module "site" {
+#^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
   source   = "cloudposse/s3-website/aws"
   version  = "0.18.0"
   hostname = "www.example.com"

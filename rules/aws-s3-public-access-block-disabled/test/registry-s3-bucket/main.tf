@@ -3,11 +3,16 @@ module "pinned_new" {
   source            = "terraform-aws-modules/s3-bucket/aws"
   version           = "~> 4.0"
   bucket            = "pinned-new"
-  block_public_acls = false # expect: aws-s3-public-access-block-disabled
+  block_public_acls = false
+  #                   ^^^^^ aws-s3-public-access-block-disabled high
 }
 
 # Versions before 3.10 defaulted every flag to false: the defaults land on the header.
-module "pinned_old" { # expect: aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled, aws-s3-public-access-block-disabled
+module "pinned_old" {
+#^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
+#^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-disabled high
   source  = "terraform-aws-modules/s3-bucket/aws"
   version = "3.2.0"
   bucket  = "pinned-old"

@@ -1,4 +1,5 @@
-resource "aws_s3_bucket" "uploads" { # expect: aws-s3-public-access-block-missing
+resource "aws_s3_bucket" "uploads" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-missing high
   bucket = "uploads"
 }
 

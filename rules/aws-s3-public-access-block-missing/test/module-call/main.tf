@@ -19,7 +19,8 @@ module "pab_name" {
 }
 
 # The called module's own aws_s3_bucket.this is another bucket: this one has no block.
-resource "aws_s3_bucket" "this" { # expect: aws-s3-public-access-block-missing
+resource "aws_s3_bucket" "this" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-missing high
   bucket = "uncovered"
 }
 
@@ -28,7 +29,8 @@ module "own" {
 }
 
 # A call that names another bucket covers only that one.
-resource "aws_s3_bucket" "other" { # expect: aws-s3-public-access-block-missing
+resource "aws_s3_bucket" "other" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-missing high
   bucket = "other"
 }
 

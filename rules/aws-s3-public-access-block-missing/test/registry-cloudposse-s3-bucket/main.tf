@@ -1,10 +1,12 @@
 # cloudposse/s3-bucket before 0.14.0 created no public access block.
-module "ancient" { # expect: aws-s3-public-access-block-missing
+module "ancient" {
+#^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-missing high
   source  = "cloudposse/s3-bucket/aws"
   version = "0.13.0"
 }
 
-module "old_range" { # expect: aws-s3-public-access-block-missing
+module "old_range" {
+#^^^^^^^^^^^^^^^^^^^ aws-s3-public-access-block-missing high
   source  = "cloudposse/s3-bucket/aws"
   version = "~> 0.10.0"
 }

@@ -4,13 +4,15 @@ module "media" {
   source               = "terraform-aws-modules/s3-bucket/aws"
   version              = "~> 4.0"
   bucket               = "media"
-  attach_public_policy = false # expect: aws-s3-public-access-block-missing
+  attach_public_policy = false
+  #                      ^^^^^ aws-s3-public-access-block-missing high
 }
 
 module "unpinned" {
   source               = "terraform-aws-modules/s3-bucket/aws"
   bucket               = "unpinned"
-  attach_public_policy = false # expect: aws-s3-public-access-block-missing
+  attach_public_policy = false
+  #                      ^^^^^ aws-s3-public-access-block-missing high
 }
 
 # The default, and an explicit true, keep the module's block.

@@ -4,7 +4,8 @@
 # The bucket is declared elsewhere: the block and the ACL name it literally.
 resource "aws_s3_bucket_acl" "undeclared" {
   bucket = "declared-in-another-stack"
-  acl    = "public-read" # expect: aws-s3-public-acl
+  acl    = "public-read"
+  #        ^^^^^^^^^^^^^ aws-s3-public-acl low
 }
 
 resource "aws_s3_bucket_public_access_block" "undeclared" {
@@ -22,7 +23,8 @@ resource "aws_s3_bucket" "logs" {
 
 resource "aws_s3_bucket_acl" "logs" {
   bucket = aws_s3_bucket.logs.id
-  acl    = "public-read" # expect: aws-s3-public-acl
+  acl    = "public-read"
+  #        ^^^^^^^^^^^^^ aws-s3-public-acl low
 }
 
 module "logs_pab" {
@@ -33,7 +35,8 @@ module "logs_pab" {
 # Not neutralised: the block names another bucket.
 resource "aws_s3_bucket_acl" "open" {
   bucket = "open-bucket"
-  acl    = "public-read-write" # expect: aws-s3-public-acl
+  acl    = "public-read-write"
+  #        ^^^^^^^^^^^^^^^^^^^ aws-s3-public-acl critical
 }
 
 module "other_pab" {

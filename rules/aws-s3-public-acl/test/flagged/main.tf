@@ -1,6 +1,7 @@
 resource "aws_s3_bucket" "legacy" {
   bucket = "legacy-site"
-  acl    = "public-read" # expect: aws-s3-public-acl
+  acl    = "public-read"
+  #        ^^^^^^^^^^^^^ aws-s3-public-acl high
 }
 
 resource "aws_s3_bucket" "data" {
@@ -9,17 +10,20 @@ resource "aws_s3_bucket" "data" {
 
 resource "aws_s3_bucket_acl" "data" {
   bucket = aws_s3_bucket.data.id
-  acl    = "public-read-write" # expect: aws-s3-public-acl
+  acl    = "public-read-write"
+  #        ^^^^^^^^^^^^^^^^^^^ aws-s3-public-acl critical
 }
 
 resource "aws_s3_object" "report" {
   bucket = aws_s3_bucket.data.id
   key    = "report.pdf"
-  acl    = "authenticated-read" # expect: aws-s3-public-acl
+  acl    = "authenticated-read"
+  #        ^^^^^^^^^^^^^^^^^^^^ aws-s3-public-acl high
 }
 
 variable "acl" {
-  default = "public-read" # expect: aws-s3-public-acl
+  default = "public-read"
+  #         ^^^^^^^^^^^^^ aws-s3-public-acl high
 }
 
 resource "aws_s3_bucket" "via_var" {
@@ -37,7 +41,8 @@ resource "aws_s3_bucket" "cond" {
 
 resource "aws_s3_bucket_acl" "cond" {
   bucket = aws_s3_bucket.cond.bucket
-  acl    = var.public ? "public-read" : "private" # expect: aws-s3-public-acl
+  acl    = var.public ? "public-read" : "private"
+  #                     ^^^^^^^^^^^^^ aws-s3-public-acl high
 }
 
 variable "public" {

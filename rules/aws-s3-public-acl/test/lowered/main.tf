@@ -5,7 +5,8 @@ resource "aws_s3_bucket" "b" {
 
 resource "aws_s3_bucket_acl" "b" {
   bucket = aws_s3_bucket.b.id
-  acl    = "public-read" # expect: aws-s3-public-acl
+  acl    = "public-read"
+  #        ^^^^^^^^^^^^^ aws-s3-public-acl low
 }
 
 resource "aws_s3_bucket_public_access_block" "b" {

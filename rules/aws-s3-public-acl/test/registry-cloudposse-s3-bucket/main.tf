@@ -3,14 +3,16 @@ module "site" {
   source            = "cloudposse/s3-bucket/aws"
   version           = "4.2.0"
   bucket_name       = "site"
-  acl               = "public-read" # expect: aws-s3-public-acl
+  acl               = "public-read"
+  #                   ^^^^^^^^^^^^^ aws-s3-public-acl high
   block_public_acls = false
 }
 
 # Unpinned, public ACL under the default public access block: still reported (low).
 module "blocked" {
   source = "cloudposse/s3-bucket/aws"
-  acl    = "public-read-write" # expect: aws-s3-public-acl
+  acl    = "public-read-write"
+  #        ^^^^^^^^^^^^^^^^^^^ aws-s3-public-acl low
 }
 
 # The default acl is "private".

@@ -4,7 +4,8 @@
 module "public_logs" {
   source  = "cloudposse/s3-log-storage/aws"
   version = "2.0.0"
-  acl     = "public-read" # expect: aws-s3-public-acl
+  acl     = "public-read"
+  #         ^^^^^^^^^^^^^ aws-s3-public-acl low
 }
 
 # The default ACL lets S3 log delivery write; it is not public.

@@ -2,7 +2,8 @@ module "site" {
   source  = "terraform-aws-modules/s3-bucket/aws"
   version = "~> 4.0"
   bucket  = "site"
-  acl     = "public-read" # expect: aws-s3-public-acl
+  acl     = "public-read"
+  #         ^^^^^^^^^^^^^ aws-s3-public-acl low
 }
 
 module "private" {

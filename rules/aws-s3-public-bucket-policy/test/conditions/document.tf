@@ -7,7 +7,8 @@ data "aws_iam_policy_document" "any_ip" {
     resources = ["arn:aws:s3:::d1/*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy high
     }
     condition {
       test     = "IpAddress"
@@ -29,7 +30,8 @@ data "aws_iam_policy_document" "principal_type" {
     resources = ["arn:aws:s3:::d2/*"]
     principals {
       type        = "AWS"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy high
     }
     condition {
       test     = "StringEquals"
@@ -51,7 +53,8 @@ data "aws_iam_policy_document" "any_account_arn" {
     resources = ["arn:aws:s3:::d3/*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy critical
     }
     condition {
       test     = "ArnLike"

@@ -10,7 +10,8 @@ resource "aws_s3_bucket_policy" "username" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::j1/*"
       Condition = { StringEquals = { "aws:username" = "alice" } }
@@ -24,7 +25,8 @@ resource "aws_s3_bucket_policy" "negated" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::j2/*"
       Condition = { StringNotEquals = { "aws:SourceAccount" = "123456789012" } }
@@ -38,7 +40,8 @@ resource "aws_s3_bucket_policy" "wildcard_arn" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = { AWS = "*" } # expect: aws-s3-public-bucket-policy
+      Principal = { AWS = "*" }
+      #                   ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::j3/*"
       Condition = { StringLike = { "aws:PrincipalArn" = "arn:aws:iam::*:role/reader" } }
@@ -52,7 +55,8 @@ resource "aws_s3_bucket_policy" "for_all_values" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::j4/*"
       Condition = { "ForAllValues:StringEquals" = { "aws:SourceVpce" = ["vpce-0123456789abcdef0"] } }
@@ -66,7 +70,8 @@ resource "aws_s3_bucket_policy" "anonymous" {
   policy = jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::j5/*"
       Condition = { StringEquals = { "aws:userid" = "anonymous" } }

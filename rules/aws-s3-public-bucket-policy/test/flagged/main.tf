@@ -8,7 +8,8 @@ resource "aws_s3_bucket_policy" "read" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "${aws_s3_bucket.site.arn}/*"
     }]
@@ -26,7 +27,8 @@ data "aws_iam_policy_document" "write" {
     resources = ["arn:aws:s3:::uploads/*"]
     principals {
       type        = "AWS"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy critical
     }
   }
 }

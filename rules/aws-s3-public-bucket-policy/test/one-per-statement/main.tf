@@ -6,7 +6,8 @@ resource "aws_s3_bucket_policy" "site" {
       Effect = "Allow"
       Principal = {
         AWS = [
-          "arn:aws:iam::*:root", # expect: aws-s3-public-bucket-policy
+          "arn:aws:iam::*:root",
+          #^^^^^^^^^^^^^^^^^^^^ aws-s3-public-bucket-policy high
           "arn:aws:iam::111122223333:root",
           "*",
         ]
@@ -23,7 +24,8 @@ data "aws_iam_policy_document" "two" {
     resources = ["arn:aws:s3:::logs/*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy high
     }
     principals {
       type        = "AWS"

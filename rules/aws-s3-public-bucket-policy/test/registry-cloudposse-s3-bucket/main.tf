@@ -8,7 +8,8 @@ module "site" {
     Statement = [{
       Sid       = "PublicRead"
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::site/*"
     }]
@@ -27,7 +28,8 @@ data "aws_iam_policy_document" "legacy" {
     resources = ["arn:aws:s3:::legacy/*"]
     principals {
       type        = "*"
-      identifiers = ["*"] # expect: aws-s3-public-bucket-policy
+      identifiers = ["*"]
+      #              ^^^ aws-s3-public-bucket-policy high
     }
   }
 }

@@ -6,7 +6,8 @@ module "shared" {
   source_policy_documents = [jsonencode({
     Statement = [{
       Effect    = "Allow"
-      Principal = "*" # expect: aws-s3-public-bucket-policy
+      Principal = "*"
+      #           ^^^ aws-s3-public-bucket-policy high
       Action    = "s3:GetObject"
       Resource  = "arn:aws:s3:::shared-logs/*"
     }]
@@ -16,7 +17,8 @@ module "shared" {
 module "legacy" {
   source  = "cloudposse/s3-log-storage/aws"
   version = "~> 1.4"
-  policy  = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::legacy-logs/*" }] }) # expect: aws-s3-public-bucket-policy
+  policy  = jsonencode({ Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "s3:GetObject", Resource = "arn:aws:s3:::legacy-logs/*" }] })
+  #                                                                           ^^^ aws-s3-public-bucket-policy high
 }
 
 # Defaults: only the module's SSL-only Deny; and a named log-delivery principal.

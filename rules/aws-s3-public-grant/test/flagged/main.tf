@@ -2,7 +2,8 @@ resource "aws_s3_bucket" "legacy" {
   bucket = "legacy"
   grant {
     type        = "Group"
-    uri         = "http://acs.amazonaws.com/groups/global/AllUsers" # expect: aws-s3-public-grant
+    uri         = "http://acs.amazonaws.com/groups/global/AllUsers"
+    #             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-grant high
     permissions = ["READ"]
   }
 }
@@ -13,7 +14,8 @@ resource "aws_s3_bucket_acl" "acp" {
     grant {
       grantee {
         type = "Group"
-        uri  = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" # expect: aws-s3-public-grant
+        uri  = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
+        #      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-grant critical
       }
       permission = "WRITE_ACP"
     }

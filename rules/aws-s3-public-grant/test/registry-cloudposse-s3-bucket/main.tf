@@ -5,7 +5,8 @@ module "shared" {
   version = "4.2.0"
   acl     = null
   grants = [
-    { id = null, type = "Group", permissions = ["READ"], uri = "http://acs.amazonaws.com/groups/global/AllUsers" }, # expect: aws-s3-public-grant
+    { id = null, type = "Group", permissions = ["READ"], uri = "http://acs.amazonaws.com/groups/global/AllUsers" },
+    #                                                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-grant high
     { id = "abc123", type = "CanonicalUser", permissions = ["FULL_CONTROL"], uri = null },
   ]
 }
@@ -13,7 +14,8 @@ module "shared" {
 module "unpinned" {
   source = "cloudposse/s3-bucket/aws"
   acl    = ""
-  grants = [{ id = null, type = "Group", permissions = ["READ", "WRITE"], uri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }] # expect: aws-s3-public-grant
+  grants = [{ id = null, type = "Group", permissions = ["READ", "WRITE"], uri = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" }]
+  #                                                                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-grant critical
 }
 
 # acl left at its default ("private"): the module ignores grants.

@@ -12,7 +12,8 @@ module "downloads" {
     {
       type       = "Group"
       permission = "READ"
-      uri        = "http://acs.amazonaws.com/groups/global/AllUsers" # expect: aws-s3-public-grant
+      uri        = "http://acs.amazonaws.com/groups/global/AllUsers"
+      #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-grant high
     },
   ]
 }
@@ -23,7 +24,8 @@ module "shared" {
   grant = [{
     type       = "Group"
     permission = "WRITE"
-    uri        = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" # expect: aws-s3-public-grant
+    uri        = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"
+    #            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-public-grant critical
   }]
 }
 

@@ -1,4 +1,5 @@
-resource "aws_s3_bucket_website_configuration" "site" { # expect: aws-s3-website-public
+resource "aws_s3_bucket_website_configuration" "site" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-website-public low
   bucket = "site"
   index_document {
     suffix = "index.html"
@@ -7,7 +8,8 @@ resource "aws_s3_bucket_website_configuration" "site" { # expect: aws-s3-website
 
 resource "aws_s3_bucket" "legacy" {
   bucket = "legacy"
-  website { # expect: aws-s3-website-public
+  website {
+  #^^^^^^^^ aws-s3-website-public low
     index_document = "index.html"
   }
 }
@@ -20,14 +22,16 @@ variable "redirect_to" {
 # A redirect that may be null serves the index document when it is.
 resource "aws_s3_bucket" "maybe_redirect" {
   bucket = "maybe-redirect"
-  website { # expect: aws-s3-website-public
+  website {
+  #^^^^^^^^ aws-s3-website-public low
     index_document           = "index.html"
     redirect_all_requests_to = var.redirect_to
   }
 }
 
 # Routing rules redirect some paths; the rest is still served.
-resource "aws_s3_bucket_website_configuration" "partial" { # expect: aws-s3-website-public
+resource "aws_s3_bucket_website_configuration" "partial" {
+#^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-website-public low
   bucket = "partial"
   index_document {
     suffix = "index.html"

@@ -3,7 +3,8 @@
 module "site" {
   source  = "cloudposse/s3-bucket/aws"
   version = "4.2.0"
-  website_configuration = [{ # expect: aws-s3-website-public
+  website_configuration = [{
+  #                       ^^ aws-s3-website-public low to +5:4
     index_document = "index.html"
     error_document = "error.html"
     routing_rules  = []
@@ -13,7 +14,8 @@ module "site" {
 module "legacy" {
   source         = "cloudposse/s3-bucket/aws"
   version        = "2.0.0"
-  website_inputs = [{ index_document = "index.html", error_document = "error.html", redirect_all_requests_to = null, routing_rules = "" }] # expect: aws-s3-website-public
+  website_inputs = [{ index_document = "index.html", error_document = "error.html", redirect_all_requests_to = null, routing_rules = "" }]
+  #                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-s3-website-public low
 }
 
 # Redirect only, or none at all.

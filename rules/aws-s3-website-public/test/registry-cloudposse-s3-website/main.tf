@@ -1,6 +1,7 @@
 # cloudposse/s3-website: the bucket always has a website block (index_document
 # "index.html" by default); no input turns it off.
-module "site" { # expect: aws-s3-website-public
+module "site" {
+#^^^^^^^^^^^^^^ aws-s3-website-public low
   source   = "cloudposse/s3-website/aws"
   version  = "0.18.0"
   hostname = "www.example.com"
