@@ -2,12 +2,14 @@
 # (which the provider requires to be base64): any argument, any resource type.
 resource "aws_instance" "literal" {
   ami       = "ami-12345678"
-  user_data = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX2FjY2Vzc19rZXlfaWQgIiRLRVlfSUQiCg==" # expect: aws-credentials-in-user-data
+  user_data = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX2FjY2Vzc19rZXlfaWQgIiRLRVlfSUQiCg=="
+#             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_launch_configuration" "literal" {
   image_id  = "ami-12345678"
-  user_data = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX2FjY2Vzc19rZXlfaWQgIiRLRVlfSUQiCg==" # expect: aws-credentials-in-user-data
+  user_data = "IyEvYmluL2Jhc2gKYXdzIGNvbmZpZ3VyZSBzZXQgYXdzX2FjY2Vzc19rZXlfaWQgIiRLRVlfSUQiCg=="
+#             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_spot_instance_request" "harmless" {

@@ -18,7 +18,8 @@ resource "aws_iam_role" "either" {
     Statement = [{
       Effect    = "Allow"
       Action    = "sts:AssumeRole"
-      Principal = { AWS = "arn:aws:iam::123456789012:root" } # expect: aws-iam-assume-role-without-mfa
+      Principal = { AWS = "arn:aws:iam::123456789012:root" }
+#                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-assume-role-without-mfa high
       Condition = { Bool = { "aws:MultiFactorAuthPresent" = ["true", "false"] } }
     }]
   })

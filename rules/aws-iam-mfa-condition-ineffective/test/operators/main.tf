@@ -5,7 +5,8 @@ data "aws_iam_policy_document" "ops" {
     actions   = ["iam:PassRole"]
     resources = ["*"]
     condition {
-      test     = "NumericLessThanIfExists" # expect: aws-iam-mfa-condition-ineffective
+      test     = "NumericLessThanIfExists"
+#                ^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-mfa-condition-ineffective high
       variable = "aws:MultiFactorAuthAge"
       values   = ["3600"]
     }
@@ -14,7 +15,8 @@ data "aws_iam_policy_document" "ops" {
     actions   = ["iam:CreateUser"]
     resources = ["*"]
     condition {
-      test     = "stringequalsifexists" # expect: aws-iam-mfa-condition-ineffective
+      test     = "stringequalsifexists"
+#                ^^^^^^^^^^^^^^^^^^^^^^ aws-iam-mfa-condition-ineffective high
       variable = "AWS:MULTIFACTORAUTHPRESENT"
       values   = ["true"]
     }
@@ -24,7 +26,8 @@ data "aws_iam_policy_document" "ops" {
     not_actions = ["iam:ChangePassword"]
     resources   = ["*"]
     condition {
-      test     = "StringEquals" # expect: aws-iam-mfa-condition-ineffective
+      test     = "StringEquals"
+#                ^^^^^^^^^^^^^^ aws-iam-mfa-condition-ineffective high
       variable = "aws:MultiFactorAuthPresent"
       values   = ["false"]
     }
@@ -35,7 +38,8 @@ data "aws_iam_policy_document" "ops" {
     condition {
       test     = "bool"
       variable = "aws:multifactorauthpresent"
-      values   = [false] # expect: aws-iam-mfa-condition-ineffective
+      values   = [false]
+#                 ^^^^^ aws-iam-mfa-condition-ineffective high
     }
   }
 }

@@ -16,7 +16,8 @@ locals {
 }
 
 output "deep" {
-  value = local.l1 # expect: aws-iam-secret-output-exposed
+  value = local.l1
+#         ^^^^^^^^ aws-iam-secret-output-exposed high
 }
 
 output "cycle" {
