@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { DidChangeTextDocumentNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
-import { ROOT, tempDir } from '../helpers';
+import { needsShared, ROOT, sharedPath, tempDir } from '../helpers';
 import { LspClient } from './lsp-client';
 
 /**
@@ -14,7 +14,6 @@ import { LspClient } from './lsp-client';
  * with a position), on the examples, the corpus and ../shared/field.
  */
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const SHARED = path.resolve(ROOT, '..', 'shared');
 
 interface Row {
   file: string;
@@ -93,13 +92,13 @@ function sameRows(what: string, server: string[], cli: string[]): void {
 }
 
 describe('one engine: the editor shows what the CLI finds', () => {
-  const targets: [string, string][] = [
-    ['examples/insecure', path.join(ROOT, 'examples', 'insecure')],
-    ['the corpus', path.join(SHARED, 'corpus')],
-    ['../shared/field', path.join(SHARED, 'field')],
+  const targets: [string, string, { skip?: string }][] = [
+    ['examples/insecure', path.join(ROOT, 'examples', 'insecure'), {}],
+    ['the corpus', sharedPath('corpus'), needsShared('corpus', 'the editor and the CLI are compared on it')],
+    ['../shared/field', sharedPath('field'), needsShared('field', 'the editor and the CLI are compared on it')],
   ];
-  for (const [name, dir] of targets) {
-    it(`on ${name}`, { skip: fs.existsSync(dir) ? false : `needs ${dir}` }, async () => {
+  for (const [name, dir, options] of targets) {
+    it(`on ${name}`, options, async () => {
       const cli = cliRows(dir);
       const server = await serverRows(dir);
       assert.ok(cli.findings.length > 0, 'the comparison is about something');
