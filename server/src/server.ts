@@ -205,20 +205,30 @@ function blindSpot(e: ScanError): Diagnostic {
  * Re-analysis after a document changed: a Terraform file's module, or for any other file (a
  * policy .json read by file()), the modules that read it, so a fix typed there shows at once.
  */
-function scheduleFor(p: string): void {
-  if (isTerraformFile(p)) schedule(path.dirname(p));
-  else for (const d of analysis.modulesReading(p)) schedule(d);
+function scheduleFor(p: string, delayMs = 0): void {
+  if (isTerraformFile(p)) schedule(path.dirname(p), delayMs);
+  else for (const d of analysis.modulesReading(p)) schedule(d, delayMs);
 }
 
-// Typing fires many changes: analyse each touched module once per turn of the event loop.
+/**
+ * While typing, the analysis waits for a pause this long: versions superseded by the next
+ * keystroke are not analysed (their edits are parsed once, with the one that stays).
+ */
+const TYPING_PAUSE_MS = Number(process.env.PERIMETER_TYPING_PAUSE_MS ?? 120);
+
+// Modules to re-analyse, each once however many changes touched it.
 const pending = new Set<string>();
-let scheduled = false;
-function schedule(dir: string): void {
+let timer: NodeJS.Timeout | undefined;
+let dueAt = 0;
+function schedule(dir: string, delayMs = 0): void {
   pending.add(dir);
-  if (scheduled) return;
-  scheduled = true;
-  setImmediate(() => {
-    scheduled = false;
+  const due = Date.now() + delayMs;
+  // A later change postpones a typing pause; an immediate request is never delayed by one.
+  if (timer && (delayMs === 0 ? dueAt <= due : false)) return;
+  if (timer) clearTimeout(timer);
+  dueAt = due;
+  timer = setTimeout(() => {
+    timer = undefined;
     const dirs = [...pending];
     pending.clear();
     for (const d of dirs) {
@@ -228,7 +238,7 @@ function schedule(dir: string): void {
         connection.console.error(`analysis of ${d} failed: ${(e as Error).stack ?? e}`);
       }
     }
-  });
+  }, delayMs);
 }
 
 interface ScanResult {
@@ -406,7 +416,7 @@ connection.onDidChangeTextDocument(
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
     analysis.changeDocument(p, edits);
-    scheduleFor(p);
+    scheduleFor(p, TYPING_PAUSE_MS);
   }),
 );
 

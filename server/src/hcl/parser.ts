@@ -164,26 +164,53 @@ export class HclDocument {
     return file;
   }
 
+  /** The parsed file, parsed now if edits came since the last parse. */
   get file(): HclFile {
+    if (this.focus) this.flush();
     return this.current;
   }
 
-  /** Applies edits in order (each in offsets of the text as left by the previous one). */
+  /** The document's text as edited so far (no parse needed). */
+  get currentText(): string {
+    return this.text;
+  }
+
+  /** Applies edits in order (each in offsets of the text as left by the previous one), and parses. */
   edit(edits: readonly TextEdit[]): HclFile {
+    this.queue(edits);
+    return this.file;
+  }
+
+  /**
+   * Applies edits without parsing: keystrokes that come faster than the analysis are
+   * parsed once, when the file is next read.
+   */
+  queue(edits: readonly TextEdit[]): void {
     for (const e of edits) {
       const before = this.text;
       const after = before.slice(0, e.start) + e.newText + before.slice(e.oldEnd);
       this.tree.edit(toTreeEdit(before, after, e));
       this.text = after;
+      // Where the typing is (for repairs): the edits' extent, in the latest offsets.
+      const end = e.start + e.newText.length;
+      const shift = e.newText.length - (e.oldEnd - e.start);
+      this.focus = this.focus
+        ? { start: Math.min(this.focus.start, e.start), end: Math.max(this.focus.end > e.start ? this.focus.end + shift : this.focus.end, end) }
+        : { start: e.start, end };
     }
+    if (!edits.length) this.focus ??= { start: 0, end: 0 };
+  }
+
+  private focus: { start: number; end: number } | undefined;
+
+  private flush(): void {
+    const focus = this.focus!;
+    this.focus = undefined;
     const next = ready().parse(this.text, this.tree);
     if (!next) throw new Error(`tree-sitter returned no tree for ${this.path}`);
     this.tree.delete();
     this.tree = next;
-    const last = edits[edits.length - 1];
-    const focus = last ? { start: last.start, end: last.start + last.newText.length } : undefined;
     this.current = this.convert(focus);
-    return this.current;
   }
 
   /** Replaces the whole text (full-sync clients). */

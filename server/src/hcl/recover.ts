@@ -30,9 +30,13 @@ export function repairText(parser: Parser, text: string, focus?: { start: number
   // While typing, the half-typed line is in the chunk being edited: try that chunk alone
   // first (the caller verifies the result parses, and asks again without focus if not).
   const focused = focus ? chunksAround(lines, chunks, focus) : chunks;
+  const edited = focus ? linesAround(lines, focus) : [];
   for (const [from, to] of focused) {
     const chunkLines = lines.slice(from, to);
-    const repaired = repairChunk(parser, chunkLines.map((l) => l.text + l.eol));
+    // The line being typed is the likeliest culprit: tried first, it usually repairs the
+    // chunk with one parse instead of dozens (a 180-line policy document costs ~8 ms a parse).
+    const first = edited.filter((i) => i >= from && i < to).map((i) => i - from);
+    const repaired = repairChunk(parser, chunkLines.map((l) => l.text + l.eol), first);
     for (const i of repaired) blanked.add(from + i);
   }
   return lines.map((l, i) => (blanked.has(i) ? l.text.replace(/[^]/g, ' ') : l.text) + l.eol).join('');
@@ -52,6 +56,18 @@ function chunksAround(lines: { text: string; eol: string }[], chunks: [number, n
   });
 }
 
+/** Indices of the lines an edit's range touches. */
+function linesAround(lines: { text: string; eol: string }[], focus: { start: number; end: number }): number[] {
+  const out: number[] = [];
+  let o = 0;
+  lines.forEach((l, i) => {
+    const end = o + l.text.length + l.eol.length;
+    if (o <= focus.end && focus.start < end) out.push(i);
+    o = end;
+  });
+  return out;
+}
+
 /**
  * Repairs by chunk text: while typing, every chunk but the edited one is unchanged, and a
  * file with a broken chunk elsewhere would otherwise re-parse all of them on each keystroke.
@@ -60,17 +76,17 @@ const repairs = new Map<string, number[]>();
 const MAX_REMEMBERED = 4096;
 
 /** Indices (within the chunk) of the lines to blank so that the chunk parses. */
-function repairChunk(parser: Parser, lines: string[]): number[] {
+function repairChunk(parser: Parser, lines: string[], first: readonly number[] = []): number[] {
   const key = lines.join('');
   const known = repairs.get(key);
   if (known) return known;
-  const result = computeRepair(parser, lines);
+  const result = computeRepair(parser, lines, first);
   if (repairs.size >= MAX_REMEMBERED) repairs.clear();
   repairs.set(key, result);
   return result;
 }
 
-function computeRepair(parser: Parser, lines: string[]): number[] {
+function computeRepair(parser: Parser, lines: string[], typed: readonly number[]): number[] {
   const first = parseErrors(parser, lines.join(''));
   if (first.clean) return [];
   const chosen: number[] = [];
@@ -79,7 +95,7 @@ function computeRepair(parser: Parser, lines: string[]): number[] {
   let trials = 0;
   for (let round = 0; round < MAX_BLANKED_PER_CHUNK && !errors.clean; round++) {
     let best: { line: number; result: ChunkErrors } | undefined;
-    for (const line of candidates(current, errors)) {
+    for (const line of candidates(current, errors, round === 0 ? typed : [])) {
       if (trials++ >= MAX_TRIALS_PER_CHUNK) break;
       const trial = [...current];
       trial[line] = blank(trial[line]);
@@ -134,11 +150,12 @@ function parseErrors(parser: Parser, text: string): ChunkErrors {
 }
 
 /** Lines most likely to be the half-typed one come first. */
-function candidates(lines: string[], errors: ChunkErrors): number[] {
+function candidates(lines: string[], errors: ChunkErrors, first: readonly number[]): number[] {
   const out: number[] = [];
   const add = (i: number): void => {
     if (i >= 0 && i < lines.length && lines[i].trim() !== '' && !out.includes(i)) out.push(i);
   };
+  for (const l of first) add(l);
   for (const l of errors.lines) add(l);
   for (const l of errors.lines) add(l - 1);
   // Lines that leave something open: `x =`, `x = [`, `x = {`, an odd number of quotes.

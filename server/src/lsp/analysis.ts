@@ -92,7 +92,7 @@ export class Analysis {
 
   /** The text the analysis sees for a file: the open document, else the disk. */
   textOf(filePath: string): string | undefined {
-    return this.open.get(filePath)?.file.text ?? this.openOther.get(filePath) ?? diskReader(filePath);
+    return this.open.get(filePath)?.currentText ?? this.openOther.get(filePath) ?? diskReader(filePath);
   }
 
   /** The Terraform files of a module directory as the analysis sees them (open documents first). */
@@ -147,8 +147,8 @@ export class Analysis {
       if (typeof edits === 'string') this.openDocument(filePath, edits);
       return;
     }
-    if (typeof edits === 'string') doc.replace(edits);
-    else doc.edit(edits);
+    // Parsed when the analysis next reads the file: a burst of keystrokes costs one parse.
+    doc.queue(typeof edits === 'string' ? [{ start: 0, oldEnd: doc.currentText.length, newText: edits }] : edits);
   }
 
   closeDocument(filePath: string): void {
