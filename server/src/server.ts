@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   CodeAction,
   CodeActionKind,
+  CompletionItemKind,
   createConnection,
   type Diagnostic,
   DiagnosticSeverity,
@@ -27,6 +28,9 @@ import { Analysis } from './lsp/analysis';
 import { ruleDoc } from './lsp/docs';
 import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressLineEdit } from './lsp/edits';
 import { toSarif } from './report/sarif';
+import { completeAt } from './authoring/completion';
+import { hoverAt } from './authoring/hover';
+import { wildcardActionsAt } from './authoring/wildcard-actions';
 import { version } from './version';
 
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
@@ -58,7 +62,9 @@ connection.onInitialize((params: InitializeParams) => {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
+      // Policy authoring: action names after `"` and `service:`, condition operators and keys.
+      completionProvider: { triggerCharacters: [':', '"'] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
       executeCommandProvider: { commands: ['perimeter.server.scanWorkspace'] },
     },
     serverInfo: { name: 'perimeter', version },
@@ -352,7 +358,6 @@ connection.onHover(
     const p = toPath(textDocument.uri);
     if (!p) return null;
     const hits = analysis.findingsFor(p).filter((f) => within(position, f.range));
-    if (!hits.length) return null;
     const parts = hits.map((f) => {
       const doc = ruleDoc(f.ruleId);
       // VS Code already shows the diagnostic's message above: add what it does not say.
@@ -362,7 +367,38 @@ connection.onHover(
       if (f.aliases.length) lines.push('', `Same check as: ${f.aliases.join(', ')}`);
       return lines.join('\n');
     });
+    // What the catalogue says about the name under the cursor (an action, a pattern, a key).
+    const text = analysis.textOf(p);
+    const authoring = text === undefined ? undefined : hoverAt(text, new LineIndex(text).offset(position));
+    if (authoring) parts.unshift(authoring.markdown);
+    if (!parts.length) return null;
     return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  }),
+);
+
+connection.onCompletion(
+  guard('completion', ({ textDocument, position }) => {
+    const p = toPath(textDocument.uri);
+    const text = p && analysis.textOf(p);
+    if (text === undefined || !text) return null;
+    const idx = new LineIndex(text);
+    const c = completeAt(text, idx.offset(position));
+    if (!c) return null;
+    const range = { start: idx.position(c.replace.start), end: idx.position(c.replace.end) };
+    const KIND = { service: CompletionItemKind.Module, action: CompletionItemKind.Function, operator: CompletionItemKind.Operator, 'condition-key': CompletionItemKind.Property } as const;
+    return {
+      isIncomplete: false,
+      items: c.items.map((i) => ({
+        label: i.label,
+        kind: KIND[i.kind],
+        detail: i.detail,
+        ...(i.documentation ? { documentation: i.documentation } : {}),
+        filterText: i.filterText,
+        sortText: i.sortText,
+        textEdit: { range, newText: i.newText },
+        ...(i.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+      })),
+    };
   }),
 );
 
@@ -381,7 +417,7 @@ function workspaceEdit(perFile: Map<string, RangeEdit[]>): WorkspaceEdit {
 }
 
 connection.onCodeAction(
-  guard('codeAction', ({ textDocument, context }) => {
+  guard('codeAction', ({ textDocument, context, range }) => {
     const p = toPath(textDocument.uri);
     if (!p) return [];
     const findings = analysis.findingsFor(p);
@@ -401,6 +437,14 @@ connection.onCodeAction(
       if (only?.every((k) => !k.startsWith(CodeActionKind.QuickFix))) return actions;
     }
     const text = analysis.textOf(p);
+    // On a wildcard action: its expansion, or only its read and list actions (narrower).
+    if (text !== undefined && (!only || only.some((k) => k.startsWith(CodeActionKind.Refactor)))) {
+      const idx = new LineIndex(text);
+      for (const a of wildcardActionsAt(text, idx.offset(range.start))) {
+        const edit = { range: { start: idx.position(a.edit.start), end: idx.position(a.edit.end) }, newText: a.edit.newText };
+        actions.push({ title: a.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(new Map([[p, [edit]]])) });
+      }
+    }
     for (const diagnostic of context.diagnostics.filter((d) => d.source === 'perimeter')) {
       const f = findings.find((x) => x.ruleId === diagnostic.code && rangesEqual(x.range, diagnostic.range));
       if (!f) continue;

@@ -30,6 +30,10 @@ export interface PolicyContext {
   readonly services: readonly string[];
   /** The form of the text around the token: HCL (jsonencode, policy documents) or JSON. */
   readonly syntax: 'hcl' | 'json';
+  /** The string is an item of a list (`["a", "b"]`), not the key's only value. */
+  readonly inList: boolean;
+  /** The statement's Effect when written literally (`Allow` when a policy document omits it). */
+  readonly effect?: string;
 }
 
 const NAME = /[A-Za-z0-9_:*?.\-/@]/;
@@ -218,7 +222,17 @@ export function contextAt(text: string, offset: number): PolicyContext | undefin
   const parent = parentOf(s, before);
   if (!parent) return undefined;
   const syntaxOf = (p: Parent): 'hcl' | 'json' => (token.escaped ? 'json' : p.sep === '=' || (p.sep === undefined && p.kind === 'object') ? 'hcl' : 'json');
-  const done = (slot: Slot, p: Parent): PolicyContext => ({ slot, token, services: slot.kind === 'condition-key' ? statementServices(s, token.start) : [], syntax: syntaxOf(p) });
+  const done = (slot: Slot, p: Parent): PolicyContext => {
+    const effect = slot.kind === 'action' ? statementEffect(s, token.start, syntaxOf(p)) : undefined;
+    return {
+      slot,
+      token,
+      services: slot.kind === 'condition-key' ? statementServices(s, token.start) : [],
+      syntax: syntaxOf(p),
+      inList: p.kind === 'list',
+      ...(effect ? { effect } : {}),
+    };
+  };
 
   if (parent.kind === 'value' || parent.kind === 'list') {
     if (!token.quoted) return undefined;
@@ -274,4 +288,25 @@ function statementServices(s: Scanner, at: number): string[] {
     open = enclosingOpen(s, open - 1);
   }
   return [];
+}
+
+/** The group (statement) around `at` that holds an action key, up to five levels out. */
+function statementBody(s: Scanner, at: number): { open: number; body: string } | undefined {
+  let open = enclosingOpen(s, at - 1 - (s.escaped ? 2 : 1));
+  for (let level = 0; open >= 0 && level < 5; level++) {
+    const body = s.text.slice(open, groupEnd(s, open));
+    if (/(^|[^A-Za-z_])(Action|NotAction|actions|not_actions)\\?"?\s*[:=]/.test(body)) return { open, body };
+    open = enclosingOpen(s, open - 1);
+  }
+  return undefined;
+}
+
+/** `Allow` / `Deny` as the statement writes it; a policy document's default is Allow. */
+function statementEffect(s: Scanner, at: number, syntax: 'hcl' | 'json'): string | undefined {
+  const st = statementBody(s, at);
+  if (!st) return undefined;
+  // The statement's own Effect, not one of a nested group: the first at its top level is enough here.
+  const m = /(?:^|[^A-Za-z_])(?:Effect|effect)\\?"?\s*[:=]\s*\\?"(Allow|Deny)\\?"/.exec(st.body);
+  if (m) return m[1];
+  return syntax === 'hcl' && /^(statement|content)$/.test(blockHeader(s.text, st.open)) ? 'Allow' : undefined;
 }
