@@ -67,6 +67,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'terraform' },
       { scheme: 'file', language: 'terraform-vars' },
       { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
+      // Policies read with file(): completion, hover and code actions while they are written.
+      { scheme: 'file', language: 'json' },
     ],
     // No configurationSection: the server registers for the `perimeter` section itself (a
     // second registration would send every change twice) and pulls the settings it needs.

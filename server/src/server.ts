@@ -292,10 +292,23 @@ connection.onDidChangeConfiguration(
   }),
 );
 
+/**
+ * Open JSON documents (policies read with file()): kept for completion, hover and code
+ * actions only; the analysis reads them from disk, as Terraform does, and is told of saves.
+ */
+const jsonDocuments = new Map<string, string>();
+const isJson = (p: string) => p.endsWith('.json');
+/** The text completion, hover and code actions see: an open JSON document, else the analysis's. */
+const authoringText = (p: string) => jsonDocuments.get(p) ?? analysis.textOf(p);
+
 connection.onDidOpenTextDocument(
   guard('didOpen', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
+    if (isJson(p)) {
+      jsonDocuments.set(p, textDocument.text);
+      return;
+    }
     analysis.openDocument(p, textDocument.text);
     schedule(path.dirname(p));
   }),
@@ -306,7 +319,7 @@ connection.onDidChangeTextDocument(
     const p = toPath(textDocument.uri);
     if (!p) return;
     // The open document's text, as the analysis holds it: positions are resolved against it.
-    let text = analysis.textOf(p) ?? '';
+    let text = (isJson(p) ? jsonDocuments.get(p) : analysis.textOf(p)) ?? '';
     const edits = [];
     for (const c of contentChanges) {
       if (!('range' in c)) {
@@ -320,6 +333,10 @@ connection.onDidChangeTextDocument(
       edits.push({ start, oldEnd, newText: c.text });
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
+    if (isJson(p)) {
+      jsonDocuments.set(p, text);
+      return;
+    }
     analysis.changeDocument(p, edits);
     schedule(path.dirname(p));
   }),
@@ -329,6 +346,7 @@ connection.onDidCloseTextDocument(
   guard('didClose', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
+    if (jsonDocuments.delete(p)) return;
     analysis.closeDocument(p);
     schedule(path.dirname(p));
   }),
@@ -368,7 +386,7 @@ connection.onHover(
       return lines.join('\n');
     });
     // What the catalogue says about the name under the cursor (an action, a pattern, a key).
-    const text = analysis.textOf(p);
+    const text = authoringText(p);
     const authoring = text === undefined ? undefined : hoverAt(text, new LineIndex(text).offset(position));
     if (authoring) parts.unshift(authoring.markdown);
     if (!parts.length) return null;
@@ -379,8 +397,8 @@ connection.onHover(
 connection.onCompletion(
   guard('completion', ({ textDocument, position }) => {
     const p = toPath(textDocument.uri);
-    const text = p && analysis.textOf(p);
-    if (text === undefined || !text) return null;
+    const text = p && authoringText(p);
+    if (!text) return null;
     const idx = new LineIndex(text);
     const c = completeAt(text, idx.offset(position));
     if (!c) return null;
@@ -438,9 +456,10 @@ connection.onCodeAction(
     }
     const text = analysis.textOf(p);
     // On a wildcard action: its expansion, or only its read and list actions (narrower).
-    if (text !== undefined && (!only || only.some((k) => k.startsWith(CodeActionKind.Refactor)))) {
-      const idx = new LineIndex(text);
-      for (const a of wildcardActionsAt(text, idx.offset(range.start))) {
+    const current = authoringText(p);
+    if (current !== undefined && (!only || only.some((k) => k.startsWith(CodeActionKind.Refactor)))) {
+      const idx = new LineIndex(current);
+      for (const a of wildcardActionsAt(current, idx.offset(range.start))) {
         const edit = { range: { start: idx.position(a.edit.start), end: idx.position(a.edit.end) }, newText: a.edit.newText };
         actions.push({ title: a.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(new Map([[p, [edit]]])) });
       }
