@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   CodeAction,
   CodeActionKind,
+  type CompletionItem,
   CompletionItemKind,
   createConnection,
   type Diagnostic,
@@ -28,7 +29,7 @@ import { Analysis } from './lsp/analysis';
 import { ruleDoc } from './lsp/docs';
 import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressLineEdit } from './lsp/edits';
 import { toSarif } from './report/sarif';
-import { completeAt } from './authoring/completion';
+import { completeAt, completionDocumentation, type CompletionItem as AuthoringItem } from './authoring/completion';
 import { hoverAt } from './authoring/hover';
 import { wildcardActionsAt } from './authoring/wildcard-actions';
 import { version } from './version';
@@ -63,7 +64,7 @@ connection.onInitialize((params: InitializeParams) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
       // Policy authoring: action names after `"` and `service:`, condition operators and keys.
-      completionProvider: { triggerCharacters: [':', '"'] },
+      completionProvider: { triggerCharacters: [':', '"'], resolveProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
       executeCommandProvider: { commands: ['perimeter.server.scanWorkspace'] },
     },
@@ -394,6 +395,14 @@ connection.onHover(
   }),
 );
 
+connection.onCompletionResolve(
+  guard('completionResolve', (item: CompletionItem) => {
+    const kind = (item.data as { perimeter?: AuthoringItem['kind'] } | undefined)?.perimeter;
+    const documentation = kind && completionDocumentation(kind, item.label);
+    return documentation ? { ...item, documentation } : item;
+  }),
+);
+
 connection.onCompletion(
   guard('completion', ({ textDocument, position }) => {
     const p = toPath(textDocument.uri);
@@ -410,7 +419,8 @@ connection.onCompletion(
         label: i.label,
         kind: KIND[i.kind],
         detail: i.detail,
-        ...(i.documentation ? { documentation: i.documentation } : {}),
+        // Descriptions are resolved when shown: the list stays small (a service has hundreds of actions).
+        ...(i.documentation ? { data: { perimeter: i.kind } } : {}),
         filterText: i.filterText,
         sortText: i.sortText,
         textEdit: { range, newText: i.newText },

@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import {
   CodeActionRequest,
   CompletionRequest,
+  CompletionResolveRequest,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   HoverRequest,
@@ -114,7 +115,7 @@ describe('language server: policy authoring in every form', () => {
       const p = await client.diagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'aws-iam-unknown-action'));
       const d = p.diagnostics.find((x) => x.code === 'aws-iam-unknown-action') as Diagnostic;
       assert.equal(d.severity, 2, form);
-      assert.match(d.message, /"s3:GetObjct" is not an action of Amazon S3 in the AWS catalogue of \d{4}-\d{2}-\d{2}.*Did you mean "s3:GetObject"\?/, form);
+      assert.match(typeof d.message === 'string' ? d.message : d.message.value, /"s3:GetObjct" is not an action of Amazon S3 in the AWS catalogue of \d{4}-\d{2}-\d{2}.*Did you mean "s3:GetObject"\?/, form);
       const text = fs.readFileSync(URI.parse(uri).fsPath, 'utf8');
       assert.equal(text.slice(offsetOf(text, d.range.start), offsetOf(text, d.range.end)), 's3:GetObjct', `${form}: the range is the name`);
       const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
@@ -136,7 +137,8 @@ describe('language server: policy authoring in every form', () => {
       const item = result.items.find((i: CompletionItem) => i.label === 's3:GetObject');
       assert.ok(item, `${form}: ${result.items.length} items`);
       assert.equal(item.detail, 'Read');
-      assert.ok(item.documentation, form);
+      const resolved = (await client.connection.sendRequest(CompletionResolveRequest.type, item)) as CompletionItem;
+      assert.match(JSON.stringify(resolved.documentation), /retrieve objects/i, form);
       const completed = applyTextEdits(text, [item.textEdit as TextEdit]);
       assert.equal(completed, written(form, 's3:GetObject'), form);
       await policyOf(form, completed);

@@ -103,14 +103,21 @@ export function serviceName(prefix: string): string | undefined {
   return p ? catalogue().data.services[p].name : undefined;
 }
 
-/** The actions of a service, in the catalogue's order. */
-export function serviceActions(prefix: string): ActionInfo[] {
+const actionLists = new Map<string, readonly ActionInfo[]>();
+
+/** The actions of a service, in the catalogue's order (kept once read: completion asks on every keystroke). */
+export function serviceActions(prefix: string): readonly ActionInfo[] {
   const p = catalogue().services.get(prefix.toLowerCase());
   if (!p) return [];
-  return Object.entries(catalogue().data.services[p].actions).map(([a, description]) => {
-    const name = `${p}:${a}`;
-    return { name, levels: accessLevels(name) ?? [], description };
-  });
+  let list = actionLists.get(p);
+  if (!list) {
+    list = Object.entries(catalogue().data.services[p].actions).map(([a, description]) => {
+      const name = `${p}:${a}`;
+      return { name, levels: accessLevels(name) ?? [], description };
+    });
+    actionLists.set(p, list);
+  }
+  return list;
 }
 
 /** An exact action (any case), with its name as AWS writes it. */

@@ -1,4 +1,6 @@
 import {
+  actionInfo,
+  conditionKeyInfo,
   conditionKeysFor,
   conditionOperators,
   FAMILY_TEXT,
@@ -133,4 +135,11 @@ function keyItems(ctx: PolicyContext, typed: string, close: string, operator: st
     });
   });
   return items;
+}
+
+/** The documentation of an item, resolved when the editor shows it (kept out of the list). */
+export function completionDocumentation(kind: CompletionItem['kind'], label: string): string | undefined {
+  if (kind === 'action') return actionInfo(label)?.description || undefined;
+  if (kind === 'condition-key') return conditionKeyInfo(label)?.description || undefined;
+  return undefined;
 }
