@@ -244,6 +244,11 @@ describe('authoring: catalogue look-ups and name checks', () => {
     assert.equal(checkAction('${var.x}:GetObject'), undefined);
     assert.deepEqual(checkAction('s3:GetObjct')?.fix, 's3:GetObject');
     assert.equal(checkAction('s3:GetObjct')?.certain, true);
+    // A name that only starts actions: a `*` left out, suggested but not applied (it widens).
+    const start = checkAction('kms:Describe')!;
+    assert.equal(start.certain, true);
+    assert.equal(start.suggestions[0], 'kms:Describe*');
+    assert.equal(start.fix, undefined);
     const maybe = checkAction('sns:Receive')!;
     assert.equal(maybe.certain, false);
     assert.match(maybe.what, /not in the AWS catalogue of \d{4}-\d{2}-\d{2}/);

@@ -70,6 +70,15 @@ export function checkAction(name: string): NameProblem | undefined {
     return { what: `${q(name)} matches no action of ${serviceName(service) ?? service} in ${catalogueOf()}`, suggestions: near, fix: best(near, name), certain: near.length > 0 };
   }
   if (actionInfo(name)) return undefined;
+  // `kms:Describe`, `states:Describe`: the start of several names, a `*` left out.
+  const prefixed = serviceActions(service).filter((a) => a.name.toLowerCase().startsWith(name.toLowerCase()));
+  if (prefixed.length) {
+    return {
+      what: `${q(name)} is not an action of ${serviceName(service) ?? service} in ${catalogueOf()}, only the start of ${prefixed.length} (${prefixed.slice(0, 3).map((a) => a.name).join(', ')}${prefixed.length > 3 ? ', …' : ''})`,
+      suggestions: [`${name}*`, ...prefixed.slice(0, 2).map((a) => a.name)],
+      certain: true,
+    };
+  }
   const near = nearestActions(name);
   if (!near.length) return { what: `${q(name)} is not in ${catalogueOf()}, which lists ${serviceActions(service).length} actions of ${serviceName(service) ?? service}`, suggestions: [], certain: false };
   return { what: `${q(name)} is not an action of ${serviceName(service) ?? service} in ${catalogueOf()}`, suggestions: near, fix: best(near, name), certain: true };

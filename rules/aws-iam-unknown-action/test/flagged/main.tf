@@ -48,3 +48,10 @@ resource "aws_iam_role_policy" "doc" {
   role   = "r"
   policy = data.aws_iam_policy_document.doc.json
 }
+
+# The start of several actions, a `*` left out: suggested, not fixed (the pattern grants more).
+resource "aws_iam_policy" "prefix" {
+  policy = jsonencode({
+    Statement = [{ Effect = "Allow", Action = ["states:Describe"], Resource = "*" }] # expect: aws-iam-unknown-action
+  })
+}
