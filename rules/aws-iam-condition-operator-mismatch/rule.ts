@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies } from '../../server/src/iam';
 import { checkOperator, didYouMean } from '../../server/src/authoring/names';
-import { nameFix, writtenName } from '../../server/src/authoring/report-names';
+import { writtenName } from '../../server/src/authoring/report-names';
 
 /**
  * Condition operators that cannot work: a name AWS does not define (`StringEqual`), or an
@@ -14,7 +14,7 @@ export default defineRule({
   severity: 'medium',
   family: 'wildcard-iam',
   aliases: [],
-  fixable: true,
+  fixable: false,
   check(ctx) {
     const seen = new Set<string>();
     for (const p of collectPolicies(ctx.module)) {
@@ -28,12 +28,10 @@ export default defineRule({
           const id = `${origin.file}:${origin.span.start}:${origin.span.end}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          const fix = nameFix(origin, problem);
           ctx.report({
             origin,
             message: `${p.owner.address}: ${problem.what}, so this condition never matches as intended.${didYouMean(problem.suggestions)}`,
             block: p.owner.block.span,
-            ...(fix ? { fix } : {}),
           });
         }
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies, isAllow } from '../../server/src/iam';
 import { checkAction, didYouMean } from '../../server/src/authoring/names';
-import { nameFix, writtenName } from '../../server/src/authoring/report-names';
+import { writtenName } from '../../server/src/authoring/report-names';
 
 /**
  * Action / NotAction names that match nothing in the AWS action catalogue: an unknown service
@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'medium',
   family: 'wildcard-iam',
   aliases: [],
-  fixable: true,
+  fixable: false,
   check(ctx) {
     const seen = new Set<string>();
     for (const p of collectPolicies(ctx.module)) {
@@ -35,7 +35,6 @@ export default defineRule({
             if (seen.has(key)) continue;
             seen.add(key);
             const effectText = field === 'NotAction' ? 'excludes nothing from the statement' : isAllow(s) ? 'grants nothing' : effect === 'Deny' ? 'denies nothing' : 'matches nothing';
-            const fix = nameFix(origin, problem);
             // A name the catalogue may lag behind: a notice that says so, not a warning.
             const message = problem.certain
               ? `${p.owner.address}: ${problem.what}, so this ${field} entry ${effectText}.${didYouMean(problem.suggestions)}`
@@ -45,7 +44,6 @@ export default defineRule({
               message,
               ...(problem.certain ? {} : { severity: 'low' as const }),
               block: p.owner.block.span,
-              ...(fix ? { fix } : {}),
             });
           }
         }

@@ -1,7 +1,7 @@
 import { defineRule } from '../../server/src/engine/rule';
 import { collectPolicies } from '../../server/src/iam';
 import { checkConditionKey, didYouMean } from '../../server/src/authoring/names';
-import { nameFix, writtenName } from '../../server/src/authoring/report-names';
+import { writtenName } from '../../server/src/authoring/report-names';
 
 /**
  * Condition keys that AWS does not define: a key of a catalogued service or a global `aws:`
@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'medium',
   family: 'wildcard-iam',
   aliases: [],
-  fixable: true,
+  fixable: false,
   check(ctx) {
     const seen = new Set<string>();
     for (const p of collectPolicies(ctx.module)) {
@@ -31,7 +31,6 @@ export default defineRule({
           const id = `${origin.file}:${origin.span.start}:${origin.span.end}`;
           if (seen.has(id)) continue;
           seen.add(id);
-          const fix = nameFix(origin, problem);
           ctx.report({
             origin,
             message: problem.certain
@@ -39,7 +38,6 @@ export default defineRule({
               : `${p.owner.address}: ${problem.what}. If AWS added it since, refresh the catalogue (see README "Writing policies"); if not, no request carries it and this condition tests an absent key.`,
             ...(problem.certain ? {} : { severity: 'low' as const }),
             block: p.owner.block.span,
-            ...(fix ? { fix } : {}),
           });
         }
       }

@@ -32,6 +32,7 @@ import { toSarif } from './report/sarif';
 import { completeAt, completionDocumentation, type CompletionItem as AuthoringItem } from './authoring/completion';
 import { hoverAt } from './authoring/hover';
 import { wildcardActionsAt } from './authoring/wildcard-actions';
+import { didYouMeanFor } from './authoring/names';
 import { version } from './version';
 
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
@@ -477,6 +478,12 @@ connection.onCodeAction(
     for (const diagnostic of context.diagnostics.filter((d) => d.source === 'perimeter')) {
       const f = findings.find((x) => x.ruleId === diagnostic.code && rangesEqual(x.range, diagnostic.range));
       if (!f) continue;
+      // A misspelt policy name: the nearest known one, chosen by the author (not a --fix fix).
+      const nearest = text !== undefined ? didYouMeanFor(f.ruleId, text.slice(f.span.start, f.span.end)) : undefined;
+      if (nearest) {
+        const edit = { range: diagnostic.range, newText: nearest };
+        actions.push({ title: `Replace with ${JSON.stringify(nearest)}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(new Map([[p, [edit]]])) });
+      }
       if (f.fix) {
         const edits = fixToRangeEdits(f.fix, (file) => analysis.textOf(file));
         if (edits) actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(edits) });

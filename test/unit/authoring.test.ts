@@ -6,7 +6,7 @@ import { contextAt } from '../../server/src/authoring/context';
 import { hoverAt } from '../../server/src/authoring/hover';
 import { wildcardActionsAt } from '../../server/src/authoring/wildcard-actions';
 import { catalogueDate, conditionKeyInfo, editDistance, nearestActions, operatorFits, operatorInfo } from '../../server/src/authoring/catalogue-lookup';
-import { checkAction, checkConditionKey, checkOperator } from '../../server/src/authoring/names';
+import { checkAction, checkConditionKey, checkOperator, didYouMeanFor } from '../../server/src/authoring/names';
 
 /** `text` with a `|` marking the offset. */
 function at(marked: string): [string, number] {
@@ -257,5 +257,16 @@ describe('authoring: catalogue look-ups and name checks', () => {
     assert.equal(checkOperator('StringEqual', 'aws:SourceAccount')?.fix, 'StringEquals');
     assert.match(checkOperator('Bool', 'aws:SourceVpc')!.what, /cannot apply to "aws:SourceVpc", a String key/);
     assert.equal(checkOperator('StringEquals', 'aws:SecureTransport'), undefined);
+  });
+
+  it('gives the editor\'s "did you mean" replacement only when one name is clearly the nearest', () => {
+    assert.equal(didYouMeanFor('aws-iam-unknown-action', 's3:GetObjct'), 's3:GetObject');
+    assert.equal(didYouMeanFor('aws-iam-unknown-action', 'kms:Describe'), undefined, 'a pattern would grant more');
+    assert.equal(didYouMeanFor('aws-iam-unknown-action', 'sns:Receive'), undefined);
+    assert.equal(didYouMeanFor('aws-iam-unknown-condition-key', 'aws:SecureTransprt'), 'aws:SecureTransport');
+    assert.equal(didYouMeanFor('aws-iam-unknown-condition-key', 'aws:SourceVpcc'), undefined, 'aws:SourceVpc and aws:SourceVpce are as close');
+    assert.equal(didYouMeanFor('aws-iam-condition-operator-mismatch', 'StringEqual'), 'StringEquals');
+    assert.equal(didYouMeanFor('aws-iam-condition-operator-mismatch', 'Bool'), undefined);
+    assert.equal(didYouMeanFor('aws-iam-wildcard-action', 's3:GetObjct'), undefined);
   });
 });

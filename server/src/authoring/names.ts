@@ -114,6 +114,23 @@ export function checkOperator(op: string, key: string | undefined): NameProblem 
   return { what: `${q(op)} cannot apply to ${q(k.key)}, a ${k.type} key`, suggestions: [], certain: true };
 }
 
+/**
+ * The name clearly nearest a misspelt one reported by a name rule, for the editor's quick fix.
+ * Not a rule fix: the corrected name takes effect (an Allow then grants what it names), which
+ * `--fix` must not do unasked; the author chooses it in the editor.
+ */
+export function didYouMeanFor(ruleId: string, name: string): string | undefined {
+  const problem =
+    ruleId === 'aws-iam-unknown-action'
+      ? checkAction(name)
+      : ruleId === 'aws-iam-unknown-condition-key'
+        ? checkConditionKey(name)
+        : ruleId === 'aws-iam-condition-operator-mismatch'
+          ? checkOperator(name, undefined)
+          : undefined;
+  return problem?.fix && !/[\\"$]/.test(problem.fix) ? problem.fix : undefined;
+}
+
 /** " Did you mean "a" or "b"?" for a message. */
 export function didYouMean(suggestions: readonly string[]): string {
   if (!suggestions.length) return '';

@@ -1,8 +1,6 @@
-import type { Fix } from '../engine/rule';
 import { substringOrigin, type Origin } from '../eval/value';
 import type { Located } from '../iam/model';
 import type { TerraformModule } from '../module/module';
-import type { NameProblem } from './names';
 
 /**
  * Where a name is written, its characters only (no quotes), when it is written literally
@@ -21,13 +19,4 @@ export function writtenName(module: TerraformModule, l: Located): Origin | undef
   const at = written.indexOf(l.value);
   if (at < 0 || !/^[\\"]*$/.test(written.slice(0, at) + written.slice(at + l.value.length))) return undefined;
   return { file: o.file, span: { start: o.span.start + at, end: o.span.start + at + l.value.length } };
-}
-
-/**
- * The quick fix that replaces a name with the clearly nearest known one, in its own form:
- * only the name's characters change, so quotes, escapes and layout stay the author's.
- */
-export function nameFix(origin: Origin, problem: NameProblem): Fix | undefined {
-  if (!problem.fix || /[\\"$]/.test(problem.fix)) return undefined;
-  return { title: `Replace with ${JSON.stringify(problem.fix)}`, edits: [{ file: origin.file, span: origin.span, newText: problem.fix }] };
 }
