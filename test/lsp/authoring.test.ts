@@ -127,6 +127,22 @@ describe('language server: policy authoring in every form', () => {
     }
   });
 
+  it('reports an unknown condition key and operator, with the operator\'s quick fix', async () => {
+    const file = path.join(dir, 'conditions', 'main.tf');
+    fs.mkdirSync(path.dirname(file));
+    const text =
+      'data "aws_iam_policy_document" "d" {\n  statement {\n    actions   = ["s3:GetObject"]\n    resources = ["*"]\n    condition {\n      test     = "StringEqual"\n      variable = "aws:SecureTransprt"\n      values   = ["x"]\n    }\n  }\n}\n';
+    fs.writeFileSync(file, text);
+    const uri = URI.file(file).toString();
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+    const p = await client.diagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'aws-iam-unknown-condition-key') && d.diagnostics.some((x) => x.code === 'aws-iam-condition-operator-mismatch'));
+    const op = p.diagnostics.find((x) => x.code === 'aws-iam-condition-operator-mismatch')!;
+    assert.equal(op.severity, 2);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: op.range, context: { diagnostics: [op] } })) as CodeAction[];
+    const fix = actions.find((a) => a.title === 'Replace with "StringEquals"')!;
+    assert.match(applyTextEdits(text, fix.edit!.changes![uri]), /test {5}= "StringEquals"/);
+  });
+
   it('completes s3:GetOb to s3:GetObject in each form, keeping the quoting; the result parses', async () => {
     for (const form of Object.keys(FORMS)) {
       const uri = uriOf(form);

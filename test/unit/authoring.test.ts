@@ -162,6 +162,15 @@ describe('authoring: hover', () => {
     assert.ok(levels.indexOf('List') < levels.indexOf('Write'), levels.join());
   });
 
+  it('gives a condition key\'s type and an operator\'s meaning', () => {
+    const [text, offset] = at('{"Statement": [{"Action": "s3:GetObject", "Condition": {"IpAddress": {"aws:Sou|rceIp": "10.0.0.0/8"}}}]}');
+    const h = hoverAt(text, offset)!.markdown;
+    assert.match(h, /`aws:SourceIp`\*\* — IPAddress condition key \(global\)/);
+    assert.match(h, /Used with `IpAddress`, which compares IP addresses/);
+    const [t2, o2] = at('{"Statement": [{"Action": "s3:GetObject", "Condition": {"StringEqu|al": {"aws:SourceIp": "x"}}}]}');
+    assert.match(hoverAt(t2, o2)!.markdown, /`StringEqual` is not a condition operator\. Did you mean `StringEquals`/);
+  });
+
   it('names the nearest known names for an unknown one', () => {
     const [text, offset] = written('heredoc', 's3:GetObjct', 4);
     assert.match(hoverAt(text, offset)!.markdown, /Did you mean `s3:GetObject`/);

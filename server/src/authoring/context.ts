@@ -272,22 +272,13 @@ function keyStartOf(s: Scanner, open: number): number {
   return k ? k.start : open;
 }
 
-/**
- * The services named by the statement around `at`: the strings `service:Name` of the nearest
- * enclosing group that has an action key, up to four levels out.
- */
+/** The service prefixes named by the strings of the statement around `at` (not `aws`). */
 function statementServices(s: Scanner, at: number): string[] {
-  let open = enclosingOpen(s, at - 1 - (s.escaped ? 2 : 1));
-  for (let level = 0; open >= 0 && level < 5; level++) {
-    const body = s.text.slice(open, groupEnd(s, open));
-    if (/(^|[^A-Za-z_])(Action|NotAction|actions|not_actions)\\?"?\s*[:=]/.test(body)) {
-      const out = new Set<string>();
-      for (const m of body.matchAll(/"([a-z0-9-]+):[A-Za-z*?]/g)) if (m[1] !== 'aws') out.add(m[1]);
-      return [...out];
-    }
-    open = enclosingOpen(s, open - 1);
-  }
-  return [];
+  const st = statementBody(s, at);
+  if (!st) return [];
+  const out = new Set<string>();
+  for (const m of st.body.matchAll(/"([a-z0-9-]+):[A-Za-z*?]/g)) if (m[1] !== 'aws') out.add(m[1]);
+  return [...out];
 }
 
 /** The group (statement) around `at` that holds an action key, up to five levels out. */
