@@ -9,7 +9,9 @@ import { Language, Parser } from 'web-tree-sitter';
 import {
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  CompletionRequest,
   DidOpenTextDocumentNotification,
+  HoverRequest,
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
@@ -22,6 +24,8 @@ import { scanPathsParallel } from '../server/src/engine/parallel';
 import { scanSources } from '../server/src/engine/scan';
 import { initHcl } from '../server/src/hcl/parser';
 import { Analysis } from '../server/src/lsp/analysis';
+import { completeAt } from '../server/src/authoring/completion';
+import { hoverAt } from '../server/src/authoring/hover';
 import { collectFiles, readSources, type SourceFile } from '../server/src/module/workspace';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -212,6 +216,72 @@ async function serverFigures(): Promise<void> {
   s.proc.kill();
 }
 
+/**
+ * Policy authoring on the 2,000-line file, over the protocol: completion of `s3:GetOb` and
+ * hover on an action, request to response. The first of each (the catalogue read on first
+ * use) is reported apart from the steady figures.
+ */
+async function authoringFigures(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-'));
+  const file = path.join(dir, 'main.tf');
+  const text = bigModule();
+  fs.writeFileSync(file, text);
+  const uri = URI.file(file).toString();
+  const { proc, conn } = startServer();
+  const published = new Promise<void>((r) =>
+    conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      if (p.uri === uri) r();
+    }),
+  );
+  await conn.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+  await conn.sendNotification(InitializedNotification.type, {});
+  await conn.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'terraform', version: 1, text } });
+  await published;
+  // Inside the last policy's "s3:GetObject", after "s3:GetOb".
+  const offset = text.lastIndexOf('"s3:GetObject"') + 1 + 's3:GetOb'.length;
+  const before = text.slice(0, offset).split('\n');
+  const position = { line: before.length - 1, character: before[before.length - 1].length };
+  const time = async (f: () => Promise<unknown>): Promise<number> => {
+    const t = performance.now();
+    const r = await f();
+    if (!r) throw new Error('no answer');
+    return performance.now() - t;
+  };
+  const complete = () => conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+  const hover = () => conn.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  const firstCompletionMs = await time(complete);
+  const firstHoverMs = await time(hover);
+  const completions: number[] = [];
+  const hovers: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    completions.push(await time(complete));
+    hovers.push(await time(hover));
+  }
+  // The same answers computed in this process, without the protocol and the scheduler.
+  const inProcess = (f: () => unknown) => {
+    const xs: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now();
+      f();
+      xs.push(performance.now() - t);
+    }
+    return +median(xs).toFixed(3);
+  };
+  results.authoring = {
+    lines: text.split('\n').length,
+    inProcessCompletionMedianMs: inProcess(() => completeAt(text, offset)),
+    inProcessHoverMedianMs: inProcess(() => hoverAt(text, offset)),
+    firstCompletionMs: +firstCompletionMs.toFixed(1),
+    completionMedianMs: +median(completions).toFixed(2),
+    completionP99Ms: +percentile(completions, 99).toFixed(2),
+    firstHoverMs: +firstHoverMs.toFixed(1),
+    hoverMedianMs: +median(hovers).toFixed(2),
+    hoverP99Ms: +percentile(hovers, 99).toFixed(2),
+  };
+  conn.dispose();
+  proc.kill();
+}
+
 async function scaling(sources: SourceFile[]): Promise<void> {
   const rows: { copies: number; megabytes: number; ms: number; msPerMB: number }[] = [];
   for (const copies of [1, 4, 16]) {
@@ -244,6 +314,7 @@ async function main(): Promise<void> {
   if (part('scan')) await workspaceScan(sources);
   if (part('keystrokes')) await keystrokesInProcess();
   if (part('server')) await serverFigures();
+  if (part('authoring')) await authoringFigures();
   if (part('scaling')) await scaling(sources);
   if (!only) fs.writeFileSync(path.join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(JSON.stringify(results, null, 2));

@@ -21,6 +21,9 @@ import awsIamSecretOutputExposed from './aws-iam-secret-output-exposed/rule';
 import awsS3PublicGrant from './aws-s3-public-grant/rule';
 import awsS3WebsitePublic from './aws-s3-website-public/rule';
 import awsIamSensitiveReadAnyResource from './aws-iam-sensitive-read-any-resource/rule';
+import awsIamUnknownAction from './aws-iam-unknown-action/rule';
+import awsIamUnknownConditionKey from './aws-iam-unknown-condition-key/rule';
+import awsIamConditionOperatorMismatch from './aws-iam-condition-operator-mismatch/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -46,4 +49,7 @@ export const ALL_RULES: readonly Rule[] = [
   awsS3PublicGrant,
   awsS3WebsitePublic,
   awsIamSensitiveReadAnyResource,
+  awsIamUnknownAction,
+  awsIamUnknownConditionKey,
+  awsIamConditionOperatorMismatch,
 ];

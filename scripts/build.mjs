@@ -9,6 +9,7 @@ const require = createRequire(import.meta.url);
 
 // The IAM action table is generated first: the server, the CLI and the tests import it.
 await import('./build-iam-catalogue.mjs');
+await import('./build-authoring-catalogue.mjs');
 const dist = 'dist';
 mkdirSync(dist, { recursive: true });
 
@@ -44,4 +45,5 @@ copyFileSync(
 );
 // The action catalogue is read at run time (on first use) rather than bundled as a literal.
 copyFileSync('server/src/iam/catalogue.generated.json', `${dist}/iam-catalogue.json`);
+copyFileSync('server/src/authoring/catalogue.generated.json', `${dist}/authoring-catalogue.json`);
 console.log('built dist/client.js, dist/server.js, dist/cli.js, dist/language-server.js, dist/scan-worker.js');

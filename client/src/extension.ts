@@ -67,8 +67,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: 'file', language: 'terraform' },
       { scheme: 'file', language: 'terraform-vars' },
       { scheme: 'file', pattern: '**/*.{tf,tfvars}' },
-      // Policy documents read by file(): analysed as typed, with hovers and fixes. The server
-      // ignores a JSON file no module reads.
+      // Policy documents read by file(): analysed as typed, with hovers and fixes, and
+      // completion while they are written. The server ignores a JSON file no module reads.
       { scheme: 'file', language: 'json' },
       // An unsaved tab set to Terraform is analysed as a module of its own.
       { scheme: 'untitled', language: 'terraform' },

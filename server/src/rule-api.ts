@@ -44,3 +44,7 @@ export { switchedOffBy } from './rules-support/registry-fixes';
 export { accountBlocksPublicAccess, aclsDisabled, bucketOf, coveringFlagIsOn, PUBLIC_ACCESS_BLOCK_FLAGS, publicAccessBlocksOf } from './rules-support/s3';
 export type { PublicAccessBlockFlag } from './rules-support/s3';
 export { setValueFix, stringAlternatives, writtenInPlace } from './rules-support/values';
+
+// Catalogue name checks (the aws-iam-unknown-* and operator rules).
+export { checkAction, checkConditionKey, checkOperator, didYouMean } from './authoring/names';
+export { writtenName } from './authoring/report-names';

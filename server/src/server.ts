@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import {
   CodeAction,
   CodeActionKind,
+  type CompletionItem,
+  CompletionItemKind,
   createConnection,
   type Diagnostic,
   DiagnosticSeverity,
@@ -30,6 +32,10 @@ import { Analysis } from './lsp/analysis';
 import { ruleDoc } from './lsp/docs';
 import { fixToRangeEdits, type RangeEdit, suppressFileEdit, suppressInReaderEdit, suppressLineEdit } from './lsp/edits';
 import { toSarif } from './report/sarif';
+import { completeAt, completionDocumentation, type CompletionItem as AuthoringItem } from './authoring/completion';
+import { hoverAt } from './authoring/hover';
+import { wildcardActionsAt } from './authoring/wildcard-actions';
+import { didYouMeanFor } from './authoring/names';
 import { version } from './version';
 
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
@@ -97,7 +103,9 @@ connection.onInitialize((params: InitializeParams) => {
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
+      // Policy authoring: action names after `"` and `service:`, condition operators and keys.
+      completionProvider: { triggerCharacters: [':', '"'], resolveProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, CodeActionKind.SourceFixAll, 'source.fixAll.perimeter'] },
       executeCommandProvider: { commands: ['perimeter.server.scanWorkspace'] },
     },
     serverInfo: { name: 'perimeter', version },
@@ -387,10 +395,23 @@ connection.onDidChangeConfiguration(
   }),
 );
 
+/**
+ * Open JSON documents (policies read with file()): kept for completion, hover and code
+ * actions only; the analysis reads them from disk, as Terraform does, and is told of saves.
+ */
+const jsonDocuments = new Map<string, string>();
+const isJson = (p: string) => p.endsWith('.json');
+/** The text completion, hover and code actions see: an open JSON document, else the analysis's. */
+const authoringText = (p: string) => jsonDocuments.get(p) ?? analysis.textOf(p);
+
 connection.onDidOpenTextDocument(
   guard('didOpen', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
+    if (isJson(p)) {
+      jsonDocuments.set(p, textDocument.text);
+      return;
+    }
     analysis.openDocument(p, textDocument.text);
     scheduleFor(p);
   }),
@@ -401,7 +422,7 @@ connection.onDidChangeTextDocument(
     const p = toPath(textDocument.uri);
     if (!p) return;
     // The open document's text, as the analysis holds it: positions are resolved against it.
-    let text = analysis.textOf(p) ?? '';
+    let text = (isJson(p) ? jsonDocuments.get(p) : analysis.textOf(p)) ?? '';
     const edits = [];
     for (const c of contentChanges) {
       if (!('range' in c)) {
@@ -415,6 +436,10 @@ connection.onDidChangeTextDocument(
       edits.push({ start, oldEnd, newText: c.text });
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
+    if (isJson(p)) {
+      jsonDocuments.set(p, text);
+      return;
+    }
     analysis.changeDocument(p, edits);
     scheduleFor(p, TYPING_PAUSE_MS);
   }),
@@ -424,6 +449,7 @@ connection.onDidCloseTextDocument(
   guard('didClose', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
+    if (jsonDocuments.delete(p)) return;
     analysis.closeDocument(p);
     scheduleFor(p);
   }),
@@ -453,7 +479,6 @@ connection.onHover(
     const p = toPath(textDocument.uri);
     if (!p) return null;
     const hits = analysis.findingsFor(p).filter((f) => within(position, f.range));
-    if (!hits.length) return null;
     const parts = hits.map((f) => {
       const doc = ruleDoc(f.ruleId);
       // VS Code already shows the diagnostic's message above: add what it does not say.
@@ -463,7 +488,47 @@ connection.onHover(
       if (f.aliases.length) lines.push('', `Same check as: ${f.aliases.join(', ')}`);
       return lines.join('\n');
     });
+    // What the catalogue says about the name under the cursor (an action, a pattern, a key).
+    const text = authoringText(p);
+    const authoring = text === undefined ? undefined : hoverAt(text, new LineIndex(text).offset(position));
+    if (authoring) parts.unshift(authoring.markdown);
+    if (!parts.length) return null;
     return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  }),
+);
+
+connection.onCompletionResolve(
+  guard('completionResolve', (item: CompletionItem) => {
+    const kind = (item.data as { perimeter?: AuthoringItem['kind'] } | undefined)?.perimeter;
+    const documentation = kind && completionDocumentation(kind, item.label);
+    return documentation ? { ...item, documentation } : item;
+  }),
+);
+
+connection.onCompletion(
+  guard('completion', ({ textDocument, position }) => {
+    const p = toPath(textDocument.uri);
+    const text = p && authoringText(p);
+    if (!text) return null;
+    const idx = new LineIndex(text);
+    const c = completeAt(text, idx.offset(position));
+    if (!c) return null;
+    const range = { start: idx.position(c.replace.start), end: idx.position(c.replace.end) };
+    const KIND = { service: CompletionItemKind.Module, action: CompletionItemKind.Function, operator: CompletionItemKind.Operator, 'condition-key': CompletionItemKind.Property } as const;
+    return {
+      isIncomplete: false,
+      items: c.items.map((i) => ({
+        label: i.label,
+        kind: KIND[i.kind],
+        detail: i.detail,
+        // Descriptions are resolved when shown: the list stays small (a service has hundreds of actions).
+        ...(i.documentation ? { data: { perimeter: i.kind } } : {}),
+        filterText: i.filterText,
+        sortText: i.sortText,
+        textEdit: { range, newText: i.newText },
+        ...(i.retrigger ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+      })),
+    };
   }),
 );
 
@@ -482,7 +547,7 @@ function workspaceEdit(perFile: Map<string, RangeEdit[]>): WorkspaceEdit {
 }
 
 connection.onCodeAction(
-  guard('codeAction', ({ textDocument, context }) => {
+  guard('codeAction', ({ textDocument, context, range }) => {
     const p = toPath(textDocument.uri);
     if (!p) return [];
     const findings = analysis.findingsFor(p);
@@ -502,9 +567,24 @@ connection.onCodeAction(
       if (only?.every((k) => !k.startsWith(CodeActionKind.QuickFix))) return actions;
     }
     const text = analysis.textOf(p);
+    // On a wildcard action: its expansion, or only its read and list actions (narrower).
+    const current = authoringText(p);
+    if (current !== undefined && (!only || only.some((k) => k.startsWith(CodeActionKind.Refactor)))) {
+      const idx = new LineIndex(current);
+      for (const a of wildcardActionsAt(current, idx.offset(range.start))) {
+        const edit = { range: { start: idx.position(a.edit.start), end: idx.position(a.edit.end) }, newText: a.edit.newText };
+        actions.push({ title: a.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(new Map([[p, [edit]]])) });
+      }
+    }
     for (const diagnostic of context.diagnostics.filter((d) => d.source === 'perimeter')) {
       const f = findings.find((x) => x.ruleId === diagnostic.code && rangesEqual(x.range, diagnostic.range));
       if (!f) continue;
+      // A misspelt policy name: the nearest known one, chosen by the author (not a --fix fix).
+      const nearest = text !== undefined ? didYouMeanFor(f.ruleId, text.slice(f.span.start, f.span.end)) : undefined;
+      if (nearest) {
+        const edit = { range: diagnostic.range, newText: nearest };
+        actions.push({ title: `Replace with ${JSON.stringify(nearest)}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(new Map([[p, [edit]]])) });
+      }
       if (f.fix) {
         const edits = fixToRangeEdits(f.fix, (file) => analysis.textOf(file));
         if (edits) actions.push({ title: f.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: workspaceEdit(edits) });

@@ -27,6 +27,7 @@ const FIELD_COUNTS: Record<string, number> = {
   'aws-iam-mfa-condition-ineffective': 5,
   'aws-iam-secret-output-exposed': 13,
   'aws-iam-sensitive-actions-without-mfa': 7,
+  'aws-iam-unknown-action': 44,
   'aws-iam-wildcard-action': 30,
   'aws-iam-wildcard-resource': 22,
   'aws-resource-policy-public-principal': 1,

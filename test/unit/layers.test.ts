@@ -30,6 +30,7 @@ export const LAYERS: readonly Layer[] = [
   { name: 'engine', paths: ['server/src/engine/'] },
   { name: 'fix', paths: ['server/src/fix/'] },
   { name: 'rules-support', paths: ['server/src/rules-support/'] },
+  { name: 'authoring', paths: ['server/src/authoring/'] },
   { name: 'rule-api', paths: ['server/src/rule-api.ts'] },
   { name: 'rules', paths: ['rules/'], only: ['rule-api'] },
   { name: 'report', paths: ['server/src/report/'] },

@@ -1,0 +1,50 @@
+import { checkAction, collectPolicies, defineRule, didYouMean, isAllow, writtenName } from '../../server/src/rule-api';
+
+/**
+ * Action / NotAction names that match nothing in the AWS action catalogue: an unknown service
+ * prefix, an unknown action, a pattern that matches no action. Such a name grants (or denies,
+ * or excludes) nothing, silently; usually a typo. One finding per written name, with a quick
+ * fix when one known name is clearly the nearest. Names with apply-time parts are skipped.
+ */
+export default defineRule({
+  id: 'aws-iam-unknown-action',
+  title: 'IAM policy names an action that does not exist',
+  severity: 'medium',
+  family: 'wildcard-iam',
+  aliases: [],
+  fixable: false,
+  check(ctx) {
+    const seen = new Set<string>();
+    for (const p of collectPolicies(ctx.module)) {
+      for (const s of p.statements) {
+        const effect = s.effect?.known ? s.effect.value : undefined;
+        for (const [field, list] of [
+          ['Action', s.actions],
+          ['NotAction', s.notActions],
+        ] as const) {
+          for (const a of list) {
+            if (!a.known || a.value !== a.value.trim()) continue;
+            const problem = checkAction(a.value);
+            if (!problem) continue;
+            const origin = writtenName(ctx.module, a);
+            if (!origin) continue;
+            const key = `${origin.file}:${origin.span.start}:${origin.span.end}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            const effectText = field === 'NotAction' ? 'excludes nothing from the statement' : isAllow(s) ? 'grants nothing' : effect === 'Deny' ? 'denies nothing' : 'matches nothing';
+            // A name the catalogue may lag behind: a notice that says so, not a warning.
+            const message = problem.certain
+              ? `${p.owner.address}: ${problem.what}, so this ${field} entry ${effectText}.${didYouMean(problem.suggestions)}`
+              : `${p.owner.address}: ${problem.what}. If AWS added it since, refresh the catalogue (see README "Writing policies"); if not, this ${field} entry ${effectText}.`;
+            ctx.report({
+              origin,
+              message,
+              ...(problem.certain ? {} : { severity: 'low' as const }),
+              block: p.owner.block.span,
+            });
+          }
+        }
+      }
+    }
+  },
+});

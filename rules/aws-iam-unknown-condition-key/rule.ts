@@ -1,0 +1,43 @@
+import { checkConditionKey, collectPolicies, defineRule, didYouMean, writtenName } from '../../server/src/rule-api';
+
+/**
+ * Condition keys that AWS does not define: a key of a catalogued service or a global `aws:`
+ * key that is not in the catalogue. AWS evaluates a missing key as absent, so the condition
+ * never holds (or, with ...IfExists and negated operators, always does): usually a typo.
+ * Keys of identity providers (`saml:`, `token.actions.githubusercontent.com:`) are not checked.
+ */
+export default defineRule({
+  id: 'aws-iam-unknown-condition-key',
+  title: 'IAM policy condition tests a key that does not exist',
+  severity: 'medium',
+  family: 'wildcard-iam',
+  aliases: [],
+  fixable: false,
+  check(ctx) {
+    const seen = new Set<string>();
+    for (const p of collectPolicies(ctx.module)) {
+      for (const s of p.statements) {
+        for (const c of s.conditions) {
+          if (!c.key.known) continue;
+          // A misspelt MFA key is aws-iam-mfa-condition-ineffective's finding (high): not twice.
+          if (/^aws:/i.test(c.key.value) && /multi.?factor|mfa/i.test(c.key.value)) continue;
+          const problem = checkConditionKey(c.key.value);
+          if (!problem) continue;
+          const origin = writtenName(ctx.module, c.key);
+          if (!origin) continue;
+          const id = `${origin.file}:${origin.span.start}:${origin.span.end}`;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          ctx.report({
+            origin,
+            message: problem.certain
+              ? `${p.owner.address}: ${problem.what}; a request never carries it, so this condition tests an absent key.${didYouMean(problem.suggestions)}`
+              : `${p.owner.address}: ${problem.what}. If AWS added it since, refresh the catalogue (see README "Writing policies"); if not, no request carries it and this condition tests an absent key.`,
+            ...(problem.certain ? {} : { severity: 'low' as const }),
+            block: p.owner.block.span,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,22 @@
+import { substringOrigin, type Origin } from '../eval/value';
+import type { Located } from '../iam/model';
+import type { TerraformModule } from '../module/module';
+
+/**
+ * Where a name is written, its characters only (no quotes), when it is written literally
+ * there; undefined when the value was built (`"${statement.value}:List*"` in a generic
+ * template, a `dynamic` block's unknown test): the author cannot correct a name they did not
+ * write, and it may differ per caller. Object keys come with their quotes (`"aws:SourceIp"`,
+ * `\"aws:SourceIp\"` in quoted JSON): those are left out.
+ */
+export function writtenName(module: TerraformModule, l: Located): Origin | undefined {
+  const o = substringOrigin(l, 0, l.value.length);
+  const text = module.lineIndex(o.file)?.text;
+  if (text === undefined) return undefined;
+  const written = text.slice(o.span.start, o.span.end);
+  if (written === l.value) return o;
+  // Only quotes and their escapes around the name (a key's span may take in part of `\"`).
+  const at = written.indexOf(l.value);
+  if (at < 0 || !/^[\\"]*$/.test(written.slice(0, at) + written.slice(at + l.value.length))) return undefined;
+  return { file: o.file, span: { start: o.span.start + at, end: o.span.start + at + l.value.length } };
+}
