@@ -124,6 +124,53 @@ async function keystrokesInProcess(): Promise<void> {
   analysis.dispose();
 }
 
+/**
+ * Typing a line into the largest real module of ../shared/field (member-bootstrap, 13 files,
+ * 2,935 lines; iam.tf is 1,781): per keystroke, what the editor pays to take the edit (the
+ * incremental parse with half-typed-line repair) and to re-analyse the module's group.
+ */
+async function fieldKeystrokes(): Promise<void> {
+  const dir = path.resolve(ROOT, '../shared/field/ministryofjustice_modernisation-platform/terraform/environments/bootstrap/member-bootstrap');
+  const file = path.join(dir, 'iam.tf');
+  if (!fs.existsSync(file)) return;
+  const text = fs.readFileSync(file, 'utf8');
+  const analysis = new Analysis(ALL_RULES);
+  analysis.configure({}, path.resolve(ROOT, '../shared/field'));
+  analysis.openDocument(file, text);
+  analysis.analyseModuleOf(file);
+  // A new attribute typed on a new line inside the big policy document in the middle of the file.
+  const at = text.indexOf('\n', Math.floor(text.length / 2));
+  const typed = '\n      description = "typed here"';
+  const analyse: number[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    const t = performance.now();
+    analysis.changeDocument(file, [{ start: at + i, oldEnd: at + i, newText: typed[i] }]);
+    analysis.analyseModuleOf(file); // parses the queued keystroke, then analyses
+    analyse.push(performance.now() - t);
+  }
+  // The parse alone, on a second document typed the same way.
+  const doc = new Analysis(ALL_RULES);
+  doc.openDocument(file, text);
+  const parseOnly: number[] = [];
+  for (let i = 0; i < typed.length; i++) {
+    doc.changeDocument(file, [{ start: at + i, oldEnd: at + i, newText: typed[i] }]);
+    const t = performance.now();
+    doc.parsedFile(file);
+    parseOnly.push(performance.now() - t);
+  }
+  results.fieldKeystrokes = {
+    file: path.relative(path.resolve(ROOT, '../shared'), file),
+    lines: text.split('\n').length,
+    keystrokes: typed.length,
+    parseMedianMs: +median(parseOnly).toFixed(2),
+    parseP99Ms: +percentile(parseOnly, 99).toFixed(2),
+    parseAndAnalyseMedianMs: +median(analyse).toFixed(2),
+    parseAndAnalyseP99Ms: +percentile(analyse, 99).toFixed(2),
+  };
+  analysis.dispose();
+  doc.dispose();
+}
+
 function startServer() {
   const proc = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -313,6 +360,7 @@ async function main(): Promise<void> {
   const part = (name: string) => !only || only.includes(name);
   if (part('scan')) await workspaceScan(sources);
   if (part('keystrokes')) await keystrokesInProcess();
+  if (part('field-keystrokes')) await fieldKeystrokes();
   if (part('server')) await serverFigures();
   if (part('authoring')) await authoringFigures();
   if (part('scaling')) await scaling(sources);

@@ -78,6 +78,20 @@ export function isWildcardOnly(action: string): boolean {
  * case-insensitive): `iam:Put*`, `s3:Get*Object`, `*`.
  */
 export function expandPattern(pattern: string): string[] {
+  // The catalogue never changes while running: a pattern is matched against it once (the
+  // editor re-analyses the same policies on every pause in typing).
+  let hit = expansions.get(pattern);
+  if (!hit) {
+    if (expansions.size >= MAX_EXPANSIONS) expansions.clear();
+    expansions.set(pattern, (hit = matchPattern(pattern)));
+  }
+  return [...hit];
+}
+
+const expansions = new Map<string, readonly string[]>();
+const MAX_EXPANSIONS = 20_000;
+
+function matchPattern(pattern: string): string[] {
   const p = pattern.trim();
   if (p === '*') return [...catalogue().byAction.values()].map((e) => e.name);
   const colon = p.indexOf(':');

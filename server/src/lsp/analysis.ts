@@ -158,6 +158,11 @@ export class Analysis {
     this.open.delete(filePath);
   }
 
+  /** An open Terraform document's parsed file (parsing its queued edits now). */
+  parsedFile(filePath: string): HclFile | undefined {
+    return this.open.get(filePath)?.file;
+  }
+
   isOpen(filePath: string): boolean {
     return this.open.has(filePath) || this.openOther.has(filePath);
   }
