@@ -25,6 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const r = await client.sendRequest<{ modules: number; findings: number } | null>('workspace/executeCommand', { command: 'perimeter.server.scanWorkspace', arguments: [] });
       if (r) void vscode.window.showInformationMessage(`Perimeter: workspace scanned: ${r.modules} module${r.modules === 1 ? '' : 's'}, ${r.findings} finding${r.findings === 1 ? '' : 's'}.`);
     }),
+    vscode.commands.registerCommand('perimeter.baselineWorkspace', async () => {
+      const written = await client?.sendRequest<{ file: string; findings: number }[]>('perimeter/writeBaseline');
+      for (const w of written ?? []) {
+        void vscode.window.showInformationMessage(`Perimeter: ${w.findings} finding${w.findings === 1 ? '' : 's'} recorded in ${w.file}; they now show as hints, new findings as problems.`);
+      }
+    }),
     vscode.commands.registerCommand('perimeter.restartServer', async () => {
       await client?.restart();
       output?.appendLine('Perimeter language server restarted.');

@@ -23,6 +23,7 @@ import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../../rules/index';
 import { ConfigError, loadConfig, mergeConfigs, type PerimeterConfig, unknownRuleIds } from './engine/config';
 import { type Finding, rangesEqual, type ScanError } from './engine/finding';
+import { DEFAULT_BASELINE } from './engine/baseline';
 import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
 import { initHcl } from './hcl/parser';
@@ -161,17 +162,18 @@ function toUri(p: string): string {
   return untitledUris.get(p) ?? URI.file(p).toString();
 }
 
-function toDiagnostic(f: Finding): Diagnostic {
+function toDiagnostic(f: Finding, baselined = false): Diagnostic {
   return {
     range: f.range,
-    severity: levels[f.severity],
+    // A finding the folder's baseline accepted is a hint: visible, not an error to fix now.
+    severity: baselined ? DiagnosticSeverity.Hint : levels[f.severity],
     source: 'perimeter',
     code: f.ruleId,
     codeDescription: { href: f.ruleId.startsWith('perimeter-') ? `${REPOSITORY}#suppressions` : `${REPOSITORY}/blob/main/rules/${f.ruleId}/README.md` },
     // The severity leads the message: two severities may share a level (critical and high are both errors by default).
-    message: `[${f.severity}] ${f.message}`,
+    message: `[${f.severity}${baselined ? ', in the baseline' : ''}] ${f.message}`,
     // Perimeter's own severity (critical / high / medium / low), which the level only approximates.
-    data: { severity: f.severity },
+    data: { severity: f.severity, ...(baselined ? { baselined: true } : {}) },
     ...(f.ruleId === 'perimeter-unused-suppression' ? { tags: [1] } : {}),
     ...(f.related?.length
       ? { relatedInformation: f.related.map((r) => ({ location: { uri: toUri(r.file), range: r.range }, message: r.message })) }
@@ -186,7 +188,7 @@ const published = new Map<string, Set<string>>();
 function publishModule(dir: string): number {
   const r = analysis.analyseModule(dir);
   const byFile = new Map<string, Diagnostic[]>(r.files.map((f) => [f, []]));
-  for (const f of r.findings) byFile.get(f.file)?.push(toDiagnostic(f));
+  for (const f of r.findings) byFile.get(f.file)?.push(toDiagnostic(f, r.baselined.has(f)));
   for (const e of r.blind) byFile.get(e.file)?.push(blindSpot(e));
   // Files the group published before but not now: a module that left the group is analysed
   // on its own again; any other file (a policy .json no longer read) is cleared.
@@ -460,7 +462,7 @@ connection.onDidChangeWatchedFiles(
     for (const c of changes) {
       const p = toPath(c.uri);
       if (!p) continue;
-      if (path.basename(p) === '.perimeter.json') {
+      if (path.basename(p) === '.perimeter.json' || path.basename(p) === DEFAULT_BASELINE) {
         const changed = await reloadConfiguration();
         if (changed.length) await requestScan(changed);
         return;
@@ -628,6 +630,19 @@ connection.onRequest(
     const all: Finding[] = [];
     for (const group of analysis.moduleGroups(roots).groups) all.push(...analysis.analyseModule(group[0]).findings);
     return toSarif({ findings: all, errors: [] }, ALL_RULES, roots[0] ?? process.cwd(), version);
+  }),
+);
+
+/**
+ * "Baseline current findings": each folder's findings written to its baseline file (the one
+ * .perimeter.json names, else .perimeter-baseline.json), then shown again, as hints.
+ */
+connection.onRequest(
+  'perimeter/writeBaseline',
+  guard('writeBaseline', async () => {
+    const written = roots.map((root) => analysis.writeBaselineOf(root));
+    await requestScan();
+    return written;
   }),
 );
 

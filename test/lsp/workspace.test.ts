@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
-import { DidChangeConfigurationNotification, DidChangeWorkspaceFoldersNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWorkspaceFoldersNotification, DidOpenTextDocumentNotification, ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
 import { ROOT, tempDir } from '../helpers';
 import { LspClient } from './lsp-client';
 
@@ -103,6 +103,26 @@ describe('language server: workspace scans and settings', () => {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     await client.diagnostics(a.uri, (x) => x.diagnostics.some((d) => d.severity === 1));
     assert.equal(warnings().filter((m) => m.includes('unknown rule')).length, 1, warnings().join('\n'));
+  });
+
+  it('"Baseline current findings" records them; they show as hints, a new finding as a problem', async () => {
+    const a = folder(publicAcl);
+    client = new LspClient();
+    await client.initialize(URI.file(a.dir).toString());
+    await client.scanned();
+    await client.diagnostics(a.uri, (x) => x.diagnostics.length === 1 && x.diagnostics[0].severity === 1);
+    const written = (await client.connection.sendRequest('perimeter/writeBaseline')) as { file: string; findings: number }[];
+    assert.deepEqual(written, [{ file: path.join(a.dir, '.perimeter-baseline.json'), findings: 1 }]);
+    const baseline = JSON.parse(fs.readFileSync(path.join(a.dir, '.perimeter-baseline.json'), 'utf8')) as { findings: { ruleId: string }[] };
+    assert.deepEqual(baseline.findings.map((f) => f.ruleId), ['aws-s3-public-acl']);
+    const hinted = await client.diagnostics(a.uri, (x) => x.diagnostics.length === 1 && x.diagnostics[0].severity === 4);
+    assert.match(hinted.diagnostics[0].message as string, /^\[high, in the baseline\] /);
+
+    // A new public bucket above the old one (the old one moves down two lines): only the new one is a problem.
+    const text = 'resource "aws_s3_bucket_acl" "n" {\n  bucket = "n"\n  acl    = "public-read-write"\n}\n\n' + publicAcl;
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: a.uri, languageId: 'terraform', version: 1, text } });
+    const both = await client.diagnostics(a.uri, (x) => x.diagnostics.length === 2);
+    assert.deepEqual(both.diagnostics.map((d) => [d.range.start.line, d.severity]).sort(), [[2, 1], [7, 4]]);
   });
 
   it('reads each folder\'s own .perimeter.json', async () => {

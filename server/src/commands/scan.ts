@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../../../rules/index';
 import { type SelectModules, scanPathsParallel } from '../engine/parallel';
-import { type Baseline, BaselineError, classify, fingerprintsOf, readBaseline, writeBaseline } from '../engine/baseline';
+import { type Baseline, BaselineError, baselineFileFor, classify, fingerprintsOf, readBaseline, writeBaseline } from '../engine/baseline';
 import { parseShard, selectChanged, selectShard } from '../engine/shard';
 import { isTerraformFile } from '../module/workspace';
 import { changedFiles, GitError } from './git';
@@ -67,12 +67,7 @@ export function modulePaths(paths: readonly string[]): string[] {
   return [...new Set(out.map((p) => path.resolve(p)))].map((p) => path.relative(process.cwd(), p) || '.');
 }
 
-export const DEFAULT_BASELINE = '.perimeter-baseline.json';
 
-function defaultBaseline(root: string): string | undefined {
-  const f = path.join(root, DEFAULT_BASELINE);
-  return fs.existsSync(f) ? f : undefined;
-}
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -114,7 +109,7 @@ export async function scanCommand(args: string[]): Promise<number> {
 
   // The baseline: --baseline, else the configuration's `baseline` (relative to its file), else
   // .perimeter-baseline.json beside the configuration when present (as the editor reads it).
-  const baselineFile = values.baseline ?? (config.baseline ? path.resolve(root, config.baseline) : defaultBaseline(root));
+  const baselineFile = values.baseline ?? baselineFileFor(root, config);
   let baseline: Baseline | undefined;
   const selectors: SelectModules[] = [];
   try {

@@ -23,6 +23,20 @@ import type { Finding } from './finding';
 
 export const BASELINE_VERSION = 1;
 
+/** The baseline file a root uses when the configuration names none (and it exists). */
+export const DEFAULT_BASELINE = '.perimeter-baseline.json';
+
+/**
+ * The baseline file of a workspace or scan root: the configuration's `baseline` (relative
+ * to the root), else `.perimeter-baseline.json` at the root when it exists. The CLI and the
+ * editor decide with this one function.
+ */
+export function baselineFileFor(root: string, config: { readonly baseline?: string }): string | undefined {
+  if (config.baseline) return path.resolve(root, config.baseline);
+  const f = path.join(root, DEFAULT_BASELINE);
+  return fs.existsSync(f) ? f : undefined;
+}
+
 /** One accepted finding, as written in a baseline file. */
 export interface BaselineEntry {
   readonly fingerprint: string;

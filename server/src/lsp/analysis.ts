@@ -7,6 +7,7 @@ import { compareFindings } from '../engine/finding';
 import { mergeFindings } from '../engine/merge';
 import { collectFiles, confinedReader, describeIoError, diskReader, isInside, isTerraformFile, parseSources, readSources } from '../module/workspace';
 import { analyseFiles } from '../engine/scan';
+import { type Baseline, BaselineError, baselineFileFor, classify, DEFAULT_BASELINE, readBaseline, writeBaseline } from '../engine/baseline';
 import { callGroups, localCallTargets } from '../engine/groups';
 import { isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
@@ -21,6 +22,8 @@ export interface ModuleAnalysis {
   readonly findings: Finding[];
   /** Parts of files that did not parse (with a range), shown where the analysis is blind. */
   readonly blind: ScanError[];
+  /** Findings the folder's baseline holds: accepted before, shown as hints. */
+  readonly baselined: ReadonlySet<Finding>;
   readonly errors: ScanError[];
 }
 
@@ -216,7 +219,49 @@ export class Analysis {
     for (const f of touched) this.findingsByFile.set(f, findings.filter((x) => x.file === f));
     // Parts of the group's files that did not parse: the analysis is blind there.
     const blind = r.errors.filter((e) => e.range && touched.has(e.file));
-    return { dirs: group, files: [...touched], findings, blind, errors: [...errors, ...r.errors.filter((e) => !blind.includes(e))] };
+    const baselined = new Set<Finding>();
+    const baseline = root !== undefined ? this.baselineOf(root, config) : undefined;
+    if (baseline?.error) errors.push({ file: baseline.file, message: baseline.error });
+    if (baseline?.baseline && root !== undefined) {
+      for (const f of classify(findings, baseline.baseline, { root, read: (p) => this.textOf(p) }).unchanged) baselined.add(f);
+    }
+    return { dirs: group, files: [...touched], findings, blind, baselined, errors: [...errors, ...r.errors.filter((e) => !blind.includes(e))] };
+  }
+
+  /** Each folder's baseline, re-read when its file changes. */
+  private readonly baselines = new Map<string, { file: string; mtimeMs: number; baseline?: Baseline; error?: string }>();
+
+  private baselineOf(root: string, config: PerimeterConfig): { file: string; baseline?: Baseline; error?: string } | undefined {
+    const file = baselineFileFor(root, config);
+    if (!file) return undefined;
+    let mtimeMs = -1;
+    try {
+      mtimeMs = fs.statSync(file).mtimeMs;
+    } catch {
+      // readBaseline reports the missing file
+    }
+    const hit = this.baselines.get(root);
+    if (hit && hit.file === file && hit.mtimeMs === mtimeMs) return hit;
+    let entry: { file: string; mtimeMs: number; baseline?: Baseline; error?: string };
+    try {
+      entry = { file, mtimeMs, baseline: readBaseline(file) };
+    } catch (e) {
+      if (!(e instanceof BaselineError)) throw e;
+      entry = { file, mtimeMs, error: e.message };
+    }
+    this.baselines.set(root, entry);
+    return entry;
+  }
+
+  /** Writes the current findings of a folder (every module group under it) as its baseline. */
+  writeBaselineOf(root: string): { file: string; findings: number } {
+    const { config } = this.settingsFor(root);
+    const file = baselineFileFor(root, config) ?? path.join(root, DEFAULT_BASELINE);
+    const all: Finding[] = [];
+    for (const group of this.moduleGroups([root]).groups) all.push(...this.analyseModule(group[0]).findings.filter((f) => isInside(root, f.file)));
+    const b = writeBaseline(file, all, root, (p) => this.textOf(p));
+    this.baselines.delete(root);
+    return { file, findings: b.findings.length };
   }
 
   /** Call targets per module directory, from its files' texts; forgotten when one of its files changes. */
