@@ -398,22 +398,15 @@ connection.onDidChangeConfiguration(
 );
 
 /**
- * Open JSON documents (policies read with file()): kept for completion, hover and code
- * actions only; the analysis reads them from disk, as Terraform does, and is told of saves.
+ * The text completion, hover and code actions see: the open document (Terraform, or a policy
+ * .json the analysis also reads as typed), else the disk.
  */
-const jsonDocuments = new Map<string, string>();
-const isJson = (p: string) => p.endsWith('.json');
-/** The text completion, hover and code actions see: an open JSON document, else the analysis's. */
-const authoringText = (p: string) => jsonDocuments.get(p) ?? analysis.textOf(p);
+const authoringText = (p: string) => analysis.textOf(p);
 
 connection.onDidOpenTextDocument(
   guard('didOpen', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
-    if (isJson(p)) {
-      jsonDocuments.set(p, textDocument.text);
-      return;
-    }
     analysis.openDocument(p, textDocument.text);
     scheduleFor(p);
   }),
@@ -424,7 +417,7 @@ connection.onDidChangeTextDocument(
     const p = toPath(textDocument.uri);
     if (!p) return;
     // The open document's text, as the analysis holds it: positions are resolved against it.
-    let text = (isJson(p) ? jsonDocuments.get(p) : analysis.textOf(p)) ?? '';
+    let text = analysis.textOf(p) ?? '';
     const edits = [];
     for (const c of contentChanges) {
       if (!('range' in c)) {
@@ -438,10 +431,6 @@ connection.onDidChangeTextDocument(
       edits.push({ start, oldEnd, newText: c.text });
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
-    if (isJson(p)) {
-      jsonDocuments.set(p, text);
-      return;
-    }
     analysis.changeDocument(p, edits);
     scheduleFor(p, TYPING_PAUSE_MS);
   }),
@@ -451,7 +440,6 @@ connection.onDidCloseTextDocument(
   guard('didClose', ({ textDocument }) => {
     const p = toPath(textDocument.uri);
     if (!p) return;
-    if (jsonDocuments.delete(p)) return;
     analysis.closeDocument(p);
     scheduleFor(p);
   }),
