@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { parse as hcl2json } from '@cdktf/hcl2json';
 import { openFile, problemsText, startEditor, waitForProblems } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,40 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.press('Shift+Home');
     await page.keyboard.press('Backspace');
     await waitForProblems(page, (t) => !/aws-s3-public-acl/.test(t), 30_000);
+  });
+
+  it('8. typing an action name offers the catalogue\'s actions; accepting one gives valid Terraform', async () => {
+    const { page, workspace } = editor;
+    await openFile(page, 'reader.tf');
+    await page.locator('.view-lines span', { hasText: 'Action = [' }).last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    // Typed key by key, as a user would: the editor closes the quote, the server completes inside it.
+    await page.keyboard.type('"s3:GetOb', { delay: 60 });
+    // A row shows the label, then the detail (the access level): match the label alone.
+    const suggest = page
+      .locator('.suggest-widget .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^\s*s3:GetObject\s*$/ }) })
+      .first();
+    if (!(await suggest.isVisible({ timeout: 5_000 }).catch(() => false))) await page.keyboard.press('Control+Space');
+    try {
+      await suggest.waitFor({ timeout: 15_000 });
+    } catch (e) {
+      await page.screenshot({ path: join(root, 'test', 'e2e', 'completion-failure.png') });
+      throw e;
+    }
+    await page.screenshot({ path: join(shots, 'completion.png') });
+    // The first row is the closest name; pick the exact one.
+    await suggest.click();
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, 'reader.tf');
+    const deadline = Date.now() + 15_000;
+    while (!readFileSync(file, 'utf8').includes('s3:GetObject') && Date.now() < deadline) await page.waitForTimeout(200);
+    const text = readFileSync(file, 'utf8');
+    assert.match(text, /Action = \[\n\s+"s3:GetObject"\n\s+\]/, text);
+    const parsed = await hcl2json('reader.tf', text);
+    const policy = parsed.resource.aws_iam_policy.reader[0].policy;
+    assert.match(policy, /s3:GetObject/, 'HashiCorp\'s parser reads the completed list');
   });
 
   it('6. fixing a cross-file finding (a public access block in another file) clears it', async () => {
