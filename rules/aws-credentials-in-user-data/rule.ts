@@ -261,6 +261,7 @@ function withDecoded(t: Text): Text[] {
   }
   const text = bytes.toString('utf8');
   // Binary is not a script: skip decodings with replacement or control characters.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(text)) return [t];
   return [t, { value: text, origin: t.origin, decoded: true }];
 }
