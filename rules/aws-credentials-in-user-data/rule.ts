@@ -137,7 +137,7 @@ function fileProvisioner(m: TerraformModule, ref: BlockRef, p: Block, report: (t
  * cannot render the whole (base64encode, join or format over unknown values, cloud-init
  * parts), the texts of the parts it is built from. Base64 (and gzip+base64) is decoded.
  */
-export function texts(m: TerraformModule, root: Expr, rootFile: HclFile): Text[] {
+function texts(m: TerraformModule, root: Expr, rootFile: HclFile): Text[] {
   const out: Text[] = [];
   const stack: { expr: Expr; file: HclFile }[] = [{ expr: root, file: rootFile }];
   const visited = new Set<Expr>();
@@ -261,6 +261,7 @@ function withDecoded(t: Text): Text[] {
   }
   const text = bytes.toString('utf8');
   // Binary is not a script: skip decodings with replacement or control characters.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   if (/[\uFFFD\u0000-\u0008\u000E-\u001F]/.test(text)) return [t];
   return [t, { value: text, origin: t.origin, decoded: true }];
 }

@@ -7,7 +7,7 @@
  * Descriptions are fixed sentences: nothing of the matched text (which may hold a key)
  * ever reaches a message.
  */
-export interface CredentialWrite {
+interface CredentialWrite {
   /** Offset of the match in the scanned text. */
   readonly index: number;
   readonly length: number;

@@ -29,6 +29,7 @@ if (require.main === module) {
     process.exitCode = 2;
   } else {
     // The server bundle beside this file (not bundled twice): it reads the transport from argv.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a file found at run time
     require(path.join(__dirname, 'server.js'));
   }
 }

@@ -1,5 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';

@@ -9,13 +9,13 @@ import { accessLevels, expandPattern, type AccessLevel } from '../iam/catalogue'
  * (dist/authoring-catalogue.json), read on first use: only completion, hover and the name
  * checks pay for the descriptions.
  */
-export interface ActionInfo {
+interface ActionInfo {
   readonly name: string;
   readonly levels: readonly AccessLevel[];
   readonly description: string;
 }
 
-export interface ConditionKeyInfo {
+interface ConditionKeyInfo {
   /** As AWS writes it, placeholders included: `aws:RequestTag/${TagKey}`. */
   readonly key: string;
   /** String, ARN, Bool, Numeric, Date, IPAddress, ArrayOfString, ArrayOfARN, ArrayOfBool... */
@@ -179,7 +179,7 @@ export function conditionKeysFor(services: readonly string[]): ConditionKeyInfo[
 
 // ---- condition operators ----
 
-export type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
+type OperatorFamily = 'String' | 'Numeric' | 'Date' | 'Bool' | 'Binary' | 'IpAddress' | 'Arn' | 'Null';
 
 const BASE_OPERATORS: [string, OperatorFamily][] = [
   ['StringEquals', 'String'],
@@ -211,7 +211,7 @@ const BASE_OPERATORS: [string, OperatorFamily][] = [
   ['Null', 'Null'],
 ];
 
-export interface OperatorInfo {
+interface OperatorInfo {
   /** As AWS writes it. */
   readonly name: string;
   readonly family: OperatorFamily;
@@ -307,7 +307,7 @@ function tolerance(s: string): number {
 }
 
 /** The closest candidates within tolerance, best first (ties in candidate order). */
-export function nearest(name: string, candidates: Iterable<string>, limit = 3): string[] {
+function nearest(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const max = tolerance(name);
   const scored: { c: string; d: number; i: number }[] = [];
   let i = 0;

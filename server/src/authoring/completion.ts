@@ -29,7 +29,7 @@ export interface CompletionItem {
   readonly retrigger?: boolean;
 }
 
-export interface Completion {
+interface Completion {
   readonly replace: { readonly start: number; readonly end: number };
   readonly items: readonly CompletionItem[];
 }

@@ -5,12 +5,12 @@
  * `aws_iam_policy_document` blocks. Scans backwards from the offset over strings, balanced
  * brackets and entries to the key the string belongs to; loops, no recursion.
  */
-export type Slot =
+type Slot =
   | { readonly kind: 'action'; readonly field: 'Action' | 'NotAction' }
   | { readonly kind: 'operator' }
   | { readonly kind: 'condition-key'; readonly operator?: string };
 
-export interface Token {
+interface Token {
   /** The name's characters around the offset (no quotes). */
   readonly start: number;
   readonly end: number;
@@ -39,7 +39,7 @@ export interface PolicyContext {
 const NAME = /[A-Za-z0-9_:*?.\-/@]/;
 const IDENT = /[A-Za-z0-9_-]/;
 
-export function tokenAt(text: string, offset: number): Token | undefined {
+function tokenAt(text: string, offset: number): Token | undefined {
   let start = offset;
   while (start > 0 && NAME.test(text[start - 1])) start--;
   let end = offset;

@@ -14,7 +14,7 @@ import {
 } from './catalogue-lookup';
 import { contextAt } from './context';
 
-export interface AuthoringHover {
+interface AuthoringHover {
   /** The name hovered (offsets in the text). */
   readonly start: number;
   readonly end: number;
@@ -51,7 +51,7 @@ function didYouMean(names: readonly string[]): string {
   return names.length ? ` Did you mean ${names.map(code).join(', ')}?` : '';
 }
 
-export function actionHover(name: string): string[] {
+function actionHover(name: string): string[] {
   if (name === '*') return [`${code('*')}: every action of every service.`];
   const colon = name.indexOf(':');
   if (colon < 0) return [`${code(name)} is not an action name (${code('service:Action')}).`];

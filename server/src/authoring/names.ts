@@ -20,7 +20,7 @@ import {
  * Each answer says what is wrong in words and lists the nearest known names; `fix` is set
  * only when one name is clearly the nearest (a quick fix may then replace the name).
  */
-export interface NameProblem {
+interface NameProblem {
   readonly what: string;
   readonly suggestions: readonly string[];
   readonly fix?: string;
@@ -34,7 +34,7 @@ export interface NameProblem {
 const q = (s: string) => JSON.stringify(s);
 
 /** The catalogue's date, as messages cite it. */
-export function catalogueOf(): string {
+function catalogueOf(): string {
   return `the AWS catalogue of ${catalogueDate()}`;
 }
 

@@ -2,13 +2,13 @@ import { patternActions } from './catalogue-lookup';
 import { contextAt } from './context';
 
 /** A text replacement in the document's current text (UTF-16 offsets). */
-export interface TextEdit {
+interface TextEdit {
   readonly start: number;
   readonly end: number;
   readonly newText: string;
 }
 
-export interface WildcardAction {
+interface WildcardAction {
   readonly title: string;
   /** True for the edit that grants less than the pattern (read and list actions only). */
   readonly narrows: boolean;

@@ -19,7 +19,7 @@ interface Run {
   [k: string]: unknown;
 }
 
-export class SarifError extends Error {}
+class SarifError extends Error {}
 
 function readLog(file: string): { version: string; runs: Run[]; [k: string]: unknown } {
   let text: string;
@@ -49,7 +49,7 @@ function resultKey(r: Json & { ruleId?: string }): string {
 }
 
 /** Merges logs: runs of the same tool (driver name) become one run. */
-export function mergeSarif(logs: readonly { runs: Run[]; [k: string]: unknown }[]): Json {
+function mergeSarif(logs: readonly { runs: Run[]; [k: string]: unknown }[]): Json {
   const byTool = new Map<string, Run>();
   const seen = new Map<string, Set<string>>();
   const ruleIds = new Map<string, Map<string, number>>();

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 
-export interface Problem {
+interface Problem {
   readonly file: string;
   readonly message: string;
   readonly at?: string;

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { initHcl } from '../hcl/parser';
 import type { Origin } from '../eval/value';

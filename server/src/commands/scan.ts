@@ -42,7 +42,7 @@ const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
  * files of its directory (not its subdirectories), so `perimeter scan a/main.tf` (what
  * pre-commit passes) judges main.tf with the variables, blocks and buckets of its siblings.
  */
-export function modulePaths(paths: readonly string[]): string[] {
+function modulePaths(paths: readonly string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
     let st: fs.Stats | undefined;
@@ -66,8 +66,6 @@ export function modulePaths(paths: readonly string[]): string[] {
   }
   return [...new Set(out.map((p) => path.resolve(p)))].map((p) => path.relative(process.cwd(), p) || '.');
 }
-
-
 
 export async function scanCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -21,7 +21,7 @@ import type { Finding } from './finding';
  * Pure: no CLI or editor types. The CLI reads files from disk; the editor passes its documents.
  */
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 /** The baseline file a root uses when the configuration names none (and it exists). */
 export const DEFAULT_BASELINE = '.perimeter-baseline.json';
@@ -55,9 +55,9 @@ export interface Baseline {
 export class BaselineError extends Error {}
 
 /** Reads the text of a file for the subject of its findings; undefined when unreadable. */
-export type TextReader = (absPath: string) => string | undefined;
+type TextReader = (absPath: string) => string | undefined;
 
-export const diskText: TextReader = (p) => {
+const diskText: TextReader = (p) => {
   try {
     return fs.readFileSync(p, 'utf8');
   } catch {
@@ -70,13 +70,13 @@ function posix(p: string): string {
 }
 
 /** The finding's file relative to the root (posix), or its absolute path when outside it. */
-export function relativeTo(root: string, file: string): string {
+function relativeTo(root: string, file: string): string {
   const r = path.relative(root, file);
   return posix(r === '' || r.startsWith('..') || path.isAbsolute(r) ? file : r);
 }
 
 /** What the finding is about: the first line of the flagged text, whitespace collapsed. */
-export function subjectOf(finding: Finding, text: string | undefined): string {
+function subjectOf(finding: Finding, text: string | undefined): string {
   if (text === undefined) return '';
   const flagged = text.slice(finding.span.start, finding.span.end);
   const first = flagged.split(/\r?\n|\r/, 1)[0] ?? '';
@@ -84,7 +84,7 @@ export function subjectOf(finding: Finding, text: string | undefined): string {
 }
 
 /** The parts of a finding's identity, before disambiguation (see the module comment). */
-export function identityOf(finding: Finding, root: string, text: string | undefined): string[] {
+function identityOf(finding: Finding, root: string, text: string | undefined): string[] {
   const dir = relativeTo(root, path.dirname(finding.file));
   const module = finding.callPaths?.length ? `${dir}#${[...finding.callPaths].sort().join(',')}` : dir;
   return [finding.ruleId, module, finding.owner ?? '', subjectOf(finding, text)];
@@ -201,7 +201,7 @@ export function parseBaseline(text: string, file = 'baseline'): Baseline {
 
 export type BaselineState = 'new' | 'unchanged';
 
-export interface Classified {
+interface Classified {
   readonly new: Finding[];
   readonly unchanged: Finding[];
   /** Baseline entries no finding matches (fixed, or gone), within the scan's scope. */

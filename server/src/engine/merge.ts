@@ -25,7 +25,7 @@ export interface Occurrence {
   readonly call?: CallSite;
 }
 
-export interface Owner {
+interface Owner {
   /** `aws_iam_role_policy.b`, as messages name it. */
   readonly address: string;
   /** Where the owner reads the finding's location (its argument), or its block header. */
@@ -54,7 +54,7 @@ export function occurrencesOf(module: TerraformModule, findings: readonly Findin
  * the attribute that names the block, local, variable or file holding the location, else
  * the block's header.
  */
-export function ownerOf(module: TerraformModule, f: Finding): Owner | undefined {
+function ownerOf(module: TerraformModule, f: Finding): Owner | undefined {
   if (!f.block) return undefined;
   const b = f.block;
   const same = (s: Span) => s.start === b.start && s.end === b.end;

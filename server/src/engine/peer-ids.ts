@@ -88,14 +88,14 @@ const BY_MEANING: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** What a peer id names: ids to compare with findings' aliases, and rules it covers by meaning. */
-export interface PeerId {
+interface PeerId {
   /** Normalized (lower case, no `avd-` prefix) forms of the id and of what it resolves to. */
   readonly keys: readonly string[];
   readonly rules: readonly string[];
 }
 
 /** Lower case, without Trivy's `AVD-` prefix: how peer ids are compared. */
-export function normalizePeerId(id: string): string {
+function normalizePeerId(id: string): string {
   return id.trim().toLowerCase().replace(/^avd-/, '');
 }
 

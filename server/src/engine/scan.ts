@@ -46,14 +46,14 @@ function scanOccurrences(sources: readonly SourceFile[], rules: readonly Rule[],
 }
 
 /** What analysing a set of files gives, before findings are merged (see mergeFindings). */
-export interface Analysed {
+interface Analysed {
   readonly occurrences: Occurrence[];
   /** How many analyses read each file. */
   readonly analyses: [string, number][];
   readonly errors: ScanError[];
 }
 
-export interface AnalyseOptions extends ScanOptions {
+interface AnalyseOptions extends ScanOptions {
   readonly reader: (absPath: string) => string | undefined;
   /** The parsed files of a called module's directory that is not among `files`; defaults to the disk. */
   readonly loadDir?: (dir: string) => HclFile[] | undefined;
@@ -88,7 +88,7 @@ function callSite(callPath: string, caller: BlockRef): CallSite {
 }
 
 /** A module to analyse: a scanned directory, or a child module as a caller instantiates it. */
-export interface AnalysedModule {
+interface AnalysedModule {
   readonly module: TerraformModule;
   /** `module.a.module.b` for an instance, from the scanned module that calls it. */
   readonly callPath?: string;
@@ -119,7 +119,7 @@ export function analysedModules(
 }
 
 /** One error per top-level block (or line outside blocks) that did not parse; the rest was analysed. */
-export function syntaxErrorsOf(file: HclFile): ScanError[] {
+function syntaxErrorsOf(file: HclFile): ScanError[] {
   if (!file.syntaxErrors.length) return [];
   const lines = new LineIndex(file.text);
   const out: ScanError[] = [];

@@ -12,7 +12,7 @@ import type { ScanInput } from './scan';
  * the part that scans the caller.
  */
 
-export interface Shard {
+interface Shard {
   /** 1-based. */
   readonly index: number;
   readonly count: number;

@@ -11,7 +11,7 @@ export const UNUSED_SUPPRESSION = {
 } as const;
 
 /** The meta finding for a Perimeter suppression without a reason (or with the editor's placeholder). */
-export const SUPPRESSION_WITHOUT_REASON = {
+const SUPPRESSION_WITHOUT_REASON = {
   id: 'perimeter-suppression-without-reason',
   title: 'Suppression comment gives no reason',
   severity: 'low',
@@ -24,7 +24,7 @@ export const META_RULES = [UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_REASON] as co
  * True when the text after a suppression's ids says nothing: empty, or the placeholder the
  * editor's "suppress here" action writes (`TODO: reason`), which is not a decision.
  */
-export function isMissingReason(reason: string): boolean {
+function isMissingReason(reason: string): boolean {
   const words = reason
     .replace(/^[\s:;,.-]*(?:todo|tbd|fixme)\b/i, '')
     .replace(/[\s:;,.!-]+/g, ' ')
@@ -210,7 +210,7 @@ function parse(c: Comment, layout: Layout, now: Date): Suppression[] {
 }
 
 /** A `YYYY-MM-DD` expiry is past once its day has begun (UTC), as Trivy reads it. */
-export function expired(date: string, now: Date): boolean {
+function expired(date: string, now: Date): boolean {
   const t = Date.parse(`${date}T00:00:00Z`);
   return Number.isFinite(t) && t < now.getTime();
 }

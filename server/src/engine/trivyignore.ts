@@ -24,7 +24,7 @@ export interface IgnoreEntry {
   readonly expires?: string;
 }
 
-export const IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml', '.trivyignore.yml'] as const;
+const IGNORE_FILES = ['.trivyignore', '.trivyignore.yaml', '.trivyignore.yml'] as const;
 
 /** The entries of the ignore files in `dir` (none when there is none); expired entries are left out. */
 export function readIgnoreFiles(dir: string, now: Date = new Date()): { entries: IgnoreEntry[]; errors: ScanError[] } {
@@ -70,7 +70,7 @@ export function applyIgnoreEntries(findings: readonly Finding[], entries: readon
   return findings.filter((f) => !entries.some((e) => entryCovers(e, f)));
 }
 
-export function entryCovers(e: IgnoreEntry, f: Finding): boolean {
+function entryCovers(e: IgnoreEntry, f: Finding): boolean {
   const rel = path.relative(e.base, f.file).split(path.sep).join('/');
   if (rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
   if (e.paths && e.paths.length && !e.paths.some((g) => globToRegExp(g).test(rel))) return false;
@@ -78,7 +78,7 @@ export function entryCovers(e: IgnoreEntry, f: Finding): boolean {
 }
 
 /** Trivy reads a date-only expiry as midnight UTC and drops the entry once that moment has passed. */
-export function isExpired(date: string, now: Date): boolean {
+function isExpired(date: string, now: Date): boolean {
   const t = Date.parse(date);
   return Number.isFinite(t) && t < now.getTime();
 }

@@ -4,8 +4,7 @@ import { collectionPairs, evalError, type ObjectEntry, type Origin, stringify, t
 import { FUNCTIONS } from './functions';
 import { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
 
-export { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
-export { stringify } from './value';
+export { type EvalEnv, MAX_EVAL_DEPTH, type Step } from './scope';
 
 /** `locals` binds names such as `each` (the instances of a block with `for_each`). */
 export function evaluate(expr: Expr, env: EvalEnv, depth = 0, locals: ReadonlyMap<string, Value> = new Map()): Value {
@@ -319,7 +318,7 @@ export function renderTemplate(file: string, text: string, vars: Value | undefin
   return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref, v.cause) : v;
 }
 
-export function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
   const name = expr.name.replace(/^provider::[^:]+::/, '');
   if (name === 'try') return tryFunction(expr, origin, scope);
   if (name === 'templatefile') return templateFile(expr, origin, scope);

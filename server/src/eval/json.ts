@@ -4,7 +4,7 @@ import { substringOrigin, unknown } from './value';
 
 type StringValue = Extract<Value, { kind: 'string' }>;
 
-export interface JsonParseResult {
+interface JsonParseResult {
   readonly value: Value;
   /** Syntax errors, with origins pointing into the source. Empty when the JSON is valid. */
   readonly errors: readonly { message: string; origin: Origin }[];

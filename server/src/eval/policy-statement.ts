@@ -44,7 +44,7 @@ export interface ConditionItem {
   readonly values?: Value;
 }
 
-export interface StatementParts {
+interface StatementParts {
   readonly origin: Origin;
   readonly sid?: StatementField;
   readonly effect?: StatementField;

@@ -45,15 +45,13 @@ export interface ObjectEntry {
   readonly value: Value;
 }
 
-export type ValueKind = Value['kind'];
-
 /**
  * Why a value is unknown (absent: 'not-static'). 'error': Terraform itself would fail to
  * evaluate it (a missing attribute, an index out of range, an undeclared name), so try()
  * passes over it. 'not-static': known only at plan or apply time, or beyond this reader.
  * `reason` is for people; code decides on `cause`, never on the reason's text.
  */
-export type UnknownCause = 'error' | 'not-static';
+type UnknownCause = 'error' | 'not-static';
 
 export function unknown(reason: string, origin: Origin, ref?: string, cause: UnknownCause = 'not-static'): Value {
   const v: Value = ref ? { kind: 'unknown', reason, ref, origin } : { kind: 'unknown', reason, origin };
@@ -76,10 +74,6 @@ export function substringOrigin(v: { value: string; origin: Origin }, from: numb
     return { file: o.file, span: { start: o.span.start + from, end: o.span.start + to } };
   }
   return o;
-}
-
-export function getEntry(v: Value, key: string): ObjectEntry | undefined {
-  return v.kind === 'object' ? v.entries.find((e) => e.key === key) : undefined;
 }
 
 /** Every concrete value `v` may be: the value itself, or each branch of a choice. */
@@ -114,10 +108,6 @@ export function toPlain(v: Value): unknown {
     default:
       return undefined;
   }
-}
-
-export function isKnown(v: Value): boolean {
-  return toPlain(v) !== undefined;
 }
 
 /** Terraform's automatic conversion of a primitive to string. */

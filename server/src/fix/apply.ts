@@ -20,14 +20,3 @@ export function applyEdits(text: string, edits: readonly Pick<FileEdit, 'span' |
   }
   return out;
 }
-
-/** Groups edits by file, keeping their order. */
-export function editsByFile(edits: readonly FileEdit[]): Map<string, FileEdit[]> {
-  const m = new Map<string, FileEdit[]>();
-  for (const e of edits) {
-    const list = m.get(e.file);
-    if (list) list.push(e);
-    else m.set(e.file, [e]);
-  }
-  return m;
-}

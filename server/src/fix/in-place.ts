@@ -3,7 +3,7 @@ import type { ScanResult } from '../engine/finding';
 import { planFixes } from './run';
 import { writeFileSafely } from './write';
 
-export interface FixReport {
+interface FixReport {
   /** Fixes applied, by file. */
   readonly changed: Map<string, number>;
   /** The scan after the last round: what remains. */

@@ -1,4 +1,4 @@
-export { applyEdits, editsByFile } from './apply';
+export { applyEdits } from './apply';
 export { addAttribute, addObjectMember, appendNestedBlock, hclString, insertBlockAfter, removeAttribute, replaceExpr } from './hcl-edits';
 export { addJsonMember } from './json-edits';
 export { writeFileSafely } from './write';

@@ -2,7 +2,7 @@ import type { Finding } from '../engine/finding';
 import type { FileEdit } from '../engine/rule';
 import { applyEdits } from './apply';
 
-export interface FixPlan {
+interface FixPlan {
   /** New text per file, for files that change. */
   readonly files: Map<string, { before: string; after: string }>;
   /** The findings whose fix is in the plan. */

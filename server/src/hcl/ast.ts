@@ -116,8 +116,6 @@ export interface ObjectItem {
   readonly span: Span;
 }
 
-export type ExprType = Expr['type'];
-
 /** A top-level block together with the file it is written in and its Terraform address. */
 export interface BlockRef {
   readonly block: Block;

@@ -248,7 +248,7 @@ export function useSimpleConversion(on: boolean): void {
   simpleConversion = on;
 }
 
-export function convertExpr(n: Node, text: string, depth = 0): Expr {
+function convertExpr(n: Node, text: string, depth = 0): Expr {
   if (depth > MAX_DEPTH) return { type: 'invalid', span: nodeSpan(n) };
   const d = depth + 1;
   switch (n.type) {

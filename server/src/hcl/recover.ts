@@ -90,7 +90,7 @@ function computeRepair(parser: Parser, lines: string[], typed: readonly number[]
   const first = parseErrors(parser, lines.join(''));
   if (first.clean) return [];
   const chosen: number[] = [];
-  let current = [...lines];
+  const current = [...lines];
   let errors = first;
   let trials = 0;
   for (let round = 0; round < MAX_BLANKED_PER_CHUNK && !errors.clean; round++) {

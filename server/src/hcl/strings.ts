@@ -60,7 +60,7 @@ function decode(source: string, start: number, end: number, escapes: boolean): T
 }
 
 /** Source offset of decoded character `index` of a piece (index may equal value.length). */
-export function pieceOffset(piece: TextPiece, index: number): number {
+function pieceOffset(piece: TextPiece, index: number): number {
   if (piece.offsets) return piece.offsets[Math.max(0, Math.min(index, piece.offsets.length - 1))];
   return piece.span.start + Math.max(0, Math.min(index, piece.value.length));
 }

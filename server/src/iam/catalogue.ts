@@ -27,7 +27,6 @@ interface Index {
   readonly byService: Map<string, Entry[]>;
   readonly byAction: Map<string, Entry>;
   readonly globalKeys: Set<string>;
-  readonly globalKeyNames: readonly string[];
 }
 
 let index: Index | undefined;
@@ -48,7 +47,7 @@ function load(): Index {
     }
     byService.set(service.toLowerCase(), list);
   }
-  return { byService, byAction, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())), globalKeyNames: data.globalConditionKeys };
+  return { byService, byAction, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())) };
 }
 
 const catalogue = (): Index => (index ??= load());
@@ -113,10 +112,6 @@ export function patternAccessLevels(pattern: string): Set<AccessLevel> {
 
 export function isKnownGlobalConditionKey(key: string): boolean {
   return catalogue().globalKeys.has(key.toLowerCase());
-}
-
-export function globalConditionKeys(): string[] {
-  return [...catalogue().globalKeyNames];
 }
 
 const patterns = new Map<string, RegExp>();

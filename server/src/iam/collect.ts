@@ -5,7 +5,6 @@ import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
 import { POLICY_ATTRIBUTES } from './policy-attributes';
 
-export { POLICY_ATTRIBUTES } from './policy-attributes';
 
 /**
  * What collectPolicies reads of a module. iam/ sits below module/ (the module evaluates

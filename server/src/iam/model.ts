@@ -8,7 +8,7 @@ export interface Located<T = string> {
   readonly known: boolean;
 }
 
-export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
+type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser' | '*';
 
 export interface Principal {
   /** `*` for `"Principal": "*"`; otherwise the key of the principal map. */

@@ -23,7 +23,7 @@ import type { PolicyKind } from './model';
  * `block`: the nested block that holds the argument (`aws_iam_role { inline_policy { policy } }`);
  * the policy's attribute is then named `<block>.<attribute>`.
  */
-export interface PolicyAttribute {
+interface PolicyAttribute {
   readonly type: string;
   readonly attribute: string;
   readonly kind: PolicyKind;

@@ -127,7 +127,7 @@ function readStatement(s: Value): Statement {
 }
 
 /** A string or list of strings (conditional branches included), each with its origin. */
-export function located(v: Value): Located[] {
+function located(v: Value): Located[] {
   const out: Located[] = [];
   for (const alt of alternatives(v)) {
     if (alt.kind === 'string') out.push({ value: alt.value, origin: alt.origin, known: alt.known });

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import { applyIgnoreEntries, IgnoreFileCache } from '../engine/trivyignore';
 
 /** One analysis of a module's group: findings per file, the parts that did not parse, other errors. */
-export interface ModuleAnalysis {
+interface ModuleAnalysis {
   /** The module directories analysed together. */
   readonly dirs: string[];
   /** Every file the result covers (its findings replace the file's earlier ones). */

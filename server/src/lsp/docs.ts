@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export interface RuleDoc {
+interface RuleDoc {
   readonly title: string;
   readonly why: string;
   readonly fix: string;
@@ -31,7 +31,7 @@ function defaultRoots(): string[] {
   return [path.join(__dirname, '..', 'rules'), path.join(__dirname, '..', '..', '..', 'rules')];
 }
 
-export function parseRuleDoc(markdown: string): RuleDoc {
+function parseRuleDoc(markdown: string): RuleDoc {
   const section = (name: string): string => {
     const m = new RegExp(`^## ${name}\\s*\\n([\\s\\S]*?)(?=^## |$(?![\\s\\S]))`, 'm').exec(markdown);
     return m ? m[1].trim() : '';

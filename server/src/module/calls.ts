@@ -8,7 +8,7 @@ import { type BlockRef, TerraformModule } from './module';
 const META_ARGUMENTS = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 const MAX_DEPTH = 5;
 
-export interface ModuleInstance {
+interface ModuleInstance {
   readonly module: TerraformModule;
   /** `module.a.module.b`: the call path from the scanned module. */
   readonly path: string;

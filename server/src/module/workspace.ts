@@ -10,7 +10,7 @@ export interface SourceFile {
 }
 
 /** A file that could not be read or parsed: always reported, never skipped silently. */
-export interface LoadError {
+interface LoadError {
   readonly file: string;
   readonly message: string;
 }
@@ -27,7 +27,7 @@ export function isTerraformFile(p: string): boolean {
   return p.endsWith('.tf') || isVarFile(p);
 }
 
-export function isVarFile(p: string): boolean {
+function isVarFile(p: string): boolean {
   return p.endsWith('.tfvars');
 }
 
@@ -102,14 +102,14 @@ export function describeIoError(e: unknown): string {
 }
 
 /** Files larger than this are skipped with a message: generated or binary, not Terraform. */
-export const MAX_FILE_BYTES = Number(process.env.PERIMETER_MAX_FILE_BYTES ?? 5 * 1024 * 1024);
+const MAX_FILE_BYTES = Number(process.env.PERIMETER_MAX_FILE_BYTES ?? 5 * 1024 * 1024);
 
 /**
  * Why a file with a Terraform extension is not Terraform text, or undefined when it may be:
  * encrypted in the checkout (git-crypt, SOPS) or binary. Such a file is skipped with a
  * notice, not parsed: it holds nothing Perimeter can judge, and parsing it costs seconds.
  */
-export function unreadableContent(bytes: Buffer): string | undefined {
+function unreadableContent(bytes: Buffer): string | undefined {
   if (bytes.subarray(0, 9).toString('latin1') === '\0GITCRYPT') return 'encrypted with git-crypt (not decrypted in this checkout)';
   if (bytes.includes(0)) return 'binary file (it contains NUL bytes)';
   const text = bytes.toString('utf8');

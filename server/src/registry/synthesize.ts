@@ -27,7 +27,7 @@ export interface SynthesizedResource {
   readonly createdBy?: string;
 }
 
-export interface SwitchedOff {
+interface SwitchedOff {
   readonly type: string;
   readonly argument: Attribute;
 }

@@ -33,7 +33,7 @@ export interface Condition {
   readonly alias?: { readonly input: string; readonly until: string };
 }
 
-export interface ResourceSpec {
+interface ResourceSpec {
   readonly type: string;
   readonly name: string;
   /** The resource exists when the condition holds (any of them, for a list). */
@@ -87,7 +87,7 @@ export interface PolicySpec {
   readonly mfaDefault?: boolean;
 }
 
-export interface FixedStatementSpec {
+interface FixedStatementSpec {
   /** Names the statement for rules that ask whether a call turned it off (`mfa-enforcement`). */
   readonly id?: string;
   /** Every condition must hold for the module to write the statement. */
@@ -95,7 +95,7 @@ export interface FixedStatementSpec {
   readonly statement: Readonly<Record<string, unknown>>;
 }
 
-export interface ActionStatementSpec {
+interface ActionStatementSpec {
   readonly sid?: string;
   /** The input holding the actions, and the module's default for it. */
   readonly actionsInput: string;
@@ -106,7 +106,7 @@ export interface ActionStatementSpec {
   readonly resourcesInput?: string;
 }
 
-export interface PrincipalStatementSpec {
+interface PrincipalStatementSpec {
   /** The input holding principals, e.g. `key_users`. */
   readonly input: string;
   /** Principal type: `AWS`, `Service`, `Federated`. */
@@ -118,7 +118,7 @@ export interface PrincipalStatementSpec {
   readonly mfa?: boolean;
 }
 
-export interface KnownModule {
+interface KnownModule {
   readonly source: string;
   /** The module creates nothing when this does not hold (`create = false`, `enabled = false`). */
   readonly enabled?: Condition;
@@ -139,8 +139,4 @@ export function normalizeSource(source: string): string {
 export function knownModule(source: string): KnownModule | undefined {
   const s = normalizeSource(source);
   return MODULES.find((m) => m.source === s);
-}
-
-export function knownModules(): readonly KnownModule[] {
-  return MODULES;
 }

@@ -3,14 +3,14 @@
  * Terraform installs the newest version a constraint allows, so what matters is the
  * constraint's upper end.
  */
-export type Version = readonly [number, number, number];
+type Version = readonly [number, number, number];
 
 export function parseVersion(s: string): Version | undefined {
   const m = /^\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(s);
   return m ? [Number(m[1]), Number(m[2] ?? 0), Number(m[3] ?? 0)] : undefined;
 }
 
-export function compareVersions(a: Version, b: Version): number {
+function compareVersions(a: Version, b: Version): number {
   return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 }
 

@@ -51,7 +51,7 @@ export function worst(severities: readonly Severity[]): Severity {
   return [...severities].sort((a, b) => severityRank(a) - severityRank(b))[0] ?? 'low';
 }
 
-export interface Related {
+interface Related {
   readonly origin: Origin;
   readonly message: string;
 }

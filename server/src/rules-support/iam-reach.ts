@@ -3,7 +3,7 @@ import type { Policy } from '../iam/model';
 import type { BlockRef, TerraformModule } from '../module/module';
 
 /** A resource named by a reference (`aws_iam_group.g.name`) or by its literal name. */
-export function referencedBlock(m: TerraformModule, v: Value, type: string): BlockRef | undefined {
+function referencedBlock(m: TerraformModule, v: Value, type: string): BlockRef | undefined {
   for (const x of alternatives(v)) {
     if (x.kind === 'unknown' && x.ref?.startsWith(`${type}.`)) return m.resources(type).find((r) => r.address === x.ref);
     if (x.kind === 'string' && x.known) {

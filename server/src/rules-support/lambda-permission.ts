@@ -11,7 +11,7 @@ type Str = Extract<Value, { kind: 'string' }>;
  * finding: `aws-resource-policy-public-principal` when anyone may call (naming the action,
  * wildcard or not), `aws-iam-wildcard-action` when named principals get a wildcard action.
  */
-export interface LambdaPermission {
+interface LambdaPermission {
   readonly ref: BlockRef;
   /** The `"*"` principal written (first one, when a conditional offers several), if any. */
   readonly publicPrincipal?: Str;

@@ -56,7 +56,7 @@ function equals(op: string, v: Located, want: 'true' | 'false'): boolean {
  * with MFA (`true`), one made with temporary credentials without MFA (`false`), and one
  * that lacks the key (long-term access keys).
  */
-export interface MfaPresentTest {
+interface MfaPresentTest {
   readonly operator: Operator;
   readonly matchesTrue: boolean;
   readonly matchesFalse: boolean;
@@ -116,7 +116,7 @@ export function mfaAbsenceCondition(c: Condition): boolean {
  * - `deny-without-if-exists`: a Deny of `false` without `IfExists`: requests signed with
  *   long-term keys lack the key, so the Deny does not match them.
  */
-export type MfaMistake = 'inverted' | 'allow-if-exists' | 'deny-without-if-exists';
+type MfaMistake = 'inverted' | 'allow-if-exists' | 'deny-without-if-exists';
 
 export function mfaMistake(c: Condition, effect: string | undefined): MfaMistake | undefined {
   const t = mfaPresentTest(c);

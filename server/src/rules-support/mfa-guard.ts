@@ -23,7 +23,7 @@ export function isMfaDenyGuard(s: Statement): boolean {
  * (per the action catalogue) and role assumption. `*` and `iam:*` contain many of them.
  */
 const sensitiveCache = new Map<string, string[]>();
-export function sensitiveActionsIn(pattern: string): string[] {
+function sensitiveActionsIn(pattern: string): string[] {
   const key = pattern.toLowerCase();
   let out = sensitiveCache.get(key);
   if (!out) {
@@ -77,7 +77,7 @@ function resourcesCovered(guard: Statement, allowed: readonly Located[]): boolea
 }
 
 /** The guard statements of some policies. */
-export function mfaGuards(policies: Iterable<Policy>): Statement[] {
+function mfaGuards(policies: Iterable<Policy>): Statement[] {
   const out: Statement[] = [];
   for (const p of policies) for (const s of p.statements) if (isMfaDenyGuard(s)) out.push(s);
   return out;
@@ -153,7 +153,7 @@ export class GuardIndex {
   }
 }
 
-export { mfaAbsenceCondition, requiresMfaStrictly };
+export { requiresMfaStrictly };
 
 /**
  * Whether a role's trust policy lets IAM identities (`AWS` principals) assume it only with

@@ -7,7 +7,7 @@ import type { Located, Principal } from '../iam/model';
  * classified when its known text fixes the kind; a value that is unknown as a whole
  * (`${var.account_id}`, which could be an account id or any ARN) stays `unknown`.
  */
-export type PrincipalKind =
+type PrincipalKind =
   | 'public' //         "*", arn:aws:iam::*:root
   | 'account' //        123456789012, arn:aws:iam::123456789012:root
   | 'user' //           arn:aws:iam::123456789012:user/alice
@@ -19,7 +19,7 @@ export type PrincipalKind =
   | 'canonical-user'
   | 'unknown';
 
-export interface IamArn {
+interface IamArn {
   readonly service: 'iam' | 'sts';
   /** The account field: 12 digits, `*`, or text with apply-time parts. */
   readonly account: string;

@@ -61,7 +61,7 @@ function bucketIndex(module: TerraformModule) {
 const attachments = new WeakMap<TerraformModule, Map<string, Map<BlockRef | undefined, BlockRef[]>>>();
 
 /** Bucket-level resources of a type that belong to `bucket`. */
-export function attachedTo(module: TerraformModule, type: string, bucket: BlockRef): BlockRef[] {
+function attachedTo(module: TerraformModule, type: string, bucket: BlockRef): BlockRef[] {
   let byType = attachments.get(module);
   if (!byType) attachments.set(module, (byType = new Map()));
   let map = byType.get(type);
@@ -73,7 +73,7 @@ export function attachedTo(module: TerraformModule, type: string, bucket: BlockR
 }
 
 /** Whether a public access block sets a flag to true (absent means false, as in AWS). */
-export function flagIsOn(module: TerraformModule, pab: BlockRef, flag: PublicAccessBlockFlag): boolean {
+function flagIsOn(module: TerraformModule, pab: BlockRef, flag: PublicAccessBlockFlag): boolean {
   const a = module.attribute(pab, flag);
   if (!a) return false;
   const alts = alternatives(a.value);
@@ -103,7 +103,7 @@ export function aclsDisabled(module: TerraformModule, bucket: BlockRef): boolean
  * it calls (local, or installed by terraform init), instantiated with the caller's
  * arguments. `address` is written from the caller (`module.pab.aws_s3_bucket_public_access_block.this`).
  */
-export interface CoveringBlock {
+interface CoveringBlock {
   readonly module: TerraformModule;
   readonly ref: BlockRef;
   readonly address: string;
