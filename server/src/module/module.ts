@@ -5,6 +5,7 @@ import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, typ
 import { isPure, pureValue } from '../eval/pure';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
+import { registryBuiltCall } from '../registry/statements';
 import type { PolicySource } from '../iam/collect';
 import { policyDocumentValue } from '../iam/document';
 import type { SynthesizedResource } from '../registry/synthesize';
@@ -174,6 +175,7 @@ export class TerraformModule implements PolicySource {
       file: file.path,
       resolve: (root, steps, origin, depth) => this.resolve(root, steps, origin, depth),
       instanceCount: (address) => this.instanceCount(address),
+      builtCall: registryBuiltCall,
       readFile: (rel) => {
         const abs = path.resolve(this.dir, rel);
         const text = this.reader?.(abs);

@@ -2,6 +2,7 @@ import type { Attribute, Block, Body, Expr, HclFile } from '../hcl/ast';
 import type { Span } from '../hcl/span';
 import type { Value } from '../eval/value';
 import { type AttributeSpec, type Condition, knownModule, type PolicySpec, type RepeatedBlockSpec } from './table';
+import { moduleStatementsCall } from './statements';
 import { allowsAtLeast, parseVersion } from './version';
 
 /** A resource a known registry module would create, written as if the caller declared it. */
@@ -264,7 +265,7 @@ function repeatedBlocks(spec: RepeatedBlockSpec, ctx: Context): Block[] {
 /**
  * The policy a module writes: the caller's whole policy when it passes one, otherwise the
  * statements the module generates, in the module's statement form and converted by
- * `perimeter_module_statements`: one per principal-list input the caller sets (its
+ * moduleStatements (statements.ts): one per principal-list input the caller sets (its
  * constants placed on that input, so findings land there) and the caller's own statements.
  */
 function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
@@ -327,7 +328,7 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
   if (!generated.length && !statementsArg && !sourceArgs.length && !overrideArg) return undefined;
   const at = call.headerSpan;
   const statements: Expr[] = [{ type: 'tuple', items: generated, span: at }, ...(statementsArg ? [statementsArg.expr] : [])];
-  const inner: Expr = { type: 'call', name: 'perimeter_module_statements', nameSpan: at, args: statements, expandLast: false, span: at };
+  const inner = moduleStatementsCall(statements, at);
   const own: Expr = { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at };
   if (!sourceArgs.length && !overrideArg) return attribute(spec.attribute, own, call);
   // Whole documents the caller passes are merged by sid with what the module writes, as the
