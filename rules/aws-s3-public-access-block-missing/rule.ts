@@ -29,7 +29,8 @@ export default defineRule({
         continue;
       }
       const name = bucket.block.labels[1]?.value ?? 'this';
-      const synthesized = bucket.address.includes('.module.');
+      // A bucket a registry module call creates: its block is the call's, not one to insert after.
+      const synthesized = m.synthesized.some((r) => r.block === bucket.block);
       // A name Terraform would refuse (`"{b"`) cannot be referenced: no fix to write.
       const referable = /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
       const fix = synthesized || !referable

@@ -3,11 +3,13 @@ import { describe, it } from 'node:test';
 import { evaluate } from '../../server/src/eval/evaluate';
 import { toPlain, unknown } from '../../server/src/eval/value';
 import { collectPolicies } from '../../server/src/iam';
+import { moduleStatements as registryModuleStatements } from '../../server/src/registry/statements';
 import { moduleOf, parse } from '../helpers';
 
 async function moduleStatements(expr: string): Promise<unknown> {
-  const f = await parse(`v = perimeter_module_statements(${expr})\n`);
-  return toPlain(evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o) }));
+  const f = await parse(`v = ${expr}\n`);
+  const v = evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o) });
+  return toPlain(registryModuleStatements([v], v.origin));
 }
 
 describe('IAM statements built from Terraform statement fields (one builder)', () => {

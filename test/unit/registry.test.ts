@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluate } from '../../server/src/eval/evaluate';
 import { unknown } from '../../server/src/eval/value';
-import { displayAddress, synthesizeModuleCall } from '../../server/src/registry/synthesize';
+import { formatAddress } from '../../server/src/registry/address';
+import { synthesizeModuleCall } from '../../server/src/registry/synthesize';
 import { knownModule, normalizeSource } from '../../server/src/registry/table';
 import { allowsAtLeast, upperBound } from '../../server/src/registry/version';
 import { parse, textAt } from '../helpers';
@@ -38,7 +39,11 @@ describe('registry modules: synthesized resources', () => {
     const f = await parse('module "assets" {\n  source  = "terraform-aws-modules/s3-bucket/aws"\n  version = "~> 4.0"\n  bucket  = "assets"\n  block_public_acls = false\n}\n');
     const call = f.body.blocks[0];
     const res = synthesizeModuleCall(call, f, 'terraform-aws-modules/s3-bucket/aws', '~> 4.0', (a) => evaluate(a.expr, env(f.path)));
-    assert.deepEqual(res.map((r) => r.address), ['aws_s3_bucket.module.assets.this', 'aws_s3_bucket_public_access_block.module.assets.this']);
+    assert.deepEqual(res.map((r) => r.address), [
+      { modulePath: ['assets'], mode: 'managed', type: 'aws_s3_bucket', name: 'this' },
+      { modulePath: ['assets'], mode: 'managed', type: 'aws_s3_bucket_public_access_block', name: 'this' },
+    ]);
+    assert.deepEqual(res.map((r) => r.block.labels.map((l) => l.value)), [['aws_s3_bucket', 'this'], ['aws_s3_bucket_public_access_block', 'this']], 'labelled as in the module');
     const pab = res[1].block;
     const flag = pab.body.attributes.find((a) => a.name === 'block_public_acls')!;
     assert.equal(textAt(f, flag.expr.span), 'false', 'the flag is the caller argument itself');
@@ -76,7 +81,7 @@ describe('registry modules: synthesized resources', () => {
     const f = await parse('module "r" {\n  source   = "terraform-aws-modules/iam/aws//modules/iam-role"\n  policies = {\n    a = "arn:one"\n    b = "arn:two"\n  }\n}\n');
     const res = synthesizeModuleCall(f.body.blocks[0], f, 'terraform-aws-modules/iam/aws//modules/iam-role', '~> 6.0', (a) => evaluate(a.expr, env(f.path)));
     const attachments = res.filter((r) => r.block.labels[0].value === 'aws_iam_role_policy_attachment');
-    assert.deepEqual(attachments.map((r) => r.address), ['aws_iam_role_policy_attachment.module.r.this["a"]', 'aws_iam_role_policy_attachment.module.r.this["b"]']);
+    assert.deepEqual(attachments.map((r) => formatAddress(r.address)), ['module.r.aws_iam_role_policy_attachment.this["a"]', 'module.r.aws_iam_role_policy_attachment.this["b"]']);
     const arn = evaluate(attachments[1].block.body.attributes.find((a) => a.name === 'policy_arn')!.expr, env(f.path));
     assert.ok(arn.kind === 'string' && arn.value === 'arn:two');
     assert.equal(textAt(f, arn.origin.span), '"arn:two"', 'the value keeps its place in the caller');
@@ -110,7 +115,9 @@ describe('registry modules: synthesized resources', () => {
   });
 
   it('renders addresses the way Terraform does', () => {
-    assert.equal(displayAddress('aws_s3_bucket_acl.module.assets.this grants'), 'module.assets.aws_s3_bucket_acl.this grants');
+    assert.equal(formatAddress({ modulePath: ['assets'], mode: 'managed', type: 'aws_s3_bucket_acl', name: 'this' }), 'module.assets.aws_s3_bucket_acl.this');
+    assert.equal(formatAddress({ modulePath: ['a', 'b'], mode: 'managed', type: 'aws_iam_role', name: 'this["x"]' }), 'module.a.module.b.aws_iam_role.this["x"]');
+    assert.equal(formatAddress({ modulePath: ['k'], mode: 'data', type: 'aws_iam_policy_document', name: 'this_policy' }), 'module.k.data.aws_iam_policy_document.this_policy');
   });
 });
 
@@ -147,5 +154,53 @@ describe('registry modules: rules see module calls', () => {
       ],
     );
     assert.deepEqual(r.findings[0].range, { start: { line: 2, character: 22 }, end: { line: 2, character: 27 } });
+  });
+});
+
+describe('registry modules: structured addresses', () => {
+  const CALLER = [
+    'module "assets" {',
+    '  source = "terraform-aws-modules/s3-bucket/aws"',
+    '  bucket = "assets"',
+    '}',
+    'resource "aws_s3_bucket" "this" {',
+    '  bucket = "own"',
+    '}',
+    'output "o" { value = module.assets.s3_bucket_id }',
+    'output "not_a_resource" { value = module.assets.aws_s3_bucket.other.id }',
+    '',
+  ].join('\n');
+
+  it('a resource of the call is indexed under its Terraform address, beside the caller\'s own resource of the same type and name', async () => {
+    const { moduleOf } = await import('../helpers');
+    const m = await moduleOf({ 'main.tf': CALLER });
+    assert.deepEqual(m.resources('aws_s3_bucket').map((r) => r.address).sort(), ['aws_s3_bucket.this', 'module.assets.aws_s3_bucket.this']);
+    const own = m.block('aws_s3_bucket.this')!;
+    const created = m.block('module.assets.aws_s3_bucket.this')!;
+    assert.notEqual(own.block, created.block);
+    assert.equal(created.block.labels[1].value, 'this', 'labelled as in the module, its module path kept apart');
+  });
+
+  it('the call\'s own references resolve to its resources; the caller\'s module outputs stay module outputs', async () => {
+    const { moduleOf } = await import('../helpers');
+    const { bucketOf } = await import('../../server/src/rules-support/s3');
+    const m = await moduleOf({ 'main.tf': CALLER });
+    const pab = m.resources('aws_s3_bucket_public_access_block')[0];
+    assert.equal(pab.address, 'module.assets.aws_s3_bucket_public_access_block.this');
+    const bucket = m.attribute(pab, 'bucket')!.value;
+    assert.equal(bucket.kind === 'unknown' && bucket.ref, 'module.assets.aws_s3_bucket.this');
+    assert.equal(bucketOf(m, pab)?.address, 'module.assets.aws_s3_bucket.this', 'not the caller\'s aws_s3_bucket.this');
+    const output = (name: string) => m.attribute(m.block(`output.${name}`)!, 'value')!.value;
+    for (const name of ['o', 'not_a_resource']) {
+      const v = output(name);
+      assert.equal(v.kind === 'unknown' && v.ref, 'module.assets', `${name}: a module output`);
+    }
+  });
+
+  it('a policy the call writes is owned by its Terraform address', async () => {
+    const { moduleOf } = await import('../helpers');
+    const { collectPolicies } = await import('../../server/src/iam');
+    const m = await moduleOf({ 'main.tf': 'module "k" {\n  source    = "terraform-aws-modules/kms/aws"\n  key_users = ["arn:aws:iam::111122223333:role/r"]\n}\n' });
+    assert.deepEqual([...new Set(collectPolicies(m).map((p) => p.owner.address))], ['module.k.aws_kms_key.this']);
   });
 });

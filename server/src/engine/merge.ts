@@ -3,7 +3,7 @@ import type { Attribute, Block, HclFile } from '../hcl/ast';
 import { groupBy } from '../group-by';
 import { contains, type Span } from '../hcl/span';
 import { blockAddress, type TerraformModule } from '../module/module';
-import { displayAddress } from '../registry/synthesize';
+import { formatAddress } from '../registry/address';
 import { type Finding, proseList, type Range, rangesEqual } from './finding';
 import { severityRank } from './rule';
 import { UNUSED_SUPPRESSION } from './suppress';
@@ -66,7 +66,7 @@ function ownerOf(module: TerraformModule, f: Finding): Owner | undefined {
       if (address) candidates.push({ address, block, file });
     }
   }
-  for (const r of module.synthesized) if (same(r.block.span)) candidates.push({ address: displayAddress(r.address), block: r.callBlock, file: r.file });
+  for (const r of module.synthesized) if (same(r.block.span)) candidates.push({ address: formatAddress(r.address), block: r.callBlock, file: r.file });
   if (!candidates.length) return undefined;
   // Prefer the block in the finding's own file, then the address the message starts with.
   const ranked = [...candidates].sort((x, y) => rank(x) - rank(y));

@@ -2,7 +2,6 @@ import type { TerraformModule } from '../module/module';
 import type { Finding, ScanError } from './finding';
 import type { Rule } from './rule';
 import { describeRegistryOrigin, registryFixIsSafe } from '../registry/describe';
-import { displayAddress } from '../registry/synthesize';
 import { applySuppressions } from './suppress';
 
 /**
@@ -32,7 +31,7 @@ export function runRules(module: TerraformModule, rules: readonly Rule[]): { fin
             span: r.origin.span,
             range: { start: idx.position(r.origin.span.start), end: idx.position(r.origin.span.end) },
             aliases: r.aliases ?? rule.aliases,
-            ...(r.fix && registryFixIsSafe(module.synthesized, r.block, r.fix) ? { fix: module.synthesized.length ? { ...r.fix, title: displayAddress(r.fix.title) } : r.fix } : {}),
+            ...(r.fix && registryFixIsSafe(module.synthesized, r.block, r.fix) ? { fix: r.fix } : {}),
             ...(r.block ? { block: r.block } : {}),
             ...(related.length ? { related } : {}),
           });

@@ -319,6 +319,9 @@ export function renderTemplate(file: string, text: string, vars: Value | undefin
 }
 
 function callFunction(expr: Extract<Expr, { type: 'call' }>, origin: Origin, scope: EvalScope): Value {
+  // A call the module layer built (registry module statements), not a Terraform function.
+  const built = scope.env.builtCall?.(expr);
+  if (built) return built(expr.args.map((a) => evalIn(a, scope)), origin);
   const name = expr.name.replace(/^provider::[^:]+::/, '');
   if (name === 'try') return tryFunction(expr, origin, scope);
   if (name === 'templatefile') return templateFile(expr, origin, scope);

@@ -2,7 +2,6 @@ import type { Expr } from '../hcl/ast';
 import type { EvalScope } from './scope';
 import { type ObjectEntry, type Origin, stringify, type Value, toPlain, unknown } from './value';
 import { parseJsonString } from './json';
-import { policyStatementValue, type NestedGroup, type PrincipalItem, type StatementField } from './policy-statement';
 
 type Fn = (args: Value[], origin: Origin, scope: EvalScope, exprs: readonly Expr[]) => Value;
 
@@ -188,52 +187,6 @@ export const FUNCTIONS: Record<string, Fn> = {
     if (!v.known) return unknown('jsondecode of a string not known statically', origin);
     const parsed = parseJsonString(v);
     return parsed.errors.length ? unknown(`jsondecode of invalid JSON: ${parsed.errors[0].message}`, origin) : parsed.value;
-  },
-  // Internal: the policy a terraform-aws-modules module writes from its `*_statements`
-  // inputs (maps or lists of { actions, principals = [{ type, identifiers }], condition... }),
-  // used by registry module calls; every value keeps its origin in the caller.
-  // Each argument is one source of statements (the module's own, then the caller's).
-  perimeter_module_statements: (args, origin) => {
-    const items: Value[] = [];
-    for (const v of args) {
-      if (v.kind !== 'object' && v.kind !== 'list') return unknown('module statements not known statically', origin);
-      items.push(...(v.kind === 'object' ? v.entries.map((e) => e.value) : v.items));
-    }
-    const statements: Value[] = [];
-    for (const st of items) {
-      if (st.kind !== 'object') return unknown('a module statement not known statically', origin);
-      const get = (k: string) => st.entries.find((e) => e.key === k);
-      const field = (key: string): StatementField | undefined => {
-        const e = get(key);
-        return e ? { keyOrigin: e.keyOrigin, value: e.value } : undefined;
-      };
-      const objects = (v: Value): Extract<Value, { kind: 'object' }>[] => (v.kind === 'list' ? v.items.filter((x): x is Extract<Value, { kind: 'object' }> => x.kind === 'object') : []);
-      const member = (o: Extract<Value, { kind: 'object' }>, k: string) => o.entries.find((x) => x.key === k)?.value;
-      const principals = (key: string): NestedGroup<PrincipalItem> | undefined => {
-        const e = get(key);
-        if (!e || e.value.kind !== 'list') return undefined;
-        return { keyOrigin: e.keyOrigin, origin: e.value.origin, items: objects(e.value).map((p) => ({ at: p.origin, type: member(p, 'type'), identifiers: member(p, 'identifiers') })) };
-      };
-      const cond = get('condition') ?? get('conditions');
-      statements.push(
-        policyStatementValue({
-          origin: st.origin,
-          sid: field('sid'),
-          effect: field('effect'),
-          defaultEffect: st.origin,
-          actions: field('actions'),
-          notActions: field('not_actions'),
-          resources: field('resources'),
-          notResources: field('not_resources'),
-          principals: principals('principals'),
-          notPrincipals: principals('not_principals'),
-          ...(cond && cond.value.kind === 'list'
-            ? { conditions: { keyOrigin: cond.keyOrigin, origin: cond.value.origin, items: objects(cond.value).map((c) => ({ at: c.origin, test: member(c, 'test'), variable: member(c, 'variable'), values: member(c, 'values') })) } }
-            : {}),
-        }),
-      );
-    }
-    return { kind: 'object', entries: [{ key: 'Statement', keyOrigin: origin, value: { kind: 'list', items: statements, origin } }], origin };
   },
   // User data is often written base64encode("…"): rules decode what they need to read.
   base64encode: ([v], origin) => mapString(v, origin, (s) => Buffer.from(s, 'utf8').toString('base64')),

@@ -4,7 +4,7 @@ import { alternatives, type ObjectEntry, type Origin, type Value } from './value
  * One IAM statement as the JSON object AWS reads (`Sid`, `Effect`, `Action`...,
  * `Principal`, `Condition`), built from Terraform's statement fields: the one builder
  * for `data "aws_iam_policy_document"` statement blocks (iam/document.ts) and for the
- * `*_statements` inputs of registry modules (perimeter_module_statements in functions.ts),
+ * `*_statements` inputs of registry modules (moduleStatements in registry/statements.ts),
  * which write the same fields as attributes of an object. Every value keeps its origin.
  *
  * As Terraform renders them:

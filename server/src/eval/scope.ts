@@ -1,3 +1,4 @@
+import type { Expr } from '../hcl/ast';
 import type { Origin, Value } from './value';
 
 /** One step of a reference after its root name: `.name` or `[key]`. */
@@ -16,7 +17,16 @@ export interface EvalEnv {
   readFile?(relativePath: string): { path: string; text: string } | undefined;
   /** Instances of a resource or data source (`aws_x.y`, `data.aws_x.y`) when statically known. */
   instanceCount?(address: string): number | undefined;
+  /**
+   * A call expression another layer built and that is no Terraform function (the policy a
+   * registry module writes from its inputs): its function over the evaluated arguments.
+   * Known by the expression object, never by its name, so nothing a user writes reaches it.
+   */
+  builtCall?(expr: Extract<Expr, { type: 'call' }>): BuiltFunction | undefined;
 }
+
+/** The function of a built call (EvalEnv.builtCall). */
+export type BuiltFunction = (args: readonly Value[], origin: Origin) => Value;
 
 /** Nesting beyond this is treated as unknown: protects the stack from pathological input. */
 export const MAX_EVAL_DEPTH = 64;

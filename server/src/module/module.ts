@@ -5,6 +5,8 @@ import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, typ
 import { isPure, pureValue } from '../eval/pure';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
+import { formatAddress, parseModuleResource } from '../registry/address';
+import { registryBuiltCall } from '../registry/statements';
 import type { PolicySource } from '../iam/collect';
 import { policyDocumentValue } from '../iam/document';
 import type { SynthesizedResource } from '../registry/synthesize';
@@ -56,11 +58,18 @@ export class TerraformModule implements PolicySource {
     const ordered = [...varFiles].sort((a, b) => tfvarsRank(a.path) - tfvarsRank(b.path) || a.path.localeCompare(b.path));
     for (const vf of ordered) for (const a of vf.body.attributes) this.tfvars.set(a.name, { attribute: a, file: vf });
     this.synthesized = registryResources(dir, this.blocksOfType('module'), (f) => this.env(f));
-    for (const r of this.synthesized) this.index(r.block, r.file);
+    // Under their address as Terraform prints it (module.assets.aws_s3_bucket.this).
+    for (const r of this.synthesized) {
+      const address = formatAddress(r.address);
+      this.synthesizedAddresses.add(address);
+      this.index(r.block, r.file, address);
+    }
   }
 
-  private index(block: Block, file: HclFile): void {
-    const address = blockAddress(block);
+  /** Addresses of the resources registry module calls create (see resolve: `module`). */
+  private readonly synthesizedAddresses = new Set<string>();
+
+  private index(block: Block, file: HclFile, address = blockAddress(block)): void {
     const ref: BlockRef = { block, file, address: address ?? block.type };
     if (address) push(this.byAddress, address, ref);
     push(this.byType, typeKey(block), ref);
@@ -174,6 +183,7 @@ export class TerraformModule implements PolicySource {
       file: file.path,
       resolve: (root, steps, origin, depth) => this.resolve(root, steps, origin, depth),
       instanceCount: (address) => this.instanceCount(address),
+      builtCall: registryBuiltCall,
       readFile: (rel) => {
         const abs = path.resolve(this.dir, rel);
         const text = this.reader?.(abs);
@@ -217,12 +227,38 @@ export class TerraformModule implements PolicySource {
       case 'self':
       case 'terraform':
         return unknown(`${root} is known only at plan time`, origin);
-      case 'module':
+      case 'module': {
+        const created = this.synthesizedReference(steps, origin, depth);
+        if (created) return created;
         return unknown('module outputs are known at apply time', origin, first ? `module.${first}` : 'module');
+      }
       default:
         // A resource reference: kept symbolic, e.g. aws_s3_bucket.b.id → aws_s3_bucket.b.
         return unknown('resource attributes are known at apply time', origin, first ? `${root}.${first}` : root);
     }
+  }
+
+  /**
+   * `module.assets.aws_s3_bucket.this.id`, `module.assets.data.aws_iam_policy_document.p.json`:
+   * a resource a registry module call creates, as the expressions synthesized for the call
+   * refer to it (registry/synthesize.ts). Read like a reference to a resource (or policy
+   * document) of the module's own; undefined when the call creates no such resource.
+   */
+  private synthesizedReference(steps: readonly Step[], origin: Origin, depth: number): Value | undefined {
+    if (this.synthesizedAddresses.size === 0) return undefined;
+    const names = steps.slice(0, 4).map((st) => (st.kind === 'attr' ? st.name : undefined));
+    const parsed = parseModuleResource(names);
+    if (!parsed) return undefined;
+    const address = formatAddress(parsed.address);
+    if (!this.synthesizedAddresses.has(address)) return undefined;
+    if (parsed.address.mode === 'managed') return unknown('resource attributes are known at apply time', origin, address);
+    // As for `data.` references: an index selects an instance rendered from the same blocks.
+    const rest = steps.slice(parsed.rest).filter((st) => st.kind !== 'index');
+    const attr = rest[0]?.kind === 'attr' ? rest[0].name : undefined;
+    if (parsed.address.type === 'aws_iam_policy_document' && (attr === 'json' || attr === 'minified_json')) {
+      return this.memo(`${address}.json`, origin, () => this.policyDocument(address, origin, depth));
+    }
+    return unknown('data sources are read at plan time', origin, address);
   }
 
   /**

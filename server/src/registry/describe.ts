@@ -1,6 +1,7 @@
 import type { Origin } from '../eval/value';
 import type { Span } from '../hcl/span';
-import { displayAddress, spanKey, type SynthesizedResource } from './synthesize';
+import { formatAddress } from './address';
+import { spanKey, type SynthesizedResource } from './synthesize';
 
 /** What registryFixIsSafe reads of a fix (engine/rule.ts's Fix, which sits above registry/). */
 interface FixEdits {
@@ -8,16 +9,16 @@ interface FixEdits {
 }
 
 /**
- * Findings about resources of a registry module call name them as Terraform does
- * (`module.assets.aws_s3_bucket_acl.this`) and say which module input is responsible.
+ * Findings about resources of a registry module call (which rules name as Terraform does,
+ * `module.assets.aws_s3_bucket_acl.this`: the module indexes them under formatAddress) say
+ * which module input is responsible.
  */
-export function describeRegistryOrigin(synthesized: readonly SynthesizedResource[], origin: Origin, message: string): string {
-  if (synthesized.length === 0) return message;
-  const text = displayAddress(message);
+export function describeRegistryOrigin(synthesized: readonly SynthesizedResource[], origin: Origin, text: string): string {
+  if (synthesized.length === 0) return text;
   // A finding on the header about a resource the caller's argument asked for names that input.
   for (const r of synthesized) {
     if (!r.createdBy || r.file.path !== origin.file || origin.span.start !== r.block.headerSpan.start || origin.span.end !== r.block.headerSpan.end) continue;
-    if (text.startsWith(displayAddress(r.address))) return `${text} (created because of input "${r.createdBy}" of ${r.call})`;
+    if (text.startsWith(formatAddress(r.address))) return `${text} (created because of input "${r.createdBy}" of ${r.call})`;
   }
   for (const r of synthesized) {
     if (r.file.path !== origin.file) continue;

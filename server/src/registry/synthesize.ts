@@ -2,14 +2,16 @@ import type { Attribute, Block, Body, Expr, HclFile } from '../hcl/ast';
 import type { Span } from '../hcl/span';
 import type { Value } from '../eval/value';
 import { type AttributeSpec, type Condition, knownModule, type PolicySpec, type RepeatedBlockSpec } from './table';
+import type { ModuleResourceAddress } from './address';
+import { moduleStatementsCall } from './statements';
 import { allowsAtLeast, parseVersion } from './version';
 
 /** A resource a known registry module would create, written as if the caller declared it. */
 export interface SynthesizedResource {
   readonly block: Block;
   readonly file: HclFile;
-  /** `aws_s3_bucket.module.assets.this`: the label Perimeter gives it (see displayAddress). */
-  readonly address: string;
+  /** Its module path, type and name (`formatAddress`: `module.assets.aws_s3_bucket.this`). */
+  readonly address: ModuleResourceAddress;
   /** `module.assets`. */
   readonly call: string;
   /** The caller's `module` block. */
@@ -85,13 +87,15 @@ export function synthesizeModuleCall(
         const policy = modulePolicy(spec.policy, ctx);
         if (policy) attributes.push(policy);
       }
-      const label = `module.${callName}.${spec.name}${entry ? `[${entry.key}]` : ''}`;
+      // Labelled as in the module; the module path is kept in `address` (the module indexes it there).
+      const address: ModuleResourceAddress = { modulePath: [callName], mode: 'managed', type: spec.type, name: ctx.resourceName };
       // Findings about the resource itself land on the argument that asked for it.
-      const block = syntheticBlock('resource', [spec.type, label], attributes, call, blocks, createdBy ? args.get(createdBy)!.expr.span : undefined);
-      out.push({ block, file, address: `${spec.type}.${label}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff, createdBy });
+      const block = syntheticBlock('resource', [spec.type, ctx.resourceName], attributes, call, blocks, createdBy ? args.get(createdBy)!.expr.span : undefined);
+      out.push({ block, file, address, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff, createdBy });
       // The policy document a module merges documents in (see modulePolicy), read like the caller's own.
       for (const extra of extraBlocks) {
-        out.push({ block: extra, file, address: `data.${extra.labels[0].value}.${extra.labels[1].value}`, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff });
+        const doc: ModuleResourceAddress = { modulePath: [callName], mode: 'data', type: extra.labels[0].value, name: extra.labels[1].value };
+        out.push({ block: extra, file, address: doc, call: `module.${callName}`, callBlock: call, inputsBySpan, defaultInputs, switchedOff });
       }
       inputMaps.push(inputsBySpan);
     }
@@ -223,7 +227,7 @@ function attributesFor(specs: Readonly<Record<string, AttributeSpec>>, ctx: Cont
     }
     if (spec.ref) {
       const [type, resName, attr] = spec.ref.split('.');
-      out.push(attribute(name, reference(type, `module.${callName}.${resName}`, call.headerSpan, attr), call));
+      out.push(attribute(name, reference({ modulePath: [callName], mode: 'managed', type, name: resName }, call.headerSpan, attr), call));
       continue;
     }
     if (!spec.input) continue;
@@ -264,7 +268,7 @@ function repeatedBlocks(spec: RepeatedBlockSpec, ctx: Context): Block[] {
 /**
  * The policy a module writes: the caller's whole policy when it passes one, otherwise the
  * statements the module generates, in the module's statement form and converted by
- * `perimeter_module_statements`: one per principal-list input the caller sets (its
+ * moduleStatements (statements.ts): one per principal-list input the caller sets (its
  * constants placed on that input, so findings land there) and the caller's own statements.
  */
 function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
@@ -311,7 +315,7 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
       type: 'tuple',
       items: (st.resourceRefs ?? []).map((ref) => {
         const [type, name, attr] = ref.split('.');
-        return reference(type, `module.${ctx.callName}.${name}`, call.headerSpan, attr);
+        return reference({ modulePath: [ctx.callName], mode: 'managed', type, name }, call.headerSpan, attr);
       }),
       span: call.headerSpan,
     };
@@ -327,23 +331,17 @@ function modulePolicy(spec: PolicySpec, ctx: Context): Attribute | undefined {
   if (!generated.length && !statementsArg && !sourceArgs.length && !overrideArg) return undefined;
   const at = call.headerSpan;
   const statements: Expr[] = [{ type: 'tuple', items: generated, span: at }, ...(statementsArg ? [statementsArg.expr] : [])];
-  const inner: Expr = { type: 'call', name: 'perimeter_module_statements', nameSpan: at, args: statements, expandLast: false, span: at };
+  const inner = moduleStatementsCall(statements, at);
   const own: Expr = { type: 'call', name: 'jsonencode', nameSpan: at, args: [inner], expandLast: false, span: at };
   if (!sourceArgs.length && !overrideArg) return attribute(spec.attribute, own, call);
   // Whole documents the caller passes are merged by sid with what the module writes, as the
   // module does with an aws_iam_policy_document: one is synthesized with the caller's
   // expressions, and the policy reads its json (so documents it names are read there once).
-  const name = `module.${ctx.callName}.${ctx.resourceName}_${spec.attribute}`;
+  const name = `${ctx.resourceName}_${spec.attribute}`;
   const docAttrs: Attribute[] = [attribute('source_policy_documents', { type: 'tuple', items: [own, ...sourceArgs.map((a) => a.expr)], span: at }, call)];
   if (overrideArg) docAttrs.push({ kind: 'attribute', name: 'override_policy_documents', nameSpan: overrideArg.nameSpan, expr: overrideArg.expr, span: overrideArg.span });
   ctx.extraBlocks.push(syntheticBlock('data', ['aws_iam_policy_document', name], docAttrs, call));
-  const json: Expr = {
-    type: 'getattr',
-    object: { type: 'getattr', object: { type: 'getattr', object: { type: 'variable', name: 'data', span: at }, name: 'aws_iam_policy_document', nameSpan: at, span: at }, name, nameSpan: at, span: at },
-    name: 'json',
-    nameSpan: at,
-    span: at,
-  };
+  const json = reference({ modulePath: [ctx.callName], mode: 'data', type: 'aws_iam_policy_document', name }, at, 'json');
   return attribute(spec.attribute, json, call);
 }
 
@@ -371,14 +369,16 @@ function literalExpr(value: unknown, at: Span): Expr | undefined {
   return undefined;
 }
 
-function reference(type: string, name: string, at: Span, attr = 'id'): Expr {
-  return {
-    type: 'getattr',
-    object: { type: 'getattr', object: { type: 'variable', name: type, span: at }, name, nameSpan: at, span: at },
-    name: attr,
-    nameSpan: at,
-    span: at,
-  };
+/**
+ * `module.<call>.aws_s3_bucket.this.id`: a reference to a resource the call creates, written
+ * as Terraform prints its address (formatAddress); the module resolves it to that resource.
+ */
+function reference(target: ModuleResourceAddress, at: Span, attr = 'id'): Expr {
+  // The steps after `module` of formatAddress's text; the name is one step even with a key in it.
+  const names = [...target.modulePath.flatMap((m, i) => (i ? ['module', m] : [m])), ...(target.mode === 'data' ? ['data'] : []), target.type, target.name, attr];
+  let expr: Expr = { type: 'variable', name: 'module', span: at };
+  for (const name of names) expr = { type: 'getattr', object: expr, name, nameSpan: at, span: at };
+  return expr;
 }
 
 function syntheticBlock(type: string, labels: string[], attributes: Attribute[], call: Block, blocks: Block[] = [], headerSpan: Span = call.headerSpan): Block {
@@ -394,7 +394,3 @@ function syntheticBlock(type: string, labels: string[], attributes: Attribute[],
   };
 }
 
-/** `aws_s3_bucket.module.assets.this` → `module.assets.aws_s3_bucket.this`, as Terraform writes it. */
-export function displayAddress(text: string): string {
-  return text.replace(/\b(aws_[a-z0-9_]+)\.module\.([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g, 'module.$2.$1.$3');
-}

@@ -5,7 +5,9 @@ import type { BlockRef, TerraformModule } from '../module/module';
 /** A resource named by a reference (`aws_iam_group.g.name`) or by its literal name. */
 function referencedBlock(m: TerraformModule, v: Value, type: string): BlockRef | undefined {
   for (const x of alternatives(v)) {
-    if (x.kind === 'unknown' && x.ref?.startsWith(`${type}.`)) return m.resources(type).find((r) => r.address === x.ref);
+    // By address, as the module indexes it (`aws_iam_user.u`, `module.users.aws_iam_user.this`).
+    const byRef = x.kind === 'unknown' && x.ref ? m.resources(type).find((r) => r.address === x.ref) : undefined;
+    if (byRef) return byRef;
     if (x.kind === 'string' && x.known) {
       const byName = m.resources(type).find((r) => {
         const n = m.attribute(r, 'name')?.value;

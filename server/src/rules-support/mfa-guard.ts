@@ -183,8 +183,12 @@ export function trustRequiresMfa(role: BlockRef, policies: readonly Policy[]): b
  * name (the last path segment) is the known `name` of one role. Wildcards name no role.
  */
 export function namedRole(m: TerraformModule, r: Located): BlockRef | undefined {
-  const ref = /^\$\{(aws_iam_role\.[\w-]+)(?:\[[^\]]*\])?(?:\.[\w-]+)*\}$/.exec(r.known ? '' : r.value)?.[1];
-  if (ref) return m.resources('aws_iam_role').find((x) => x.address === ref);
+  // A reference reads as `${address}` (iam/read.ts): the role of that address, as the module
+  // indexes it (`aws_iam_role.admin`, `module.admin.aws_iam_role.this`).
+  if (!r.known && r.value.startsWith('${')) {
+    const role = m.resources('aws_iam_role').find((x) => r.value === `\${${x.address}}`);
+    if (role) return role;
+  }
   const arn = parseIamArn(r);
   if (!arn || arn.service !== 'iam' || arn.resourceType !== 'role') return undefined;
   const name = arn.resourceName.split('/').pop() ?? '';

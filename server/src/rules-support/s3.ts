@@ -21,11 +21,10 @@ export function bucketOf(module: TerraformModule, ref: BlockRef): BlockRef | und
   if (!a) return undefined;
   const { byAddress, byName } = bucketIndex(module);
   for (const v of alternatives(a.value)) {
+    // By address, as the module indexes it (`aws_s3_bucket.b`, `module.assets.aws_s3_bucket.this`).
     const target = referencedAddress(v);
-    if (target?.startsWith('aws_s3_bucket.')) {
-      const b = byAddress.get(target);
-      if (b) return b;
-    }
+    const b = target ? byAddress.get(target) : undefined;
+    if (b) return b;
     if (v.kind === 'string' && v.known) {
       const b = byName.get(v.value);
       if (b) return b;
