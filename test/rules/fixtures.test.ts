@@ -38,11 +38,6 @@ function expectations(dir: string): Expected[] {
  */
 const KNOWN_WRONG: KnownWrong[] = [
   {
-    expected: 'rules/aws-iam-wildcard-action/test/interpolated/main.tf:31:62-31:71 aws-iam-wildcard-action medium',
-    actual: 'rules/aws-iam-wildcard-action/test/interpolated/main.tf:31:62-31:70 aws-iam-wildcard-action medium',
-    why: 'JSON in a quoted HCL string: the end of a string token that ends in an escape (\\") maps to the backslash, so the closing quote is left out',
-  },
-  {
     expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:66:9-66:46 aws-credentials-in-user-data medium',
     actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:66:7-66:46 aws-credentials-in-user-data medium',
     why: 'cloud-init write_files "- path:" line: the range starts in the indentation (two columns before "-")',
