@@ -9,7 +9,8 @@ import type { Node, Parser, Tree } from 'web-tree-sitter';
  *
  * The file is cut into top-level chunks at lines that open a block in column 0 (the
  * `terraform fmt` layout); only chunks that do not parse alone are repaired, by trying
- * to blank one line at a time, most suspicious lines first.
+ * to blank one line at a time, most suspicious lines first; a heredoc whose closing
+ * marker is not typed yet is closed at the end of its opener's line first (closeHeredoc).
  */
 const MAX_TRIALS_PER_CHUNK = 40;
 const MAX_BLANKED_PER_CHUNK = 3;
@@ -73,6 +74,8 @@ function repairChunk(parser: Parser, lines: string[]): number[] {
 function computeRepair(parser: Parser, lines: string[]): number[] {
   const first = parseErrors(parser, lines.join(''));
   if (first.clean) return [];
+  const heredoc = closeHeredoc(parser, lines);
+  if (heredoc) return heredoc;
   const chosen: number[] = [];
   let current = [...lines];
   let errors = first;
@@ -97,6 +100,40 @@ function computeRepair(parser: Parser, lines: string[]): number[] {
   }
   // A chunk that cannot be repaired keeps its text: the converter still reads what it can.
   return errors.clean || errors.count < first.count ? chosen : [];
+}
+
+/**
+ * A heredoc opener ending its line where an HCL value goes (`user_data = <<-EOT`, `f(<<EOT`,
+ * `[<<EOT`): the marker it waits for. Not a shell `cat > f <<EOF` inside a heredoc's text,
+ * not a comment.
+ */
+const HEREDOC_OPENER = /(?:^|[=(\[,:?])[ \t]*<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n?$/;
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/\*)/;
+
+/**
+ * A heredoc whose closing marker is not typed yet reads everything after it as its text,
+ * so every attribute and block behind it is lost, and its error is reported only at the
+ * end. Like an unterminated string, it is closed where its line ends: the opener line and
+ * the fewest lines after it (the heredoc text typed so far) are blanked so that the chunk
+ * parses; the attributes after them and the blocks after the chunk (cut at the next block
+ * header in column 0) read as they did. Undefined when no such blanking makes the chunk
+ * clean: the general repair then tries line by line.
+ */
+function closeHeredoc(parser: Parser, lines: string[]): number[] | undefined {
+  let trials = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const marker = COMMENT_LINE.test(lines[i]) ? undefined : HEREDOC_OPENER.exec(lines[i])?.[1];
+    if (!marker) continue;
+    const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*\\r?\\n?$`);
+    if (lines.slice(i + 1).some((l) => closing.test(l))) continue;
+    const trial = [...lines];
+    for (let k = i; k < lines.length; k++) {
+      if (trials++ >= MAX_TRIALS_PER_CHUNK) return undefined;
+      trial[k] = blank(trial[k]);
+      if (parseErrors(parser, trial.join('')).clean) return Array.from({ length: k - i + 1 }, (_, n) => i + n);
+    }
+  }
+  return undefined;
 }
 
 interface ChunkErrors {
