@@ -98,6 +98,11 @@ describe('hcl: blocks, attributes and ranges', () => {
     assert.equal(textAt(f, b.body.attributes[0].expr.span), '"ami-2"');
   });
 
+  it('an unclosed heredoc with another half-typed line after it: only its text and that line are set aside', async () => {
+    const f = await parse('resource "aws_instance" "a" {\n  user_data = <<EOT\n  echo hi\n  ami = "ami-1"\n  key_name =\n  tags = {}\n}\n\nresource "aws_instance" "b" {\n  ami = "ami-2"\n}\n');
+    assert.deepEqual(f.body.blocks.map((x) => x.body.attributes.map((y) => `${y.name}=${textAt(f, y.expr.span)}`)), [['ami="ami-1"', 'tags={}'], ['ami="ami-2"']]);
+  });
+
   it('a heredoc marker in a comment is not taken for an unclosed heredoc', async () => {
     const f = await parse('resource "aws_instance" "a" {\n  # written with <<EOF\n  ami = "ami-1"\n  ac\n}\n\nresource "aws_instance" "b" {\n  ami = "ami-2"\n}\n');
     assert.deepEqual(f.comments.map((c) => c.text), ['written with <<EOF']);

@@ -76,11 +76,18 @@ function computeRepair(parser: Parser, lines: string[]): number[] {
   if (first.clean) return [];
   const heredoc = closeHeredoc(parser, lines);
   if (heredoc) return heredoc;
+  const { chosen, errors } = blankLines(parser, lines, first);
+  // A chunk that cannot be repaired keeps its text: the converter still reads what it can.
+  return errors.clean || errors.count < first.count ? chosen : [];
+}
+
+/** Blanks up to MAX_BLANKED_PER_CHUNK lines, each the one that removes the most errors. */
+function blankLines(parser: Parser, lines: readonly string[], first: ChunkErrors, most = MAX_BLANKED_PER_CHUNK): { chosen: number[]; errors: ChunkErrors } {
   const chosen: number[] = [];
-  let current = [...lines];
+  const current = [...lines];
   let errors = first;
   let trials = 0;
-  for (let round = 0; round < MAX_BLANKED_PER_CHUNK && !errors.clean; round++) {
+  for (let round = 0; round < most && !errors.clean; round++) {
     let best: { line: number; result: ChunkErrors } | undefined;
     for (const line of candidates(current, errors)) {
       if (trials++ >= MAX_TRIALS_PER_CHUNK) break;
@@ -98,8 +105,7 @@ function computeRepair(parser: Parser, lines: string[]): number[] {
     current[best.line] = blank(current[best.line]);
     errors = best.result;
   }
-  // A chunk that cannot be repaired keeps its text: the converter still reads what it can.
-  return errors.clean || errors.count < first.count ? chosen : [];
+  return { chosen, errors };
 }
 
 /**
@@ -116,25 +122,47 @@ const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/\*)/;
  * end. Like an unterminated string, it is closed where its line ends: the opener line and
  * the fewest lines after it (the heredoc text typed so far) are blanked so that the chunk
  * parses; the attributes after them and the blocks after the chunk (cut at the next block
- * header in column 0) read as they did. Undefined when no such blanking makes the chunk
- * clean: the general repair then tries line by line.
+ * header in column 0) read as they did. When another line of the chunk is broken too, the
+ * heredoc is closed after each of its first few lines in turn and the general repair
+ * blanks the rest. Undefined when neither makes the chunk clean: the general repair then
+ * tries line by line on its own.
  */
 function closeHeredoc(parser: Parser, lines: string[]): number[] | undefined {
   let trials = 0;
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, n) => from + n);
   for (let i = 0; i < lines.length; i++) {
     const marker = COMMENT_LINE.test(lines[i]) ? undefined : HEREDOC_OPENER.exec(lines[i])?.[1];
     if (!marker) continue;
     const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*\\r?\\n?$`);
     if (lines.slice(i + 1).some((l) => closing.test(l))) continue;
     const trial = [...lines];
-    for (let k = i; k < lines.length; k++) {
-      if (trials++ >= MAX_TRIALS_PER_CHUNK) return undefined;
+    const closed: { k: number; lines: string[]; errors: ChunkErrors }[] = [];
+    let whole: number[] | undefined;
+    for (let k = i; k < lines.length && trials++ < MAX_TRIALS_PER_CHUNK; k++) {
       trial[k] = blank(trial[k]);
-      if (parseErrors(parser, trial.join('')).clean) return Array.from({ length: k - i + 1 }, (_, n) => i + n);
+      const errors = parseErrors(parser, trial.join(''));
+      if (errors.clean) {
+        whole = range(i, k);
+        break;
+      }
+      if (k - i < MAX_HEREDOC_GUESSES) closed.push({ k, lines: [...trial], errors });
     }
+    // Blanking three lines or more may have eaten an attribute after the heredoc's text
+    // because another line is broken: a shorter text and that line blanked keep more.
+    if (whole && whole.length < 3) return whole;
+    for (const c of closed) {
+      const most = Math.min(MAX_BLANKED_PER_CHUNK, (whole?.length ?? Infinity) - (c.k - i + 1) - 1);
+      if (most < 1) break;
+      const rest = blankLines(parser, c.lines, c.errors, most);
+      if (rest.errors.clean) return [...range(i, c.k), ...rest.chosen];
+    }
+    if (whole) return whole;
   }
   return undefined;
 }
+
+/** With another broken line in the chunk, heredoc texts of up to this many lines are tried. */
+const MAX_HEREDOC_GUESSES = 4;
 
 interface ChunkErrors {
   readonly clean: boolean;
