@@ -8,7 +8,13 @@
  * ever reaches a message.
  */
 interface CredentialWrite {
-  /** Offset of the match in the scanned text. */
+  /**
+   * Offset of the match in the scanned text. A setting covers the name it sets through the
+   * value it gives (`AWS_SECRET_ACCESS_KEY=$(cat /tmp/key)`, `aws_secret_access_key = x`,
+   * `aws configure set aws_access_key_id "$ID"`, a whole `SetEnvironmentVariable(…)` call);
+   * a file write covers the writing command or operator through the file's name
+   * (`> ~/.aws/credentials`, `- path: /root/.aws/credentials`). Never leading indentation.
+   */
   readonly index: number;
   readonly length: number;
   readonly what: string;
@@ -33,8 +39,12 @@ const ENV_SET = new RegExp(`(?:\\bsetx[ \\t]+|SetEnvironmentVariable\\([ \\t]*["
 const CONFIGURE_SET = /\baws[ \t]+configure[ \t]+set[ \t]+(?:[\w.-]+\.)?aws_(?:access_key_id|secret_access_key|session_token)\b/g;
 /** AWS Tools for PowerShell storing a key in the SDK store or the credentials file. */
 const PS_CREDENTIAL = /\b(?:Set-AWSCredentials?|Initialize-AWSDefaultConfiguration)\b[^\n]*?-(?:AccessKey|SecretKey|SessionToken)\b/gi;
-/** An INI profile line with a value: `aws_secret_access_key = …` at a line start (or after `\n` / a quote). */
-const INI_KEY = /(?:^|(?<=\\n|["']))[ \t]*aws_(?:access_key_id|secret_access_key|session_token)[ \t]*=[ \t]*(?=[^\s"'])/gm;
+/**
+ * An INI profile line with a value: `aws_secret_access_key = …` at a line start (or after
+ * `\n` / a quote), through the value: a run of characters up to a space, a quote or a
+ * backslash (`printf '…=%s\n'`), `${…}` placeholders included.
+ */
+const INI_KEY = /(?<=(?:^|\\n|["'])[ \t]*)aws_(?:access_key_id|secret_access_key|session_token)[ \t]*=[ \t]*(?=[^\s"'])(?:\$\{[^}\n]*\}|[^\s"'\\])*/gm;
 
 /** The shared credentials or config file, under any home directory, in POSIX or Windows form. */
 const FILE = String.raw`["']?[^\s"'<>|;&]*\.aws[\\/]+(credentials|config)\b["']?`;
@@ -44,7 +54,7 @@ const FILE_WRITES: RegExp[] = [
   new RegExp(String.raw`\btee\b(?:[ \t]+-{1,2}[a-z-]+)*[ \t]+${FILE}`, 'g'),
   new RegExp(String.raw`\b(?:cp|mv|install|ln)\b[^\n;&|]*?[ \t]${FILE}[ \t]*(?=$|[;&|#\n\\])`, 'gm'),
   new RegExp(String.raw`\bsed\b[^\n;&|]*?[ \t]-i\b[^\n;&|]*?${FILE}`, 'g'),
-  new RegExp(String.raw`^[ \t-]*path:[ \t]*${FILE}`, 'gm'),
+  new RegExp(String.raw`(?<=^[ \t]*)(?:-[ \t]*)?path:[ \t]*${FILE}`, 'gm'),
   new RegExp(String.raw`\b(?:Out-File|Set-Content|Add-Content)\b[^\n;|]*?${FILE}`, 'gi'),
 ];
 
@@ -54,13 +64,25 @@ const RUNTIME_VALUE = /^["']?\$\((?:[^)]*\b(?:aws[ \t]+sts|aws[ \t]+configure[ \
 export function credentialWrites(text: string): CredentialWrite[] {
   const out: CredentialWrite[] = [];
   for (const m of text.matchAll(ENV_ASSIGN)) {
-    const value = m[2];
-    if (!value || /^(["'])\1$/.test(value) || RUNTIME_VALUE.test(text.slice(m.index! + m[0].length - value.length))) continue;
-    out.push({ index: m.index!, length: m[0].length, what: `sets ${m[1]}`, persistent: false });
+    const start = m.index! + m[0].length - m[2].length;
+    // The regex stops at the first space; a word may go on (`$(cat /tmp/key)`, `"a b"`) or
+    // end before a quote that closes the string around it. A value only the regex reads
+    // (an unclosed quote: `"abc`) is kept as the regex read it.
+    const end = wordEnd(text, start) > start ? wordEnd(text, start) : start + m[2].length;
+    const value = text.slice(start, end);
+    if (!value || /^(["'])\1$/.test(value) || RUNTIME_VALUE.test(text.slice(start))) continue;
+    out.push({ index: m.index!, length: end - m.index!, what: `sets ${m[1]}`, persistent: false });
   }
-  for (const m of text.matchAll(ENV_SET)) out.push({ index: m.index!, length: m[0].length, what: 'sets AWS credential environment variables', persistent: true });
-  for (const m of text.matchAll(CONFIGURE_SET)) out.push({ index: m.index!, length: m[0].length, what: 'stores a key with aws configure set', persistent: true });
-  for (const m of text.matchAll(PS_CREDENTIAL)) out.push({ index: m.index!, length: m[0].length, what: 'stores a key with the AWS Tools for PowerShell', persistent: true });
+  for (const m of text.matchAll(ENV_SET)) {
+    const after = m.index! + m[0].length;
+    // SetEnvironmentVariable("AWS_…", value, scope): the whole call; setx AWS_… value: through the value.
+    const open = m[0].indexOf('(');
+    const close = open >= 0 ? closing(text, m.index! + open) : -1;
+    const end = close >= 0 ? close + 1 : wordEnd(text, after);
+    out.push({ index: m.index!, length: Math.max(end, after) - m.index!, what: 'sets AWS credential environment variables', persistent: true });
+  }
+  for (const m of text.matchAll(CONFIGURE_SET)) out.push({ index: m.index!, length: throughValue(text, m.index! + m[0].length) - m.index!, what: 'stores a key with aws configure set', persistent: true });
+  for (const m of text.matchAll(PS_CREDENTIAL)) out.push({ index: m.index!, length: throughValue(text, m.index! + m[0].length) - m.index!, what: 'stores a key with the AWS Tools for PowerShell', persistent: true });
   for (const m of text.matchAll(INI_KEY)) out.push({ index: m.index!, length: m[0].length, what: 'writes a credentials profile', persistent: true });
   // ~/.aws/config often holds only a region or a role to assume: writing it counts when
   // the same script also gives it (or the environment) key material.
@@ -73,4 +95,62 @@ export function credentialWrites(text: string): CredentialWrite[] {
     }
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The end of the value that follows a setting's name at `at` (`aws configure set
+ * aws_access_key_id "$ID"`, `-SecretKey $s`): after spaces (or PowerShell's `:`), one shell
+ * word. Without a value on the line, `at` itself.
+ */
+function throughValue(text: string, at: number): number {
+  const gap = /^(?:[ \t]+|:)/.exec(text.slice(at, at + 64))?.[0].length ?? 0;
+  if (!gap) return at;
+  const end = wordEnd(text, at + gap);
+  return end > at + gap ? end : at;
+}
+
+/**
+ * The end of the shell word starting at `i`: quoted strings, `$(…)`, `${…}` and backquotes
+ * are part of it when they close on the same line; it stops at a space, `;`, `&`, `|`, an
+ * unmatched `)`, a backslash (`\n` in a printf string) or anything that does not close.
+ */
+function wordEnd(text: string, i: number): number {
+  // Inside a quoted string (`echo "export AWS_…=x" >> f`), its closing quote ends the word.
+  const before = text.slice(text.lastIndexOf('\n', i - 1) + 1, i).replace(/\\./g, '');
+  const inside = ['"', "'"].filter((q) => before.split(q).length % 2 === 0);
+  let j = i;
+  while (j < text.length) {
+    const c = text[j];
+    if (/[\s;&|)\\]/.test(c) || inside.includes(c)) break;
+    if (c === '"' || c === "'" || c === '`') {
+      const close = text.indexOf(c, j + 1);
+      if (close < 0 || text.slice(j + 1, close).includes('\n')) break;
+      j = close + 1;
+    } else if (c === '$' && (text[j + 1] === '(' || text[j + 1] === '{')) {
+      const close = closing(text, j + 1);
+      if (close < 0) break;
+      j = close + 1;
+    } else j++;
+  }
+  return j;
+}
+
+/** The offset of the bracket closing the one at `open` on the same line (quotes skipped), or -1. */
+function closing(text: string, open: number): number {
+  const pair: Record<string, string> = { '(': ')', '{': '}' };
+  const stack = [pair[text[open]]];
+  for (let j = open + 1; j < text.length; j++) {
+    const c = text[j];
+    if (c === '\n') return -1;
+    if (c === '"' || c === "'") {
+      const close = text.indexOf(c, j + 1);
+      if (close < 0 || text.slice(j + 1, close).includes('\n')) return -1;
+      j = close;
+    } else if (c in pair) stack.push(pair[c]);
+    else if (c === stack[stack.length - 1]) {
+      stack.pop();
+      if (!stack.length) return j;
+    }
+  }
+  return -1;
 }

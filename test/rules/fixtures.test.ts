@@ -36,43 +36,7 @@ function expectations(dir: string): Expected[] {
  * fixture test accepts exactly that difference and reports it as a todo; once a rule gets
  * it right, the entry must go (the fixture test fails while it stays).
  */
-const KNOWN_WRONG: KnownWrong[] = [
-  {
-    expected: 'rules/aws-iam-wildcard-action/test/interpolated/main.tf:31:62-31:71 aws-iam-wildcard-action medium',
-    actual: 'rules/aws-iam-wildcard-action/test/interpolated/main.tf:31:62-31:70 aws-iam-wildcard-action medium',
-    why: 'JSON in a quoted HCL string: the end of a string token that ends in an escape (\\") maps to the backslash, so the closing quote is left out',
-  },
-  {
-    expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:66:9-66:46 aws-credentials-in-user-data medium',
-    actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:66:7-66:46 aws-credentials-in-user-data medium',
-    why: 'cloud-init write_files "- path:" line: the range starts in the indentation (two columns before "-")',
-  },
-  {
-    expected: 'rules/aws-credentials-in-user-data/test/flagged/main.tf:6:12-6:49 aws-credentials-in-user-data medium',
-    actual: 'rules/aws-credentials-in-user-data/test/flagged/main.tf:6:12-6:39 aws-credentials-in-user-data medium',
-    why: 'export VAR=$(cat /tmp/key): the range stops at the space inside $(...), covering "AWS_SECRET_ACCESS_KEY=$(cat"',
-  },
-  {
-    expected: 'rules/aws-credentials-in-user-data/test/registry-ec2-instance/main.tf:4:36-4:69 aws-credentials-in-user-data medium',
-    actual: 'rules/aws-credentials-in-user-data/test/registry-ec2-instance/main.tf:4:36-4:59 aws-credentials-in-user-data medium',
-    why: 'export VAR=$(cat /etc/key): the range stops at the space inside $(...), covering "AWS_ACCESS_KEY_ID=$(cat"',
-  },
-  {
-    expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:14:11-14:34 aws-credentials-in-user-data medium',
-    actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:14:11-14:35 aws-credentials-in-user-data medium',
-    why: 'INI line "aws_secret_access_key = ...": the range ends with the space after "=" (the value is not covered either)',
-  },
-  {
-    expected: 'rules/aws-credentials-in-user-data/test/provisioners/main.tf:40:7-40:30 aws-credentials-in-user-data medium',
-    actual: 'rules/aws-credentials-in-user-data/test/provisioners/main.tf:40:7-40:31 aws-credentials-in-user-data medium',
-    why: 'INI line "aws_secret_access_key = ...": the range ends with the space after "="',
-  },
-  {
-    expected: 'rules/aws-credentials-in-user-data/test/functions/main.tf:87:20-87:99 aws-credentials-in-user-data medium',
-    actual: 'rules/aws-credentials-in-user-data/test/functions/main.tf:87:20-87:68 aws-credentials-in-user-data medium',
-    why: 'SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", value, scope): the range ends with ", " after the name, before the value',
-  },
-];
+const KNOWN_WRONG: KnownWrong[] = [];
 
 const rulesDir = path.join(ROOT, 'rules');
 const ruleIds = fs.readdirSync(rulesDir).filter((d) => fs.existsSync(path.join(rulesDir, d, 'rule.ts')));

@@ -55,6 +55,8 @@ describe('hcl: blocks, attributes and ranges', () => {
     ['an unclosed list', '  grants = [1,'],
     ['an unclosed object', '  tags = {'],
     ['a missing value', '  acl ='],
+    ['an unclosed heredoc', '  policy = <<-EOT\n    {"Statement": ['],
+    ['an unclosed heredoc with several lines of text', '  policy = <<EOT\n{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",'],
   ]) {
     it(`recovers from ${what}: the next block and the attributes before it survive`, async () => {
       const f = await parse(`resource "aws_s3_bucket" "a" {\n  bucket = "x"\n${broken}\n}\n\nresource "aws_s3_bucket" "b" {\n  bucket = "y"\n}\n`);
@@ -65,6 +67,47 @@ describe('hcl: blocks, attributes and ranges', () => {
       assert.ok(b?.body.attributes.some((x) => x.name === 'bucket' && textAt(f, x.expr.span) === '"y"'), 'block b is top-level with its bucket');
     });
   }
+
+  it('an unclosed heredoc is closed at the end of its line: closed heredocs keep their text, attributes after it survive', async () => {
+    const text = [
+      'resource "aws_instance" "a" {',
+      '  user_data = <<-EOT',
+      '    cat > /etc/motd <<EOF',
+      '    hello',
+      '    EOF',
+      '  EOT',
+      '  key_name = <<-EOT',
+      '    echo hi',
+      '  ami = "ami-1"',
+      '}',
+      '',
+      'resource "aws_instance" "b" {',
+      '  ami = "ami-2"',
+      '}',
+      '',
+    ].join('\n');
+    const f = await parse(text);
+    assert.ok(f.syntaxErrors.length > 0, 'the error is recorded');
+    const [a, b] = f.body.blocks;
+    assert.deepEqual(f.body.blocks.map((x) => x.labels[1]?.value), ['a', 'b']);
+    assert.deepEqual(a.body.attributes.map((x) => x.name), ['user_data', 'ami']);
+    const userData = a.body.attributes[0].expr;
+    if (userData.type !== 'template' || userData.parts[0].kind !== 'text') return assert.fail('user_data is not a heredoc');
+    assert.equal(userData.parts[0].piece.value, 'cat > /etc/motd <<EOF\nhello\nEOF\n');
+    assert.equal(textAt(f, a.body.attributes[1].expr.span), '"ami-1"');
+    assert.equal(textAt(f, b.body.attributes[0].expr.span), '"ami-2"');
+  });
+
+  it('an unclosed heredoc with another half-typed line after it: only its text and that line are set aside', async () => {
+    const f = await parse('resource "aws_instance" "a" {\n  user_data = <<EOT\n  echo hi\n  ami = "ami-1"\n  key_name =\n  tags = {}\n}\n\nresource "aws_instance" "b" {\n  ami = "ami-2"\n}\n');
+    assert.deepEqual(f.body.blocks.map((x) => x.body.attributes.map((y) => `${y.name}=${textAt(f, y.expr.span)}`)), [['ami="ami-1"', 'tags={}'], ['ami="ami-2"']]);
+  });
+
+  it('a heredoc marker in a comment is not taken for an unclosed heredoc', async () => {
+    const f = await parse('resource "aws_instance" "a" {\n  # written with <<EOF\n  ami = "ami-1"\n  ac\n}\n\nresource "aws_instance" "b" {\n  ami = "ami-2"\n}\n');
+    assert.deepEqual(f.comments.map((c) => c.text), ['written with <<EOF']);
+    assert.deepEqual(f.body.blocks.map((x) => x.body.attributes.map((y) => textAt(f, y.expr.span))), [['"ami-1"'], ['"ami-2"']]);
+  });
 
   it('incremental edits give the same result as a fresh parse', async () => {
     await initHcl();

@@ -126,15 +126,29 @@ describe('typing into one block leaves the findings of the others', () => {
     });
   }
 
-  it('with an unclosed heredoc in the middle block, the first block keeps its findings and ranges', async () => {
-    await initHcl();
-    const typed = '  user_data = <<-EOT\n    echo hi\n';
-    const text = clean.slice(0, at) + typed + clean.slice(at);
-    const before = (l: string[]) => l.filter((f) => !f.includes('"iam:*"'));
-    assert.deepEqual(before(findingsOutside(text, typed.length)), before(expectedAfter(typed)));
-  });
+  // An unclosed heredoc is closed where its opener's line ends (like an unterminated
+  // string): the text typed into it so far is set aside, not the blocks after it.
+  for (const [what, typed] of [
+    ['an unclosed heredoc', '  user_data = <<-EOT\n    echo hi\n'],
+    ['a heredoc just opened', '  user_data = <<EOT\n'],
+    ['an unclosed heredoc with a script in it', '  user_data = <<EOT\n#!/bin/bash\nset -e\nyum install -y httpd\ncat > /etc/motd <<EOF\nhello ${var.x}\nEOF\n}\nsystemctl enable --now httpd\n'],
+  ]) {
+    it(`with ${what} in the middle block, the first and last blocks keep their findings and ranges`, async () => {
+      await initHcl();
+      const text = clean.slice(0, at) + typed + clean.slice(at);
+      assert.deepEqual(findingsOutside(text, typed.length), expectedAfter(typed));
+    });
+  }
 
-  it.todo('with an unclosed heredoc in the middle block, the last block keeps its findings: today everything after "<<-EOT" is read as heredoc text until a closing EOT is typed');
+  it('at every keystroke of a heredoc typed into the middle block', async () => {
+    await initHcl();
+    const snippet = '  user_data = <<-EOT\n    echo "${var.x}"\n  EOT\n';
+    for (let n = 1; n <= snippet.length; n++) {
+      const typed = snippet.slice(0, n);
+      const text = clean.slice(0, at) + typed + clean.slice(at);
+      assert.deepEqual(findingsOutside(text, typed.length), expectedAfter(typed), `after typing ${JSON.stringify(typed)}`);
+    }
+  });
 
   it('at every keystroke of a new attribute typed into the middle block', async () => {
     await initHcl();

@@ -1,6 +1,6 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ObjectEntry, Origin, Value } from './value';
-import { substringOrigin, unknown } from './value';
+import { substringOrigin as charsOrigin, unknown } from './value';
 
 type StringValue = Extract<Value, { kind: 'string' }>;
 
@@ -73,6 +73,25 @@ function valueHoles(value: string): Holes {
   if (!at.size) return NO_HOLES;
   return { size: at.size, text: text + value.slice(copied), at };
 }
+
+/**
+ * The origin of characters `from`..`to` of the string. The string's offset map gives where
+ * each decoded character starts in the source; a token's end is where its last character
+ * ends, which is further than one past its start when that character was written as an
+ * escape (`\"` closing a JSON string inside a quoted HCL string, `\u0022`). The next
+ * character's start is that end, except after a newline (a `<<-` heredoc's stripped
+ * indentation lies between them), so it is used when the gap is an escape's width.
+ */
+function substringOrigin(s: StringValue, from: number, to: number): Origin {
+  const o = charsOrigin(s, from, to);
+  const map = s.origin.offsets;
+  if (!map || map.length !== s.value.length + 1 || to <= from || to > s.value.length || s.value[to - 1] === '\n') return o;
+  const gap = map[to] - map[to - 1];
+  return gap >= 2 && gap <= MAX_ESCAPE_WIDTH && o.span.end === map[to - 1] + 1 ? { ...o, span: { start: o.span.start, end: map[to] } } : o;
+}
+
+/** `\UXXXXXXXX`, the longest escape of an HCL quoted string. */
+const MAX_ESCAPE_WIDTH = 10;
 
 /** JSON nested deeper than this reads as unknown there: no policy nests more than a few levels. */
 const MAX_JSON_DEPTH = 64;

@@ -9,7 +9,8 @@ import type { Node, Parser, Tree } from 'web-tree-sitter';
  *
  * The file is cut into top-level chunks at lines that open a block in column 0 (the
  * `terraform fmt` layout); only chunks that do not parse alone are repaired, by trying
- * to blank one line at a time, most suspicious lines first.
+ * to blank one line at a time, most suspicious lines first; a heredoc whose closing
+ * marker is not typed yet is closed at the end of its opener's line first (closeHeredoc).
  */
 const MAX_TRIALS_PER_CHUNK = 40;
 const MAX_BLANKED_PER_CHUNK = 3;
@@ -89,11 +90,26 @@ function repairChunk(parser: Parser, lines: string[], first: readonly number[] =
 function computeRepair(parser: Parser, lines: string[], typed: readonly number[]): number[] {
   const first = parseErrors(parser, lines.join(''));
   if (first.clean) return [];
+  const heredoc = closeHeredoc(parser, lines);
+  if (heredoc) return heredoc;
+  const { chosen, errors } = blankLines(parser, lines, first, MAX_BLANKED_PER_CHUNK, typed);
+  // A chunk that cannot be repaired keeps its text: the converter still reads what it can.
+  return errors.clean || errors.count < first.count ? chosen : [];
+}
+
+/** Blanks up to MAX_BLANKED_PER_CHUNK lines, each the one that removes the most errors. */
+function blankLines(
+  parser: Parser,
+  lines: readonly string[],
+  first: ChunkErrors,
+  most = MAX_BLANKED_PER_CHUNK,
+  typed: readonly number[] = [],
+): { chosen: number[]; errors: ChunkErrors } {
   const chosen: number[] = [];
   const current = [...lines];
   let errors = first;
   let trials = 0;
-  for (let round = 0; round < MAX_BLANKED_PER_CHUNK && !errors.clean; round++) {
+  for (let round = 0; round < most && !errors.clean; round++) {
     let best: { line: number; result: ChunkErrors } | undefined;
     for (const line of candidates(current, errors, round === 0 ? typed : [])) {
       if (trials++ >= MAX_TRIALS_PER_CHUNK) break;
@@ -111,9 +127,64 @@ function computeRepair(parser: Parser, lines: string[], typed: readonly number[]
     current[best.line] = blank(current[best.line]);
     errors = best.result;
   }
-  // A chunk that cannot be repaired keeps its text: the converter still reads what it can.
-  return errors.clean || errors.count < first.count ? chosen : [];
+  return { chosen, errors };
 }
+
+/**
+ * A heredoc opener ending its line where an HCL value goes (`user_data = <<-EOT`, `f(<<EOT`,
+ * `[<<EOT`): the marker it waits for. Not a shell `cat > f <<EOF` inside a heredoc's text,
+ * not a comment.
+ */
+const HEREDOC_OPENER = /(?:^|[=([,:?])[ \t]*<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n?$/;
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/|\/\*)/;
+
+/**
+ * A heredoc whose closing marker is not typed yet reads everything after it as its text,
+ * so every attribute and block behind it is lost, and its error is reported only at the
+ * end. Like an unterminated string, it is closed where its line ends: the opener line and
+ * the fewest lines after it (the heredoc text typed so far) are blanked so that the chunk
+ * parses; the attributes after them and the blocks after the chunk (cut at the next block
+ * header in column 0) read as they did. When another line of the chunk is broken too, the
+ * heredoc is closed after each of its first few lines in turn and the general repair
+ * blanks the rest. Undefined when neither makes the chunk clean: the general repair then
+ * tries line by line on its own.
+ */
+function closeHeredoc(parser: Parser, lines: string[]): number[] | undefined {
+  let trials = 0;
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, n) => from + n);
+  for (let i = 0; i < lines.length; i++) {
+    const marker = COMMENT_LINE.test(lines[i]) ? undefined : HEREDOC_OPENER.exec(lines[i])?.[1];
+    if (!marker) continue;
+    const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*\\r?\\n?$`);
+    if (lines.slice(i + 1).some((l) => closing.test(l))) continue;
+    const trial = [...lines];
+    const closed: { k: number; lines: string[]; errors: ChunkErrors }[] = [];
+    let whole: number[] | undefined;
+    for (let k = i; k < lines.length && trials++ < MAX_TRIALS_PER_CHUNK; k++) {
+      trial[k] = blank(trial[k]);
+      const errors = parseErrors(parser, trial.join(''));
+      if (errors.clean) {
+        whole = range(i, k);
+        break;
+      }
+      if (k - i < MAX_HEREDOC_GUESSES) closed.push({ k, lines: [...trial], errors });
+    }
+    // Blanking three lines or more may have eaten an attribute after the heredoc's text
+    // because another line is broken: a shorter text and that line blanked keep more.
+    if (whole && whole.length < 3) return whole;
+    for (const c of closed) {
+      const most = Math.min(MAX_BLANKED_PER_CHUNK, (whole?.length ?? Infinity) - (c.k - i + 1) - 1);
+      if (most < 1) break;
+      const rest = blankLines(parser, c.lines, c.errors, most);
+      if (rest.errors.clean) return [...range(i, c.k), ...rest.chosen];
+    }
+    if (whole) return whole;
+  }
+  return undefined;
+}
+
+/** With another broken line in the chunk, heredoc texts of up to this many lines are tried. */
+const MAX_HEREDOC_GUESSES = 4;
 
 interface ChunkErrors {
   readonly clean: boolean;

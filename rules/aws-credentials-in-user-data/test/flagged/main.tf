@@ -11,7 +11,7 @@ resource "aws_instance" "web" {
 resource "aws_launch_template" "lt" {
   name      = "lt"
   user_data = base64encode("aws configure set aws_access_key_id x")
-  #                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+  #                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_instance" "b64" {

@@ -12,7 +12,7 @@ locals {
   boot = <<-EOT
     #!/bin/bash
     echo "aws_secret_access_key = ${var.secret_key}" >> /root/.aws/credentials
-    #     ^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+    #     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
   EOT
 }
 
@@ -42,7 +42,7 @@ resource "aws_launch_configuration" "format" {
   image_id         = "ami-123"
   instance_type    = "t3.micro"
   user_data_base64 = base64encode(format("#!/bin/bash\naws configure set default.aws_secret_access_key %s\n", var.secret_key))
-  #                                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+  #                                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
 }
 
 resource "aws_launch_configuration" "plain" {

@@ -16,9 +16,9 @@ resource "aws_instance" "box" {
     inline = [
       "sudo apt-get install -y awscli",
       "aws configure set aws_access_key_id ${var.deploy_key_id}",
-     # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+     # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
       "aws configure set aws_secret_access_key ${var.deploy_secret}",
-     # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+     # ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
       "aws configure set region eu-west-2",
     ]
   }
@@ -38,7 +38,7 @@ resource "terraform_data" "config_with_keys" {
       [default]
       region = eu-west-2
       aws_secret_access_key = ${var.deploy_secret}
-      #^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+      #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     EOT
     destination = "~/.aws/config"
   }
@@ -64,7 +64,7 @@ resource "terraform_data" "persist" {
     command = <<-EOT
       export AWS_SECRET_ACCESS_KEY="${var.deploy_secret}"
       aws configure set aws_secret_access_key "$AWS_SECRET_ACCESS_KEY" --profile deploy
-      #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+      #^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
     EOT
   }
 }

@@ -12,7 +12,7 @@ module "workers" {
     #!/bin/bash
     mkdir -p /root/.aws
     printf '[default]\naws_secret_access_key=%s\n' '${var.ci_secret}' > /root/.aws/credentials
-    #                  ^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
+    #                  ^^^^^^^^^^^^^^^^^^^^^^^^ aws-credentials-in-user-data medium
   EOT
   )
 }
