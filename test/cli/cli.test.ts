@@ -106,11 +106,11 @@ describe('perimeter scan on code it cannot fully read', () => {
     const out = JSON.parse(r.stdout);
     assert.deepEqual(
       out.errors.map((e: { file: string; range?: { start: { line: number } }; message: string }) => [e.file, e.range?.start.line, /^Perimeter could not read this block: Syntax error/.test(e.message)]),
-      [['main.tf', 3, true]],
-      'one error for the broken block, at its first bad line',
+      [['main.tf', 4, true]],
+      'one error for the broken block, on the line that does not parse (a quoted attribute name)',
     );
     assert.ok(out.findings.some((f: { ruleId: string; range: { start: { line: number } } }) => f.ruleId === 'aws-s3-public-acl' && f.range.start.line === 10), 'the block after it is analysed');
-    assert.match(r.stderr, /main\.tf:3:\d+: Perimeter could not read this block: Syntax error/);
+    assert.match(r.stderr, /main\.tf:4:\d+: Perimeter could not read this block: Syntax error/);
   });
 });
 

@@ -16,11 +16,19 @@ export type ConversionCache = Map<string, { start: number; node: Block | Attribu
  * are searched for attributes and blocks, so everything that parsed around a half-typed
  * line is still reported.
  */
-export function convertTree(root: Node, text: string, path: string, original: Node = root, cache?: ConversionCache): HclFile {
+export function convertTree(
+  root: Node,
+  text: string,
+  path: string,
+  original: Node = root,
+  cache?: ConversionCache,
+  /** Where the text does not parse when a repair found it (the lines it set aside): more precise than the error tree's spans. */
+  knownErrors?: readonly SyntaxError[],
+): HclFile {
   const comments: Comment[] = [];
-  const syntaxErrors: SyntaxError[] = [];
+  const syntaxErrors: SyntaxError[] = [...(knownErrors ?? [])];
   // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
-  collectErrors(original, text, syntaxErrors);
+  if (!knownErrors) collectErrors(original, text, syntaxErrors);
   tooDeep = [];
   const top = kids(root);
   const bodyNode = top.find((c) => c.type === 'body');

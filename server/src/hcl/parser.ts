@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser, type Tree, type Edit } from 'web-tree-sitter';
-import type { Expr, HclFile } from './ast';
+import type { Expr, HclFile, SyntaxError } from './ast';
 import { type ConversionCache, convertTree, shiftSpans } from './convert';
 import { repairText } from './recover';
 
@@ -108,7 +108,32 @@ function convertRecovering(
     repaired = fixed === text ? null : reparseFrom(base, fixed);
   }
   if (!repaired) return { file: convertTree(tree.rootNode, text, filePath, tree.rootNode, cache) };
-  return { file: convertTree(repaired.rootNode, text, filePath, tree.rootNode, cache), repaired: { tree: repaired, text: fixed } };
+  // A clean repair says exactly which lines do not parse: report those, not the (often
+  // block-wide) error nodes around them.
+  const known = repaired.rootNode.hasError ? undefined : setAsideLines(text, fixed);
+  return { file: convertTree(repaired.rootNode, text, filePath, tree.rootNode, cache, known), repaired: { tree: repaired, text: fixed } };
+}
+
+/** The lines a repair blanked, each as a syntax error on its text (indentation left out). */
+function setAsideLines(text: string, fixed: string): SyntaxError[] {
+  const out: SyntaxError[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.slice(start, end) !== fixed.slice(start, end)) {
+      const line = text.slice(start, end);
+      const indent = line.length - line.trimStart().length;
+      const content = line.trim();
+      const word = content.split(/\s+/)[0] ?? '';
+      out.push({
+        span: { start: start + indent, end: start + indent + content.length },
+        message: `Syntax error: this line does not parse ('${word.length > 30 ? word.slice(0, 30) + '…' : word}')`,
+      });
+    }
+    start = end + 1;
+  }
+  return out;
 }
 
 /**
