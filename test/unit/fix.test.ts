@@ -65,14 +65,24 @@ describe('fix builders keep the file valid and its layout', () => {
     await assertValidHcl(out);
   });
 
-  it('adds an attribute aligned with a terraform-fmt group', async () => {
+  it('adds an attribute longer than its group\'s names: the group is re-padded as terraform fmt does', async () => {
     const f = await parse('resource "aws_s3_bucket_public_access_block" "b" {\n  bucket            = aws_s3_bucket.b.id\n  block_public_acls = true\n}\n');
     const out = applyEdits(f.text, [addAttribute(f, f.body.blocks[0], 'ignore_public_acls', 'true')]);
     assert.equal(
       out,
-      'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket            = aws_s3_bucket.b.id\n  block_public_acls = true\n  ignore_public_acls = true\n}\n',
+      'resource "aws_s3_bucket_public_access_block" "b" {\n  bucket             = aws_s3_bucket.b.id\n  block_public_acls  = true\n  ignore_public_acls = true\n}\n',
     );
     await assertValidHcl(out);
+  });
+
+  it('adds an attribute after a one-line value as terraform fmt aligns the pair (output sensitive), not after a multi-line one', async () => {
+    const f = await parse('output "s" {\n  value = aws_iam_access_key.k.secret # the key\n}\n\noutput "m" {\n  value = {\n    a = 1\n  }\n}\n');
+    const one = applyEdits(f.text, [addAttribute(f, f.body.blocks[0], 'sensitive', 'true')]);
+    assert.ok(one.startsWith('output "s" {\n  value     = aws_iam_access_key.k.secret # the key\n  sensitive = true\n}\n'), one);
+    const multi = applyEdits(f.text, [addAttribute(f, f.body.blocks[1], 'sensitive', 'true')]);
+    assert.ok(multi.endsWith('output "m" {\n  value = {\n    a = 1\n  }\n  sensitive = true\n}\n'), multi);
+    await assertValidHcl(one);
+    await assertValidHcl(multi);
   });
 
   it('adds an attribute with the padding of an aligned group when the name fits', async () => {

@@ -49,33 +49,41 @@ export function addAttribute(file: HclFile, block: Block, name: string, valueTex
     return { file: file.path, span: { start: block.headerSpan.end, end: close }, newText: `${nl}${lines.join(nl)}${nl}${outer}` };
   }
   const last = attrs[attrs.length - 1];
-  const eqColumn = last ? alignedEqColumn(t, attrs, last) : undefined;
-  const pad = eqColumn !== undefined ? Math.max(1, eqColumn - indent.length - name.length) : 1;
-  const line = `${indent}${name}${' '.repeat(pad)}= ${valueText}`;
-  if (last) {
-    const at = lineEndOf(t, last.span.end);
-    return { file: file.path, span: { start: at, end: at }, newText: `${nl}${line}` };
+  if (!last) {
+    const at = lineEndOf(t, block.headerSpan.end);
+    return { file: file.path, span: { start: at, end: at }, newText: `${nl}${indent}${name} = ${valueText}` };
   }
-  const at = lineEndOf(t, block.headerSpan.end);
-  return { file: file.path, span: { start: at, end: at }, newText: `${nl}${line}` };
+  // `terraform fmt` aligns the `=` of consecutive one-line attributes at one past the
+  // longest name: the new line joins the group that ends with `last`, and the group is
+  // re-padded when the new name is the longest (an edit of those lines' padding only).
+  const at = lineEndOf(t, last.span.end);
+  const group = alignmentGroup(t, attrs, last);
+  if (!group.length) return { file: file.path, span: { start: at, end: at }, newText: `${nl}${indent}${name} = ${valueText}` };
+  const width = Math.max(name.length, ...group.map((a) => a.name.length));
+  const padded = (n: string) => `${n}${' '.repeat(width - n.length + 1)}`;
+  const from = lineStartOf(t, group[0].span.start);
+  const lines = group.map((a) => `${indentAt(t, a.span.start)}${padded(a.name)}= ${t.slice(a.span.start, lineEndOf(t, a.span.start)).replace(/^[^=]*=[ \t]*/, '')}`);
+  const rewritten = [...lines, `${indent}${padded(name)}= ${valueText}`].join(nl);
+  // The edit covers the group even when its padding stays: two additions to one group then
+  // overlap, and the fix planner applies the second in its next round, aligned with the first.
+  return { file: file.path, span: { start: from, end: at }, newText: rewritten };
 }
 
 /**
- * The column of `=` shared by the group of consecutive one-per-line attributes ending
- * with `last` (the `terraform fmt` alignment), or undefined when they do not share one.
+ * The attributes `terraform fmt` aligns with one added after `last`: the run of one-line
+ * attributes, one per line, that ends with `last` (empty when `last` spans lines).
  */
-function alignedEqColumn(text: string, attrs: readonly Attribute[], last: Attribute): number | undefined {
+function alignmentGroup(text: string, attrs: readonly Attribute[], last: Attribute): Attribute[] {
+  const oneLine = (a: Attribute) => !/[\r\n]/.test(text.slice(a.span.start, a.span.end)) && text.slice(a.nameSpan.start, a.span.end).includes('=');
+  if (!oneLine(last)) return [];
   const group: Attribute[] = [last];
   for (let i = attrs.indexOf(last) - 1; i >= 0; i--) {
     const between = text.slice(attrs[i].span.end, group[0].span.start);
-    if ((between.match(/\n/g) ?? []).length !== 1) break;
+    // The next line, with nothing but the line break between (no blank line, no comment).
+    if (!/^[ \t]*\r?\n[ \t]*$/.test(between) || !oneLine(attrs[i])) break;
     group.unshift(attrs[i]);
   }
-  const columns = group.map((a) => {
-    const start = lineStartOf(text, a.nameSpan.start);
-    return a.nameSpan.end - start + text.slice(a.nameSpan.end).indexOf('=');
-  });
-  return group.length > 1 && columns.every((c) => c === columns[0]) ? columns[0] : undefined;
+  return group;
 }
 
 function isSingleLine(text: string, block: Block): boolean {

@@ -1,4 +1,4 @@
 output "secret" {
-  value = aws_iam_access_key.ci.secret
+  value     = aws_iam_access_key.ci.secret
   sensitive = true
 }
