@@ -1,4 +1,4 @@
-import { checkOperator, collectPolicies, defineRule, didYouMean, writtenName } from '../../server/src/rule-api';
+import { checkOperator, collectPolicies, defineRule, didYouMean, writtenPlaces } from '../../server/src/rule-api';
 
 /**
  * Condition operators that cannot work: a name AWS does not define (`StringEqual`), or an
@@ -13,18 +13,15 @@ export default defineRule({
   aliases: [],
   fixable: false,
   check(ctx) {
-    const seen = new Set<string>();
+    const writtenAt = writtenPlaces(ctx.module);
     for (const p of collectPolicies(ctx.module)) {
       for (const s of p.statements) {
         for (const c of s.conditions) {
           if (!c.operator.known) continue;
           const problem = checkOperator(c.operator.value, c.key.known ? c.key.value : undefined);
           if (!problem) continue;
-          const origin = writtenName(ctx.module, c.operator);
+          const origin = writtenAt(c.operator);
           if (!origin) continue;
-          const id = `${origin.file}:${origin.span.start}:${origin.span.end}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
           ctx.report({
             origin,
             message: `${p.owner.address}: ${problem.what}, so this condition never matches as intended.${didYouMean(problem.suggestions)}`,

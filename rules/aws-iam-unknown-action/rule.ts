@@ -1,4 +1,4 @@
-import { checkAction, collectPolicies, defineRule, didYouMean, isAllow, writtenName } from '../../server/src/rule-api';
+import { checkAction, collectPolicies, defineRule, didYouMean, isAllow, writtenPlaces } from '../../server/src/rule-api';
 
 /**
  * Action / NotAction names that match nothing in the AWS action catalogue: an unknown service
@@ -14,7 +14,7 @@ export default defineRule({
   aliases: [],
   fixable: false,
   check(ctx) {
-    const seen = new Set<string>();
+    const writtenAt = writtenPlaces(ctx.module);
     for (const p of collectPolicies(ctx.module)) {
       for (const s of p.statements) {
         const effect = s.effect?.known ? s.effect.value : undefined;
@@ -26,11 +26,8 @@ export default defineRule({
             if (!a.known || a.value !== a.value.trim()) continue;
             const problem = checkAction(a.value);
             if (!problem) continue;
-            const origin = writtenName(ctx.module, a);
+            const origin = writtenAt(a);
             if (!origin) continue;
-            const key = `${origin.file}:${origin.span.start}:${origin.span.end}`;
-            if (seen.has(key)) continue;
-            seen.add(key);
             const effectText = field === 'NotAction' ? 'excludes nothing from the statement' : isAllow(s) ? 'grants nothing' : effect === 'Deny' ? 'denies nothing' : 'matches nothing';
             // A name the catalogue may lag behind: a notice that says so, not a warning.
             const message = problem.certain

@@ -1,4 +1,4 @@
-import { checkConditionKey, collectPolicies, defineRule, didYouMean, writtenName } from '../../server/src/rule-api';
+import { checkConditionKey, collectPolicies, defineRule, didYouMean, writtenPlaces } from '../../server/src/rule-api';
 
 /**
  * Condition keys that AWS does not define: a key of a catalogued service or a global `aws:`
@@ -14,7 +14,7 @@ export default defineRule({
   aliases: [],
   fixable: false,
   check(ctx) {
-    const seen = new Set<string>();
+    const writtenAt = writtenPlaces(ctx.module);
     for (const p of collectPolicies(ctx.module)) {
       for (const s of p.statements) {
         for (const c of s.conditions) {
@@ -23,11 +23,8 @@ export default defineRule({
           if (/^aws:/i.test(c.key.value) && /multi.?factor|mfa/i.test(c.key.value)) continue;
           const problem = checkConditionKey(c.key.value);
           if (!problem) continue;
-          const origin = writtenName(ctx.module, c.key);
+          const origin = writtenAt(c.key);
           if (!origin) continue;
-          const id = `${origin.file}:${origin.span.start}:${origin.span.end}`;
-          if (seen.has(id)) continue;
-          seen.add(id);
           ctx.report({
             origin,
             message: problem.certain

@@ -9,7 +9,7 @@ import type { TerraformModule } from '../module/module';
  * write, and it may differ per caller. Object keys come with their quotes (`"aws:SourceIp"`,
  * `\"aws:SourceIp\"` in quoted JSON): those are left out.
  */
-export function writtenName(module: TerraformModule, l: Located): Origin | undefined {
+function writtenName(module: TerraformModule, l: Located): Origin | undefined {
   const o = substringOrigin(l, 0, l.value.length);
   const text = module.lineIndex(o.file)?.text;
   if (text === undefined) return undefined;
@@ -19,4 +19,21 @@ export function writtenName(module: TerraformModule, l: Located): Origin | undef
   const at = written.indexOf(l.value);
   if (at < 0 || !/^[\\"]*$/.test(written.slice(0, at) + written.slice(at + l.value.length))) return undefined;
   return { file: o.file, span: { start: o.span.start + at, end: o.span.start + at + l.value.length } };
+}
+
+/**
+ * The name rules report a written name once: a document read by two resources is one place
+ * to correct. Returns, for each name, where it is written the first time it is asked, else
+ * undefined (built, or already reported).
+ */
+export function writtenPlaces(module: TerraformModule): (l: Located) => Origin | undefined {
+  const seen = new Set<string>();
+  return (l) => {
+    const origin = writtenName(module, l);
+    if (!origin) return undefined;
+    const key = `${origin.file}:${origin.span.start}:${origin.span.end}`;
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    return origin;
+  };
 }
