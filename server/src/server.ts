@@ -234,7 +234,7 @@ function schedule(dir: string, delayMs = 0): void {
   pending.add(dir);
   const due = Date.now() + delayMs;
   // A later change postpones a typing pause; an immediate request is never delayed by one.
-  if (timer && (delayMs === 0 ? dueAt <= due : false)) return;
+  if (timer && delayMs === 0 && dueAt <= due) return;
   if (timer) clearTimeout(timer);
   dueAt = due;
   timer = setTimeout(() => {
@@ -397,11 +397,6 @@ connection.onDidChangeConfiguration(
   }),
 );
 
-/**
- * The text completion, hover and code actions see: the open document (Terraform, or a policy
- * .json the analysis also reads as typed), else the disk.
- */
-const authoringText = (p: string) => analysis.textOf(p);
 
 connection.onDidOpenTextDocument(
   guard('didOpen', ({ textDocument }) => {
@@ -479,7 +474,7 @@ connection.onHover(
       return lines.join('\n');
     });
     // What the catalogue says about the name under the cursor (an action, a pattern, a key).
-    const text = authoringText(p);
+    const text = analysis.textOf(p);
     const authoring = text === undefined ? undefined : hoverAt(text, new LineIndex(text).offset(position));
     if (authoring) parts.unshift(authoring.markdown);
     if (!parts.length) return null;
@@ -498,7 +493,7 @@ connection.onCompletionResolve(
 connection.onCompletion(
   guard('completion', ({ textDocument, position }) => {
     const p = toPath(textDocument.uri);
-    const text = p && authoringText(p);
+    const text = p && analysis.textOf(p);
     if (!text) return null;
     const idx = new LineIndex(text);
     const c = completeAt(text, idx.offset(position));
@@ -558,7 +553,7 @@ connection.onCodeAction(
     }
     const text = analysis.textOf(p);
     // On a wildcard action: its expansion, or only its read and list actions (narrower).
-    const current = authoringText(p);
+    const current = analysis.textOf(p);
     if (current !== undefined && (!only || only.some((k) => k.startsWith(CodeActionKind.Refactor)))) {
       const idx = new LineIndex(current);
       for (const a of wildcardActionsAt(current, idx.offset(range.start))) {

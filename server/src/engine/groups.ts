@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { groupBy } from '../group-by';
 
 /**
  * Modules that call one another locally are analysed together: a caller's arguments reach
@@ -41,12 +42,5 @@ export function callGroups(dirs: readonly string[], targetsOf: (dir: string) => 
       if (a !== b) parent.set(a, b);
     }
   }
-  const groups = new Map<string, string[]>();
-  for (const d of dirs) {
-    const r = find(d);
-    const g = groups.get(r);
-    if (g) g.push(d);
-    else groups.set(r, [d]);
-  }
-  return [...groups.values()];
+  return [...groupBy(dirs, find).values()];
 }

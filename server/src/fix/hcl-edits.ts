@@ -74,7 +74,7 @@ export function addAttribute(file: HclFile, block: Block, name: string, valueTex
  * attributes, one per line, that ends with `last` (empty when `last` spans lines).
  */
 function alignmentGroup(text: string, attrs: readonly Attribute[], last: Attribute): Attribute[] {
-  const oneLine = (a: Attribute) => !/[\r\n]/.test(text.slice(a.span.start, a.span.end)) && text.slice(a.nameSpan.start, a.span.end).includes('=');
+  const oneLine = (a: Attribute) => !/[\r\n]/.test(text.slice(a.span.start, a.span.end));
   if (!oneLine(last)) return [];
   const group: Attribute[] = [last];
   for (let i = attrs.indexOf(last) - 1; i >= 0; i--) {
