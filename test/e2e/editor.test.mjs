@@ -6,21 +6,35 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse as hcl2json } from '@cdktf/hcl2json';
-import { openFile, problemsText, startEditor, waitForProblems } from './harness.mjs';
+import { openFile, problemsText, reportFailure, startEditor, waitForProblems } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const vsix = join(root, 'perimeter.vsix');
 const shots = join(root, 'docs', 'images');
+const failures = join(here, 'failures');
+
+/** `it`, with what the editor showed kept when the scenario fails. */
+function scenario(editorOf, name, body) {
+  it(name, async () => {
+    try {
+      await body();
+    } catch (e) {
+      const page = editorOf()?.page;
+      if (page) await reportFailure(page, name, failures);
+      throw e;
+    }
+  });
+}
 
 describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
   let editor;
   before(async () => {
-    editor = await startEditor({ vsix, workspaceSource: join(here, 'workspace') });
+    editor = await startEditor({ vsix, workspaceSource: join(here, 'workspace'), label: 'editor' });
   });
   after(async () => editor?.stop());
 
-  it('1. shows diagnostics inline and in the Problems panel without saving', async () => {
+  scenario(() => editor, '1. shows diagnostics inline and in the Problems panel without saving', async () => {
     const { page } = editor;
     await openFile(page, 's3.tf');
     const text = await waitForProblems(page, (t) => t.includes('aws-s3-public-acl'));
@@ -30,12 +44,12 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     await page.screenshot({ path: join(shots, 'problems.png') });
   });
 
-  it('2. lists findings of files that were never opened (workspace scan)', async () => {
+  scenario(() => editor, '2. lists findings of files that were never opened (workspace scan)', async () => {
     const text = await waitForProblems(editor.page, (t) => t.includes('aws-iam-wildcard-action'));
     assert.match(text, /iam\.tf/);
   });
 
-  it('4. hovering a finding shows the rule title and how to fix it', async () => {
+  scenario(() => editor, '4. hovering a finding shows the rule title and how to fix it', async () => {
     const { page } = editor;
     await openFile(page, 's3.tf');
     // Hover the value itself (squiggle decorations are overlays Playwright cannot hover).
@@ -47,7 +61,7 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     await page.keyboard.press('Escape');
   });
 
-  it('5. the quick fix from Ctrl+. rewrites the file, and the diagnostic goes away', async () => {
+  scenario(() => editor, '5. the quick fix from Ctrl+. rewrites the file, and the diagnostic goes away', async () => {
     const { page, workspace } = editor;
     await openFile(page, 's3.tf');
     await page.locator('.view-lines span', { hasText: 'public-read' }).last().click();
@@ -64,7 +78,7 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     await waitForProblems(page, (t) => !t.includes('aws-s3-public-acl'));
   });
 
-  it('3. typing a dangerous line shows a diagnostic; deleting it clears it', async () => {
+  scenario(() => editor, '3. typing a dangerous line shows a diagnostic; deleting it clears it', async () => {
     const { page } = editor;
     await openFile(page, 'typed.tf');
     // Click into the bucket line so the editor has focus, then type a new line after it.
@@ -80,7 +94,7 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     await waitForProblems(page, (t) => !/aws-s3-public-acl/.test(t), 30_000);
   });
 
-  it('8. typing an action name offers the catalogue\'s actions; accepting one gives valid Terraform', async () => {
+  scenario(() => editor, '8. typing an action name offers the catalogue\'s actions; accepting one gives valid Terraform', async () => {
     const { page, workspace } = editor;
     await openFile(page, 'reader.tf');
     await page.locator('.view-lines span', { hasText: 'Action = [' }).last().click();
@@ -94,12 +108,7 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
       .filter({ has: page.locator('.label-name', { hasText: /^\s*s3:GetObject\s*$/ }) })
       .first();
     if (!(await suggest.isVisible({ timeout: 5_000 }).catch(() => false))) await page.keyboard.press('Control+Space');
-    try {
-      await suggest.waitFor({ timeout: 15_000 });
-    } catch (e) {
-      await page.screenshot({ path: join(root, 'test', 'e2e', 'completion-failure.png') });
-      throw e;
-    }
+    await suggest.waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, 'completion.png') });
     // The first row is the closest name; pick the exact one.
     await suggest.click();
@@ -114,7 +123,7 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     assert.match(policy, /s3:GetObject/, 'HashiCorp\'s parser reads the completed list');
   });
 
-  it('6. fixing a cross-file finding (a public access block in another file) clears it', async () => {
+  scenario(() => editor, '6. fixing a cross-file finding (a public access block in another file) clears it', async () => {
     const { page, workspace } = editor;
     assert.match(await problemsText(page), /aws-s3-public-access-block-missing/);
     writeFileSync(
@@ -128,11 +137,11 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
 describe('Perimeter in Restricted Mode (workspace trust on)', { timeout: 300_000 }, () => {
   let editor;
   before(async () => {
-    editor = await startEditor({ vsix, workspaceSource: join(here, 'workspace'), trust: true });
+    editor = await startEditor({ vsix, workspaceSource: join(here, 'workspace'), trust: true, label: 'restricted' });
   });
   after(async () => editor?.stop());
 
-  it('7. still analyses files', async () => {
+  scenario(() => editor, '7. still analyses files', async () => {
     const { page } = editor;
     // The trust dialog may ask first: keep the workspace restricted.
     const restricted = page.getByRole('button', { name: /No, I don't trust the authors/ });

@@ -37,9 +37,10 @@ async function waitForHttp(url, timeoutMs) {
 
 /**
  * A running editor: `page` is the workbench; `workspace` the folder it shows.
- * `trust` turns workspace trust on (Restricted Mode) instead of off.
+ * `trust` turns workspace trust on (Restricted Mode) instead of off; `label` names the folder
+ * under $TMPDIR/perimeter-e2e-logs where the editor's logs (with the protocol trace) are kept.
  */
-export async function startEditor({ vsix, workspaceSource, trust = false }) {
+export async function startEditor({ vsix, workspaceSource, trust = false, label = 'editor' }) {
   const base = mkdtempSync(join(tmpdir(), 'perimeter-e2e-'));
   const userData = join(base, 'user-data');
   const extensions = join(base, 'extensions');
@@ -57,6 +58,8 @@ export async function startEditor({ vsix, workspaceSource, trust = false }) {
       'extensions.autoCheckUpdates': false,
       'editor.hover.delay': 100,
       'files.autoSave': 'off',
+      // The protocol trace lands in the logs kept below, for reading a failed run.
+      'perimeter.trace.server': 'verbose',
     }),
   );
   const node = join(NODE24_BIN, 'node');
@@ -96,7 +99,7 @@ export async function startEditor({ vsix, workspaceSource, trust = false }) {
           // already gone
         }
         // Keep the editor's logs of the last run for diagnosis.
-        const logs = join(tmpdir(), 'perimeter-e2e-logs');
+        const logs = join(tmpdir(), 'perimeter-e2e-logs', label);
         rmSync(logs, { recursive: true, force: true });
         cpSync(join(userData, 'logs'), logs, { recursive: true });
         rmSync(base, { recursive: true, force: true });
@@ -141,4 +144,30 @@ export async function waitForProblems(page, predicate, timeoutMs = 30_000) {
     await page.waitForTimeout(250);
   }
   throw new Error(`Problems panel never matched; last text: ${last.slice(0, 2000)}`);
+}
+
+/**
+ * What the editor showed when a scenario failed: a screenshot under test/e2e/failures/ and, on
+ * standard error (all a CI log keeps), the active tab, the focused element and the active
+ * editor's text.
+ */
+export async function reportFailure(page, name, directory) {
+  mkdirSync(directory, { recursive: true });
+  const file = join(directory, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  const state = await page
+    .evaluate(() => {
+      const active = document.activeElement;
+      const describe = (el) => (el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} "${el.getAttribute('aria-label') ?? ''}"` : 'none');
+      const tab = document.querySelector('.editor-group-container.active .tab.active');
+      const lines = document.querySelector('.editor-group-container.active .view-lines');
+      return {
+        activeTab: tab?.getAttribute('aria-label') ?? 'none',
+        focused: describe(active),
+        focusedEditor: Boolean(document.querySelector('.monaco-editor.focused')),
+        editorText: lines?.innerText ?? '',
+      };
+    })
+    .catch((e) => ({ error: String(e) }));
+  console.error(`e2e failure in "${name}": screenshot ${file}\n${JSON.stringify(state, null, 2)}`);
 }
