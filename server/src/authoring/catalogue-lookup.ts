@@ -42,6 +42,8 @@ interface Index {
   readonly services: Map<string, string>;
   /** lower-case action name → description. */
   readonly descriptions: Map<string, string>;
+  /** lower-case action name → the name as AWS writes it. */
+  readonly actionNames: Map<string, string>;
   /** lower-case exact key → info; keys with placeholders go to `patterns`. */
   readonly keys: Map<string, ConditionKeyInfo>;
   readonly patterns: { re: RegExp; info: ConditionKeyInfo; service: string }[];
@@ -57,6 +59,7 @@ function load(): Index {
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Data;
   const services = new Map<string, string>();
   const descriptions = new Map<string, string>();
+  const actionNames = new Map<string, string>();
   const keys = new Map<string, ConditionKeyInfo>();
   const patterns: Index['patterns'] = [];
   const keysByService = new Map<string, ConditionKeyInfo[]>();
@@ -75,10 +78,14 @@ function load(): Index {
   for (const [key, [type, description]] of Object.entries(data.globalKeys)) addKey(key, type, description, true);
   for (const [prefix, s] of Object.entries(data.services)) {
     services.set(prefix.toLowerCase(), prefix);
-    for (const [action, description] of Object.entries(s.actions)) descriptions.set(`${prefix}:${action}`.toLowerCase(), description);
+    for (const [action, description] of Object.entries(s.actions)) {
+      const name = `${prefix}:${action}`;
+      descriptions.set(name.toLowerCase(), description);
+      actionNames.set(name.toLowerCase(), name);
+    }
     for (const [key, [type, description]] of Object.entries(s.keys)) addKey(key, type, description, key.toLowerCase().startsWith('aws:'));
   }
-  return { data, services, descriptions, keys, patterns, keysByService };
+  return { data, services, descriptions, actionNames, keys, patterns, keysByService };
 }
 
 const catalogue = (): Index => (index ??= load());
@@ -126,9 +133,7 @@ export function actionInfo(name: string): ActionInfo | undefined {
   if (colon < 0 || /[*?]/.test(name)) return undefined;
   const description = catalogue().descriptions.get(name.toLowerCase());
   if (description === undefined) return undefined;
-  const p = catalogue().services.get(name.slice(0, colon).toLowerCase())!;
-  const action = Object.keys(catalogue().data.services[p].actions).find((a) => a.toLowerCase() === name.slice(colon + 1).toLowerCase())!;
-  const canonical = `${p}:${action}`;
+  const canonical = catalogue().actionNames.get(name.toLowerCase())!;
   return { name: canonical, levels: accessLevels(canonical) ?? [], description };
 }
 

@@ -47,6 +47,19 @@ function best(suggestions: readonly string[], name: string): string | undefined 
 /** An action or action pattern as written in Action / NotAction; undefined when it names something. */
 export function checkAction(name: string): NameProblem | undefined {
   if (name === '*' || name.includes('${')) return undefined;
+  // The answer depends on the name alone, and a module names the same actions on every
+  // keystroke: looked up once (the nearest-name search is the costly part).
+  if (actionVerdicts.has(name)) return actionVerdicts.get(name);
+  if (actionVerdicts.size >= MAX_REMEMBERED_VERDICTS) actionVerdicts.clear();
+  const verdict = diagnoseAction(name);
+  actionVerdicts.set(name, verdict);
+  return verdict;
+}
+
+const actionVerdicts = new Map<string, NameProblem | undefined>();
+const MAX_REMEMBERED_VERDICTS = 20_000;
+
+function diagnoseAction(name: string): NameProblem | undefined {
   const colon = name.indexOf(':');
   if (colon < 0) return { what: `${q(name)} is not an action name (service:Action)`, suggestions: [], certain: true };
   const service = name.slice(0, colon);
