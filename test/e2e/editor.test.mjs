@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse as hcl2json } from '@cdktf/hcl2json';
-import { openFile, problemsText, reportFailure, startEditor, waitForProblems } from './harness.mjs';
+import { focusEditorAt, openFile, openQuickFix, problemsText, reportFailure, startEditor, waitForEditorText, waitForProblems } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -53,7 +53,7 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     const { page } = editor;
     await openFile(page, 's3.tf');
     // Hover the value itself (squiggle decorations are overlays Playwright cannot hover).
-    await page.locator('.view-lines span', { hasText: 'public-read' }).last().hover();
+    await page.locator('.editor-group-container.active .view-lines span', { hasText: 'public-read' }).last().hover();
     const hover = page.locator('.monaco-hover').filter({ hasText: 'S3 ACL grants access to everyone' }).first();
     await hover.waitFor({ timeout: 15_000 });
     assert.match(await hover.innerText(), /How to fix/);
@@ -64,10 +64,8 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
   scenario(() => editor, '5. the quick fix from Ctrl+. rewrites the file, and the diagnostic goes away', async () => {
     const { page, workspace } = editor;
     await openFile(page, 's3.tf');
-    await page.locator('.view-lines span', { hasText: 'public-read' }).last().click();
-    await page.keyboard.press('Control+.');
-    const item = page.getByText('Set acl to "private"').first();
-    await item.waitFor({ timeout: 15_000 });
+    await focusEditorAt(page, 'public-read');
+    const item = await openQuickFix(page, 'Set acl to "private"');
     await page.screenshot({ path: join(shots, 'quick-fix.png') });
     await item.click();
     await page.keyboard.press('Control+S');
@@ -75,29 +73,31 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
     const deadline = Date.now() + 15_000;
     while (!readFileSync(file, 'utf8').includes('acl    = "private"') && Date.now() < deadline) await page.waitForTimeout(200);
     assert.match(readFileSync(file, 'utf8'), /acl {4}= "private"/);
-    await waitForProblems(page, (t) => !t.includes('aws-s3-public-acl'));
+    await waitForProblems(page, (t) => !t.includes('aws_s3_bucket_acl.site sets the ACL'));
   });
 
   scenario(() => editor, '3. typing a dangerous line shows a diagnostic; deleting it clears it', async () => {
     const { page } = editor;
     await openFile(page, 'typed.tf');
     // Click into the bucket line so the editor has focus, then type a new line after it.
-    await page.locator('.view-lines span', { hasText: 'e2e-typed' }).last().click();
+    await focusEditorAt(page, 'e2e-typed');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     // insertText types the line as one edit, so auto-closed quotes cannot double up.
     await page.keyboard.insertText('acl = "public-read"');
-    await page.locator('.view-lines', { hasText: 'acl = "public-read"' }).first().waitFor({ timeout: 10_000 });
-    await waitForProblems(page, (t) => /typed\.tf.*aws-s3-public-acl/.test(t), 30_000);
+    await waitForEditorText(page, 'acl = "public-read"');
+    // The finding names the typed resource (not s3.tf's, which another scenario fixes).
+    const typedFinding = 'aws_s3_bucket_acl.typed sets the ACL "public-read"';
+    await waitForProblems(page, (t) => t.includes(typedFinding), 30_000);
     await page.keyboard.press('Shift+Home');
     await page.keyboard.press('Backspace');
-    await waitForProblems(page, (t) => !/aws-s3-public-acl/.test(t), 30_000);
+    await waitForProblems(page, (t) => !t.includes(typedFinding), 30_000);
   });
 
   scenario(() => editor, '8. typing an action name offers the catalogue\'s actions; accepting one gives valid Terraform', async () => {
     const { page, workspace } = editor;
     await openFile(page, 'reader.tf');
-    await page.locator('.view-lines span', { hasText: 'Action = [' }).last().click();
+    await focusEditorAt(page, 'Action = [');
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
     // Typed key by key, as a user would: the editor closes the quote, the server completes inside it.

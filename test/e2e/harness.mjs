@@ -58,6 +58,10 @@ export async function startEditor({ vsix, workspaceSource, trust = false, label 
       'extensions.autoCheckUpdates': false,
       'editor.hover.delay': 100,
       'files.autoSave': 'off',
+      // No Chat view: its input is an editor too, and when it opened late (a loaded machine)
+      // it took the focus from the file a scenario was typing into.
+      'chat.disableAIFeatures': true,
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
       // The protocol trace lands in the logs kept below, for reading a failed run.
       'perimeter.trace.server': 'verbose',
     }),
@@ -123,6 +127,45 @@ export async function openFile(page, name) {
   await item.waitFor({ timeout: 30_000 });
   await item.click();
   await page.locator(`.tab[aria-label*="${name}"]`).first().waitFor({ timeout: 30_000 });
+}
+
+/**
+ * Clicks the text `hasText` in the active editor and waits until that editor has the
+ * keyboard focus, clicking again if something else took it: keystrokes sent before then
+ * would go elsewhere.
+ */
+export async function focusEditorAt(page, hasText) {
+  const target = page.locator('.editor-group-container.active .view-lines span', { hasText }).last();
+  const focused = page.locator('.editor-group-container.active .monaco-editor.focused');
+  for (let attempt = 1; ; attempt++) {
+    await target.click();
+    // The pointer left on the text would open its hover a moment later, and a hover that
+    // opens closes the quick-fix menu a scenario has just opened: move it off the editor.
+    await page.mouse.move(1, 1);
+    if (await focused.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (attempt === 3) throw new Error(`the editor did not take the focus after ${attempt} clicks on "${hasText}"`);
+  }
+}
+
+/**
+ * Opens the quick-fix menu (Ctrl+.) at the cursor and returns the entry whose title starts
+ * with `title`. A menu closed before its entry shows (a late hover or notification) is
+ * opened again, at most three times, and said on the log.
+ */
+export async function openQuickFix(page, title) {
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    if (await item.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return item;
+    if (attempt === 3) throw new Error(`Ctrl+. showed no "${title}" entry in ${attempt} tries`);
+    console.log(`e2e: the quick-fix menu showed no "${title}" entry (try ${attempt}); opening it again`);
+    await page.keyboard.press('Escape');
+  }
+}
+
+/** Waits until the active editor (not any other text input of the workbench) shows `hasText`. */
+export async function waitForEditorText(page, hasText, timeout = 10_000) {
+  await page.locator('.editor-group-container.active .view-lines', { hasText }).first().waitFor({ timeout });
 }
 
 export async function problemsText(page) {
