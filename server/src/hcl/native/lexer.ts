@@ -68,7 +68,7 @@ export function isBlank(c: number): boolean {
   return c > 127 && SPACE.test(String.fromCharCode(c));
 }
 
-export function commentText(raw: string): string {
+function commentText(raw: string): string {
   if (raw.startsWith('/*')) return raw.slice(2, raw.endsWith('*/') ? -2 : undefined).trim();
   if (raw.startsWith('//')) return raw.slice(2).trim();
   return raw.slice(1).trim();

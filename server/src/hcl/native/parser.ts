@@ -47,6 +47,8 @@ class Parser {
   /** Set by the first error inside an attribute's value; the value is abandoned. */
   private failed = false;
   private lastSkip = { from: -1, nl: false, to: -1 };
+  /** Where an object key starts (a key may look like an attribute: `name = value`). */
+  private keyAt = -1;
 
   constructor(
     private readonly text: string,
@@ -102,6 +104,15 @@ class Parser {
       k--;
     }
     return true;
+  }
+
+  /** The text of the last non-blank line before `i` (indentation and trailing blanks left out). */
+  private previousLine(i: number): Span {
+    let end = i;
+    while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+    let start = this.text.lastIndexOf('\n', end - 1) + 1;
+    while (start < end && isBlank(this.code(start))) start++;
+    return span(start, end);
   }
 
   private lineEnd(i = this.pos): number {
@@ -465,6 +476,10 @@ class Parser {
     if (depth > MAX_EXPR_DEPTH) return this.tooDeep(nl);
     const start = this.pos;
     const c = this.code();
+    // A value expected on a line that starts an attribute or a block: the text before was left open.
+    if (start !== this.keyAt && this.atLineStart() && (this.matches(ATTRIBUTE_START) || this.matches(BLOCK_HEADER))) {
+      return this.fail(this.previousLine(start), 'Syntax error: this line is left open (a value is missing at its end)');
+    }
     if (isDigit(c)) {
       const end = numberEnd(this.text, start);
       const raw = this.text.slice(start, end);
@@ -593,6 +608,7 @@ class Parser {
       this.skip(false);
       if (this.code() === 125) break;
       if (this.pos >= this.text.length || (this.atLineStart() && this.matches(BLOCK_HEADER))) return this.closeMissing(open, "'}' of the object");
+      this.keyAt = this.pos;
       const key = this.expr(true, depth + 1);
       if (this.failed) return key;
       this.skip(true);
