@@ -10,7 +10,7 @@ import { parseNative } from './native/parser';
  * PERIMETER_NATIVE_HCL=1: parse with the hand-written parser (native/) instead of
  * tree-sitter, to run the suites against it while it is being integrated (issue 21).
  */
-const NATIVE = process.env.PERIMETER_NATIVE_HCL === '1';
+const native = (): boolean => process.env.PERIMETER_NATIVE_HCL === '1';
 
 /**
  * The only module that loads tree-sitter. The grammar is loaded once per process
@@ -47,7 +47,7 @@ function ready(): Parser {
 
 /** Parses a whole file into Perimeter's read-only view. */
 export function parseHcl(filePath: string, text: string): HclFile {
-  if (NATIVE) return parseNative(filePath, text);
+  if (native()) return parseNative(filePath, text);
   const tree = ready().parse(text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
   try {
@@ -183,8 +183,11 @@ export class HclDocument {
   /** Top-level blocks by text, reused across edits (see ConversionCache). */
   private readonly cache: ConversionCache = new Map();
 
+  /** Parsed with the native parser (PERIMETER_NATIVE_HCL=1 when the document was opened). */
+  private readonly native = native();
+
   constructor(readonly path: string, private text: string) {
-    if (NATIVE) {
+    if (this.native) {
       this.tree = undefined as unknown as Tree;
       this.current = parseNative(path, text);
       return;
@@ -227,7 +230,7 @@ export class HclDocument {
     for (const e of edits) {
       const before = this.text;
       const after = before.slice(0, e.start) + e.newText + before.slice(e.oldEnd);
-      if (NATIVE) {
+      if (this.native) {
         this.text = after;
         this.focus = { start: 0, end: 0 };
         continue;
@@ -249,7 +252,7 @@ export class HclDocument {
   private flush(): void {
     const focus = this.focus!;
     this.focus = undefined;
-    if (NATIVE) {
+    if (this.native) {
       this.current = parseNative(this.path, this.text);
       return;
     }
@@ -266,7 +269,7 @@ export class HclDocument {
   }
 
   dispose(): void {
-    if (NATIVE) return;
+    if (this.native) return;
     this.tree.delete();
     this.repaired?.tree.delete();
     this.repaired = undefined;

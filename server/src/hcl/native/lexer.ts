@@ -15,6 +15,7 @@ const SPACE = /\s/;
 export function isIdStart(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  if (Number.isNaN(c)) return false;
   return ID_START.test(String.fromCodePoint(text.codePointAt(i) ?? c));
 }
 
