@@ -319,6 +319,19 @@ describe('native parser: broken input costs the broken part only', () => {
     assert.deepEqual(f.body.blocks[0].body.blocks[0].body.attributes.map((a) => a.name), ['y']);
   });
 
+  it('a broken item of an object written over several lines costs its line, not the object', () => {
+    const text = 'terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = ">= 6\n      extra   = 1\n    }\n  }\n}\n';
+    const f = parseNative('/virtual/main.tf', text);
+    const aws = f.body.blocks[0].body.blocks[0].body.attributes[0];
+    assert.equal(aws.name, 'aws');
+    assert.ok(aws.expr.type === 'object');
+    assert.deepEqual(aws.expr.type === 'object' && aws.expr.items.map((i) => text.slice(i.key.span.start, i.key.span.end)), ['source', 'extra']);
+    assert.equal(f.syntaxErrors.length, 1);
+    // On one line, the broken object costs the attribute.
+    const one = parseNative('/virtual/main.tf', 'a = { x = "1, y = 2 }\nb = 1\n');
+    assert.deepEqual(one.body.attributes.map((x) => x.name), ['b']);
+  });
+
   it('a stray closing brace at the top level costs its line', () => {
     const f = parseNative('/virtual/main.tf', 'a = 1\n}\nb = 2\n');
     assert.deepEqual(f.body.attributes.map((a) => a.name), ['a', 'b']);

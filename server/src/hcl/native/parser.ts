@@ -603,28 +603,47 @@ class Parser {
     this.pos++;
     this.skip(false);
     if (this.keywordAt('for')) return this.forExpr(open, true, depth);
+    const multiline = this.text.lastIndexOf('\n', this.pos - 1) > open;
     const items: ObjectItem[] = [];
     for (;;) {
       this.skip(false);
       if (this.code() === 125) break;
       if (this.pos >= this.text.length || (this.atLineStart() && this.matches(BLOCK_HEADER))) return this.closeMissing(open, "'}' of the object");
       this.keyAt = this.pos;
-      const key = this.expr(true, depth + 1);
-      if (this.failed) return key;
-      this.skip(true);
-      const sep = this.code();
-      if (!((sep === 61 && this.code(this.pos + 1) !== 61) || sep === 58)) return this.unexpected("'=' or ':' after the object key");
-      this.pos++;
-      this.skip(true);
-      if (this.pos >= this.text.length || this.code() === 10) return this.fail(span(key.span.start, this.pos), 'Syntax error: the object item has no value');
-      const value = this.expr(true, depth + 1);
-      if (this.failed) return value;
-      items.push({ key, value, span: span(key.span.start, value.span.end) });
+      const item = this.objectItem(depth);
+      if (this.failed) {
+        // A broken item of an object written over several lines costs its line.
+        if (!multiline || this.pos >= this.text.length) return { type: 'invalid', span: span(open, this.pos) };
+        this.failed = false;
+        this.resync();
+        continue;
+      }
+      items.push(item);
       this.skip(true);
       if (this.code() === 44) this.pos++;
     }
     this.pos++;
     return { type: 'object', items, span: span(open, this.pos) };
+  }
+
+  private objectItem(depth: number): ObjectItem {
+    const key = this.expr(true, depth + 1);
+    const bad = { key, value: key, span: key.span };
+    if (this.failed) return bad;
+    this.skip(true);
+    const sep = this.code();
+    if (!((sep === 61 && this.code(this.pos + 1) !== 61) || sep === 58)) {
+      this.unexpected("'=' or ':' after the object key");
+      return bad;
+    }
+    this.pos++;
+    this.skip(true);
+    if (this.pos >= this.text.length || this.code() === 10) {
+      this.fail(span(key.span.start, this.pos), 'Syntax error: the object item has no value');
+      return bad;
+    }
+    const value = this.expr(true, depth + 1);
+    return { key, value, span: span(key.span.start, value.span.end) };
   }
 
   private forExpr(open: number, object: boolean, depth: number): Expr {
