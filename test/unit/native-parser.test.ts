@@ -347,6 +347,8 @@ describe('native parser: broken input costs the broken part only', () => {
   it('never throws and stays linear on hostile input', () => {
     const hostile = [
       'A',
+      'a = {\n  @\n  ]\n  b = 1\n}\n',
+      'a = {\n' + '  =\n'.repeat(2000),
       'resource "a"',
       'a =',
       'a = "',

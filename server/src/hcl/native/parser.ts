@@ -609,13 +609,18 @@ class Parser {
       this.skip(false);
       if (this.code() === 125) break;
       if (this.pos >= this.text.length || (this.atLineStart() && this.matches(BLOCK_HEADER))) return this.closeMissing(open, "'}' of the object");
-      this.keyAt = this.pos;
+      const itemStart = this.pos;
+      this.keyAt = itemStart;
       const item = this.objectItem(depth);
       if (this.failed) {
         // A broken item of an object written over several lines costs its line.
         if (!multiline || this.pos >= this.text.length) return { type: 'invalid', span: span(open, this.pos) };
         this.failed = false;
         this.resync();
+        if (this.pos <= itemStart) {
+          this.skipLine();
+          if (this.pos <= itemStart) this.pos = itemStart + 1;
+        }
         continue;
       }
       items.push(item);
