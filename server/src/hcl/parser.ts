@@ -4,6 +4,13 @@ import { Language, Parser, type Tree, type Edit } from 'web-tree-sitter';
 import type { Expr, HclFile, SyntaxError } from './ast';
 import { type ConversionCache, convertTree, shiftSpans } from './convert';
 import { repairText } from './recover';
+import { parseNative } from './native/parser';
+
+/**
+ * PERIMETER_NATIVE_HCL=1: parse with the hand-written parser (native/) instead of
+ * tree-sitter, to run the suites against it while it is being integrated (issue 21).
+ */
+const native = (): boolean => process.env.PERIMETER_NATIVE_HCL === '1';
 
 /**
  * The only module that loads tree-sitter. The grammar is loaded once per process
@@ -40,6 +47,7 @@ function ready(): Parser {
 
 /** Parses a whole file into Perimeter's read-only view. */
 export function parseHcl(filePath: string, text: string): HclFile {
+  if (native()) return parseNative(filePath, text);
   const tree = ready().parse(text);
   if (!tree) throw new Error(`tree-sitter returned no tree for ${filePath}`);
   try {
@@ -175,7 +183,15 @@ export class HclDocument {
   /** Top-level blocks by text, reused across edits (see ConversionCache). */
   private readonly cache: ConversionCache = new Map();
 
+  /** Parsed with the native parser (PERIMETER_NATIVE_HCL=1 when the document was opened). */
+  private readonly native = native();
+
   constructor(readonly path: string, private text: string) {
+    if (this.native) {
+      this.tree = undefined as unknown as Tree;
+      this.current = parseNative(path, text);
+      return;
+    }
     const tree = ready().parse(text);
     if (!tree) throw new Error(`tree-sitter returned no tree for ${path}`);
     this.tree = tree;
@@ -214,6 +230,11 @@ export class HclDocument {
     for (const e of edits) {
       const before = this.text;
       const after = before.slice(0, e.start) + e.newText + before.slice(e.oldEnd);
+      if (this.native) {
+        this.text = after;
+        this.focus = { start: 0, end: 0 };
+        continue;
+      }
       this.tree.edit(toTreeEdit(before, after, e));
       this.text = after;
       // Where the typing is (for repairs): the edits' extent, in the latest offsets.
@@ -231,6 +252,10 @@ export class HclDocument {
   private flush(): void {
     const focus = this.focus!;
     this.focus = undefined;
+    if (this.native) {
+      this.current = parseNative(this.path, this.text);
+      return;
+    }
     const next = ready().parse(this.text, this.tree);
     if (!next) throw new Error(`tree-sitter returned no tree for ${this.path}`);
     this.tree.delete();
@@ -244,6 +269,7 @@ export class HclDocument {
   }
 
   dispose(): void {
+    if (this.native) return;
     this.tree.delete();
     this.repaired?.tree.delete();
     this.repaired = undefined;
