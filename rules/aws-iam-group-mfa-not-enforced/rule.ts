@@ -30,6 +30,8 @@ export default defineRule({
     const enforces = (ps: readonly Policy[]) => ps.some((p) => p.statements.some((s) => isMfaDenyGuard(s) || (isAllow(s) && s.conditions.some(requiresMfaStrictly))));
     const { groupsOf, membersOf, unknownMembers } = groupMemberships(m);
     for (const group of m.resources('aws_iam_group')) {
+      // `count = var.create ? 1 : 0` with create false: no group is created.
+      if (m.instanceCount(group.address) === 0) continue;
       const mine = policiesOf(group.address);
       // A group that enforces nothing itself is fine when each of its known members is
       // made to use MFA by their own policies or by another group they belong to.
