@@ -22,7 +22,6 @@ import { URI } from 'vscode-uri';
 import { ALL_RULES } from '../rules/index';
 import { scanPathsParallel } from '../server/src/engine/parallel';
 import { scanSources } from '../server/src/engine/scan';
-import { initHcl } from '../server/src/hcl/parser';
 import { Analysis } from '../server/src/lsp/analysis';
 import { completeAt } from '../server/src/authoring/completion';
 import { hoverAt } from '../server/src/authoring/hover';
@@ -350,7 +349,6 @@ async function scaling(sources: SourceFile[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  await initHcl();
   const { files } = collectFiles([CORPUS]);
   const { sources } = readSources(files);
   results.machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: +(os.totalmem() / 1e9).toFixed(0), node: process.version };

@@ -1,20 +1,18 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { initHcl, parseHcl } from '../server/src/hcl/parser';
+import { parseHcl } from '../server/src/hcl/parser';
 import type { HclFile } from '../server/src/hcl/ast';
 import { TerraformModule } from '../server/src/module/module';
 
 export const ROOT = path.resolve(__dirname, '..');
 
 export async function parse(text: string, file = '/virtual/main.tf'): Promise<HclFile> {
-  await initHcl();
   return parseHcl(file, text);
 }
 
 /** A module from in-memory files: `{ 'main.tf': '...', 'terraform.tfvars': '...' }`. */
 export async function moduleOf(files: Record<string, string>, dir = '/virtual'): Promise<TerraformModule> {
-  await initHcl();
   const parsed = Object.entries(files).map(([name, text]) => parseHcl(path.join(dir, name), text));
   const tf = parsed.filter((f) => !f.path.endsWith('.tfvars'));
   const vars = parsed.filter((f) => f.path.endsWith('.tfvars'));

@@ -26,7 +26,6 @@ import { type Finding, rangesEqual, type ScanError } from './engine/finding';
 import { DEFAULT_BASELINE } from './engine/baseline';
 import type { Severity } from './engine/rule';
 import { planFixes } from './fix/run';
-import { initHcl } from './hcl/parser';
 import { LineIndex } from './hcl/span';
 import { isInside, isTerraformFile } from './module/workspace';
 import { Analysis } from './lsp/analysis';
@@ -42,7 +41,6 @@ import { version } from './version';
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
 const connection = createConnection(ProposedFeatures.all);
 const analysis = new Analysis(ALL_RULES);
-const ready = initHcl();
 const REPOSITORY = 'https://github.com/perimeter-dev/perimeter';
 /** The workspace folders (every one is analysed). */
 let roots: string[] = [];
@@ -117,7 +115,6 @@ connection.onInitialized(async () => {
   // Only Perimeter's own settings: any other change (the minimap) must not rescan.
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'perimeter' });
   if (folderEvents) connection.workspace.onDidChangeWorkspaceFolders((e) => void guard('workspaceFolders', changeFolders)(e));
-  await ready;
   // The start-up scan: the first configuration read (here or by a configuration notification
   // that arrives meanwhile) starts it; the other finds the same configuration and does not.
   const changed = await reloadConfiguration();
@@ -132,7 +129,6 @@ connection.onInitialized(async () => {
 function guard<A extends unknown[], R>(name: string, f: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
-      await ready;
       return await f(...args);
     } catch (e) {
       connection.console.error(`${name} failed: ${(e as Error).stack ?? e}`);

@@ -6,7 +6,7 @@ import { parse as hcl2json } from '@cdktf/hcl2json';
 import type { Block, Body } from '../../server/src/hcl/ast';
 import { evaluate } from '../../server/src/eval/evaluate';
 import { toPlain, unknown } from '../../server/src/eval/value';
-import { initHcl, parseHcl } from '../../server/src/hcl/parser';
+import { parseHcl } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { collectFiles } from '../../server/src/module/workspace';
 import { needsShared, sharedPath } from '../helpers';
@@ -30,7 +30,6 @@ function hasTemplate(v: Json): boolean {
 
 describe('differential: Perimeter values equal HashiCorp parser values on the corpus', needsShared('corpus', 'the differential test reads the corpus'), () => {
   it('every corpus file parses and every attribute evaluates without an exception; known values match', async (t) => {
-    await initHcl();
     const { files } = collectFiles([CORPUS]);
     assert.ok(files.length >= 600, `corpus has ${files.length} files`);
     let compared = 0;

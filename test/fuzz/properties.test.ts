@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as fc from 'fast-check';
-import { initHcl } from '../../server/src/hcl/parser';
 import { mutation } from './mutations';
 import { runPipeline, seedFiles } from './pipeline';
 
@@ -13,7 +12,6 @@ import { runPipeline, seedFiles } from './pipeline';
 const RUNS = Number(process.env.PERIMETER_FUZZ_RUNS ?? 150);
 
 describe('fuzz: parse → evaluate → rules → fixes', () => {
-  before(() => initHcl());
   const seeds = seedFiles(20);
 
   it('seed files are available', () => {

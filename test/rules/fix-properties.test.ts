@@ -7,7 +7,6 @@ import { ALL_RULES } from '../../rules/index';
 import type { Finding } from '../../server/src/engine/finding';
 import { scanSources } from '../../server/src/engine/scan';
 import { planFixes } from '../../server/src/fix/run';
-import { initHcl } from '../../server/src/hcl/parser';
 import { collectFiles, readSources, type SourceFile } from '../../server/src/module/workspace';
 import { needsShared, ROOT, sharedPath } from '../helpers';
 
@@ -71,7 +70,6 @@ function tally(keys: string[]): Map<string, number> {
 describe('fix properties', () => {
   const seen = new Set<(typeof KNOWN_ADDED)[number]>();
   const check = async (modules: SourceFile[][]): Promise<number> => {
-    await initHcl();
     let checked = 0;
     for (const sources of modules) {
       const before = scanSources(sources, ALL_RULES);

@@ -5,7 +5,6 @@ import { describe, it } from 'node:test';
 import { parse as hcl2json } from '@cdktf/hcl2json';
 import { ALL_RULES } from '../../rules/index';
 import { scanSources } from '../../server/src/engine/scan';
-import { initHcl } from '../../server/src/hcl/parser';
 import { planFixes } from '../../server/src/fix/run';
 import { ROOT } from '../helpers';
 
@@ -39,7 +38,6 @@ describe('rule fixes: before/after fixtures', () => {
   for (const id of fs.readdirSync(rulesDir).filter((d) => fs.existsSync(path.join(rulesDir, d, 'fixes')))) {
     for (const c of fs.readdirSync(path.join(rulesDir, id, 'fixes'))) {
       it(`${id} / ${c}`, async () => {
-        await initHcl();
         const dir = path.join(rulesDir, id, 'fixes', c);
         const before = readDir(path.join(dir, 'before'));
         const expected = readDir(path.join(dir, 'after'));

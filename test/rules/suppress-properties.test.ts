@@ -7,7 +7,6 @@ import { ALL_RULES } from '../../rules/index';
 import type { Finding } from '../../server/src/engine/finding';
 import { analysedModules, scanSources } from '../../server/src/engine/scan';
 import { collectPolicies } from '../../server/src/iam';
-import { initHcl } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { suppressFileEdit, suppressLineEdit, type RangeEdit } from '../../server/src/lsp/edits';
 import { collectFiles, parseSources, readSources, type SourceFile } from '../../server/src/module/workspace';
@@ -44,7 +43,6 @@ function policyShape(sources: readonly SourceFile[], reader: (p: string) => stri
 
 describe('suppression properties', () => {
   const check = async (modules: SourceFile[][]): Promise<{ checked: number; inHeredoc: number }> => {
-    await initHcl();
     let checked = 0;
     let inHeredoc = 0;
     for (const sources of modules) {

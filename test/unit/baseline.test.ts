@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { BaselineError, baselineOf, classify, fingerprintOf, fingerprintsOf, parseBaseline, readBaseline, writeBaseline } from '../../server/src/engine/baseline';
-import { initHcl } from '../../server/src/hcl/parser';
 import { scanSources } from '../../server/src/engine/scan';
 import type { Finding } from '../../server/src/engine/finding';
 import { tempDir } from '../helpers';
@@ -13,7 +12,6 @@ const ROOT = '/repo';
 
 /** Scans in-memory files under /repo; returns the findings and their fingerprints. */
 async function scan(files: Record<string, string>): Promise<{ findings: Finding[]; fps: string[]; byKey: Map<string, string> }> {
-  await initHcl();
   const sources = Object.entries(files).map(([name, text]) => ({ path: path.join(ROOT, name), text }));
   const texts = new Map(sources.map((s) => [s.path, s.text]));
   const { findings } = scanSources(sources, ALL_RULES);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { initHcl, HclDocument } from '../../server/src/hcl/parser';
+import { HclDocument } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { parse, textAt } from '../helpers';
 
@@ -110,7 +110,6 @@ describe('hcl: blocks, attributes and ranges', () => {
   });
 
   it('incremental edits give the same result as a fresh parse', async () => {
-    await initHcl();
     const text = 'provider "aws" {\n  region = "eu-west-1"\n}\n';
     const doc = new HclDocument('/v/main.tf', text);
     const at = text.indexOf('eu-west-1');
@@ -123,7 +122,6 @@ describe('hcl: blocks, attributes and ranges', () => {
 
 describe('incremental documents', () => {
   it('reuse unchanged blocks with shifted ranges and equal a fresh parse after every edit', async () => {
-    await initHcl();
     let text = ['a', 'b', 'c'].map((n) => `resource "aws_s3_bucket" "${n}" {\n  bucket = "x\\t${n}"\n  tags   = { k = <<-EOT\n    v\n  EOT\n  }\n}\n`).join('\n');
     const doc = new HclDocument('/v/main.tf', text);
     const edits = [

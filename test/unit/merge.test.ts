@@ -7,7 +7,6 @@ import type { Finding } from '../../server/src/engine/finding';
 import { mergeFindings, type Occurrence } from '../../server/src/engine/merge';
 import { scanPaths } from '../../server/src/engine/scan';
 import { Analysis } from '../../server/src/lsp/analysis';
-import { initHcl } from '../../server/src/hcl/parser';
 import { workspace } from '../helpers';
 
 const DOC = `data "aws_iam_policy_document" "d" {
@@ -101,7 +100,6 @@ resource "aws_sqs_queue_policy" "q" {
   });
 
   it('the editor shows the same merged finding as the CLI', async () => {
-    await initHcl();
     const dir = workspace({ 'main.tf': SHARED });
     const cli = (await scanPaths([dir], ALL_RULES)).findings;
     const analysis = new Analysis(ALL_RULES);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Attribute, Block, Body, Expr, HclFile, ObjectItem, TemplatePart } from '../../server/src/hcl/ast';
 import { parseNative } from '../../server/src/hcl/native/parser';
-import { initHcl, parseHcl } from '../../server/src/hcl/parser';
+import { initTreeSitter, parseWithTreeSitter } from '../oracle/tree-sitter';
 import { ROOT, needsShared, sharedPath } from '../helpers';
 
 /**
@@ -22,8 +22,6 @@ import { ROOT, needsShared, sharedPath } from '../helpers';
  *   associative (hclsyntax parses the false branch as a whole expression): `a ? b : (c ? d : e)`.
  */
 
-// The comparison is with tree-sitter even when the suites run with the native parser switched on.
-delete process.env.PERIMETER_NATIVE_HCL;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -121,7 +119,7 @@ function compare(files: readonly string[]): { compared: number; misread: string[
   const mismatches: string[] = [];
   for (const file of files) {
     const text = fs.readFileSync(file, 'utf8');
-    const today = parseHcl(file, text);
+    const today = parseWithTreeSitter(file, text);
     if (today.syntaxErrors.length) continue;
     compared++;
     const native = parseNative(file, text);
@@ -166,7 +164,7 @@ const SETS: { name: string; dirs: () => string[]; options?: { skip?: string } }[
 describe('native parser: the same AST as today on every file tree-sitter reads cleanly', () => {
   for (const set of SETS) {
     it(`${set.name}`, set.options ?? {}, async (t) => {
-      await initHcl();
+      await initTreeSitter();
       const files = set.dirs().flatMap((d) => listFiles(d));
       assert.ok(files.length > 0, `${set.name} has .tf files`);
       const { compared, misread, mismatches } = compare(files);
@@ -234,8 +232,8 @@ describe('native parser: valid snippets of every construct read as today', () =>
   ];
   for (const text of VALID) {
     it(JSON.stringify(text.slice(0, 60)), async () => {
-      await initHcl();
-      const today = parseHcl('/virtual/main.tf', text);
+      await initTreeSitter();
+      const today = parseWithTreeSitter('/virtual/main.tf', text);
       assert.deepEqual(today.syntaxErrors, [], 'tree-sitter reads it');
       const native = parseNative('/virtual/main.tf', text);
       assert.deepEqual(native.syntaxErrors, []);
@@ -258,7 +256,7 @@ describe('native parser: valid snippets of every construct read as today', () =>
       else: { type: 'conditional', condition: { type: 'variable', name: 'y' }, then: { type: 'number', value: 2, raw: '2' }, else: { type: 'number', value: 3, raw: '3' } },
     });
     // todayReading is what tree-sitter gives for the same text.
-    return initHcl().then(() => assert.deepEqual(todayReading(e), parseHcl('/virtual/main.tf', 'a = x ? 1 : y ? 2 : 3\n').body.attributes[0].expr));
+    return initTreeSitter().then(() => assert.deepEqual(todayReading(e), parseWithTreeSitter('/virtual/main.tf', 'a = x ? 1 : y ? 2 : 3\n').body.attributes[0].expr));
   });
 
   it('operator precedence and associativity', () => {

@@ -3,11 +3,9 @@ import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { resolvePeerId, peerIdCovers } from '../../server/src/engine/peer-ids';
 import { scanSources } from '../../server/src/engine/scan';
-import { initHcl } from '../../server/src/hcl/parser';
 
 /** `<file>:<line> <rule>` for every finding of a scan of in-memory files. */
 async function scan(files: Record<string, string>): Promise<string[]> {
-  await initHcl();
   const sources = Object.entries(files).map(([name, text]) => ({ path: `/s/${name}`, text }));
   return scanSources(sources, ALL_RULES)
     .findings.map((f) => `${f.file.slice(3)}:${f.range.start.line + 1} ${f.ruleId}`)
@@ -78,7 +76,6 @@ describe('peer suppressions on policy documents', () => {
   });
 
   it('a comment inside the resource that reads a policy .json file covers the findings in that file', async () => {
-    await initHcl();
     const json = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}';
     const tf = (c: string) => `resource "aws_iam_policy" "p" {\n  name = "p"\n${c}  policy = file("\${path.module}/policy.json")\n}\n`;
     const run = (c: string) =>

@@ -6,7 +6,6 @@ import { compareFindings, type ScanResult } from '../../server/src/engine/findin
 import { moduleGroups, scanPathsParallel } from '../../server/src/engine/parallel';
 import { affectedDirs, groupKey, parseShard, selectShard, shardOfKey } from '../../server/src/engine/shard';
 import { readInput } from '../../server/src/engine/scan';
-import { initHcl } from '../../server/src/hcl/parser';
 import { ROOT } from '../helpers';
 
 const WORKER = path.join(ROOT, 'dist/scan-worker.js');
@@ -36,7 +35,6 @@ describe('--shard i/n', () => {
   }
 
   it('assigns a module group by its key alone: adding modules never moves the others', async () => {
-    await initHcl();
     const target = path.resolve(ROOT, '../shared/corpus');
     const input = readInput([target]);
     const groups = moduleGroups(input.sources);

@@ -2,10 +2,8 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanSources } from '../../server/src/engine/scan';
-import { initHcl } from '../../server/src/hcl/parser';
 
 async function scan(text: string) {
-  await initHcl();
   return scanSources([{ path: '/s/main.tf', text }], ALL_RULES).findings.map((f) => `${f.range.start.line + 1} ${f.ruleId}`);
 }
 

@@ -6,7 +6,6 @@ import { ALL_RULES } from '../../rules/index';
 import { scanPaths } from '../../server/src/engine/scan';
 import { IgnoreFileCache, parseTrivyIgnore, parseTrivyIgnoreYaml, readIgnoreFiles } from '../../server/src/engine/trivyignore';
 import { Analysis } from '../../server/src/lsp/analysis';
-import { initHcl } from '../../server/src/hcl/parser';
 import { workspace } from '../helpers';
 
 const NOW = new Date('2026-06-15T12:00:00Z');
@@ -20,7 +19,6 @@ const FILES = {
 };
 
 async function found(files: Record<string, string>): Promise<string[]> {
-  await initHcl();
   const dir = workspace(files);
   const r = await scanPaths([dir], ALL_RULES, { root: dir });
   assert.deepEqual(r.errors, []);
@@ -102,7 +100,6 @@ licenses:
   });
 
   it('an unreadable ignore file is a scan error, not a silent change of findings', async () => {
-    await initHcl();
     const dir = workspace({ ...FILES, '.trivyignore.yaml': 'misconfigurations:\n\t- id: AVD-AWS-0057\n' });
     const r = await scanPaths([dir], ALL_RULES, { root: dir });
     assert.equal(r.errors.length, 1);
@@ -113,7 +110,6 @@ licenses:
 
 describe('ignore files in the language server', () => {
   it('the workspace root ignore file applies, and a change to it is picked up', async () => {
-    await initHcl();
     const dir = workspace(FILES);
     const analysis = new Analysis(ALL_RULES);
     analysis.configure({}, dir);

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanSources } from '../../server/src/engine/scan';
-import { HclDocument, initHcl, parseHcl } from '../../server/src/hcl/parser';
+import { HclDocument, parseHcl } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { collectFiles } from '../../server/src/module/workspace';
 import { needsShared, sharedPath } from '../helpers';
@@ -17,7 +17,6 @@ const SNIPPET = '\n# typed\nresource "aws_s3_bucket_acl" "typed" {\n  bucket = a
 
 describe('typing into an open document', () => {
   it('every keystroke gives what a fresh parse gives, on corpus files', needsShared('corpus', 'corpus files are typed into'), async () => {
-    await initHcl();
     const { files } = collectFiles([sharedPath('corpus')]);
     // Files with comments inside blocks, so that reused blocks carry comments to shift
     // (small ones: each keystroke is compared with a fresh parse of the whole file).
@@ -88,7 +87,6 @@ describe('typing into one block leaves the findings of the others', () => {
   };
 
   it('the clean module has findings in the first and last blocks to keep', async () => {
-    await initHcl();
     const found = findingsOutside(clean, 0);
     assert.ok(found.some((f) => f.startsWith('aws-s3-public-acl @3:12 "public-read"')), found.join('\n'));
     assert.ok(found.some((f) => f.startsWith('aws-iam-wildcard-action @') && f.includes('"iam:*"')), found.join('\n'));
@@ -120,7 +118,6 @@ describe('typing into one block leaves the findings of the others', () => {
     ['a template left open', '  y = "${var.\n'],
   ]) {
     it(`with ${what} in the middle block, the first and last blocks keep their findings and ranges`, async () => {
-      await initHcl();
       const text = clean.slice(0, at) + typed + clean.slice(at);
       assert.deepEqual(findingsOutside(text, typed.length), expectedAfter(typed));
     });
@@ -134,14 +131,12 @@ describe('typing into one block leaves the findings of the others', () => {
     ['an unclosed heredoc with a script in it', '  user_data = <<EOT\n#!/bin/bash\nset -e\nyum install -y httpd\ncat > /etc/motd <<EOF\nhello ${var.x}\nEOF\n}\nsystemctl enable --now httpd\n'],
   ]) {
     it(`with ${what} in the middle block, the first and last blocks keep their findings and ranges`, async () => {
-      await initHcl();
       const text = clean.slice(0, at) + typed + clean.slice(at);
       assert.deepEqual(findingsOutside(text, typed.length), expectedAfter(typed));
     });
   }
 
   it('at every keystroke of a heredoc typed into the middle block', async () => {
-    await initHcl();
     const snippet = '  user_data = <<-EOT\n    echo "${var.x}"\n  EOT\n';
     for (let n = 1; n <= snippet.length; n++) {
       const typed = snippet.slice(0, n);
@@ -151,7 +146,6 @@ describe('typing into one block leaves the findings of the others', () => {
   });
 
   it('at every keystroke of a new attribute typed into the middle block', async () => {
-    await initHcl();
     const snippet = '  tags = { team = "${var.team}", list = [1, 2] }\n';
     for (let n = 1; n <= snippet.length; n++) {
       const typed = snippet.slice(0, n);

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { initHcl } from '../hcl/parser';
 import type { Origin } from '../eval/value';
 import { collectPolicies, type Located, type Policy, type Principal } from '../iam';
 import type { TerraformModule } from '../module/module';
@@ -22,7 +21,6 @@ export async function policiesCommand(args: string[]): Promise<number> {
     options: { format: { type: 'string', default: 'text' }, output: { type: 'string' } },
   });
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format must be one of text, json');
-  await initHcl();
   // The same files, confinement and module instances as `perimeter scan`.
   const input = readInput(positionals.length ? positionals : ['.']);
   const parsed = parseSources(input.sources);

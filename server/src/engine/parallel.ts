@@ -2,7 +2,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { initHcl } from '../hcl/parser';
 import type { SourceFile } from '../module/workspace';
 import type { ScanResult } from './finding';
 import { groupBy } from '../group-by';
@@ -33,7 +32,6 @@ export async function scanPathsParallel(
   rules: readonly Rule[],
   options: ScanOptions & { threads?: number; select?: SelectModules } = {},
 ): Promise<ScanResult> {
-  await initHcl();
   const read = readInput(paths, options);
   const { input, groups } = options.select ? options.select(read, moduleGroups(read.sources)) : { input: read, groups: moduleGroups(read.sources) };
   const bytes = groups.reduce((n, g) => g.reduce((m, s) => m + s.text.length, n), 0);

@@ -4,7 +4,6 @@ import type { HclFile } from '../hcl/ast';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { LineIndex } from '../hcl/span';
 import { instantiateCalls } from '../module/calls';
-import { initHcl } from '../hcl/parser';
 import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
 import { compareFindings, type Finding, type ScanError, type ScanResult } from './finding';
@@ -220,7 +219,6 @@ export function combineShares(input: ScanInput, shares: readonly ScanShare[]): S
 
 /** Scans paths on disk in this thread: directories are walked for `.tf` / `.tfvars` files. */
 export async function scanPaths(paths: readonly string[], rules: readonly Rule[], options: ScanOptions = {}): Promise<ScanResult> {
-  await initHcl();
   const input = readInput(paths, options);
   return combineShares(input, [scanShare(input.sources, rules, input.roots, options)]);
 }

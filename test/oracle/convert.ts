@@ -1,46 +1,22 @@
 import type { Node } from 'web-tree-sitter';
-import type { Attribute, Block, Body, Comment, Expr, HclFile, Label, ObjectItem, SyntaxError, TemplatePart, TextPiece } from './ast';
-import { span, type Span } from './span';
-import { simpleAttribute, simpleExpr } from './simple-expr';
-import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from './strings';
+import type { Attribute, Block, Body, Comment, Expr, HclFile, Label, ObjectItem, SyntaxError, TemplatePart, TextPiece } from '../../server/src/hcl/ast';
+import { span, type Span } from '../../server/src/hcl/span';
+import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from '../../server/src/hcl/strings';
 
 /**
- * Converted top-level blocks and attributes by their exact source text, with the comments
- * inside them, so an edit re-converts only what it touched: the rest is reused with its
- * spans shifted.
+ * The AST from tree-sitter's tree, as Perimeter read files before its own parser
+ * (server/src/hcl/native): kept as a test oracle only (test/unit/native-parser.test.ts).
+ * An ERROR node's children are searched for attributes and blocks.
  */
-export type ConversionCache = Map<string, { start: number; node: Block | Attribute; comments: readonly Comment[] }>;
-
-/**
- * Turns a tree-sitter CST into Perimeter's AST. Error recovery: an ERROR node's children
- * are searched for attributes and blocks, so everything that parsed around a half-typed
- * line is still reported.
- */
-export function convertTree(
-  root: Node,
-  text: string,
-  path: string,
-  original: Node = root,
-  cache?: ConversionCache,
-  /** Where the text does not parse when a repair found it (the lines it set aside): more precise than the error tree's spans. */
-  knownErrors?: readonly SyntaxError[],
-): HclFile {
+export function convertTree(root: Node, text: string, path: string): HclFile {
   const comments: Comment[] = [];
-  const syntaxErrors: SyntaxError[] = [...(knownErrors ?? [])];
-  // Syntax errors are those of the text as typed, even when `root` is the repaired tree.
-  if (!knownErrors) collectErrors(original, text, syntaxErrors);
+  const syntaxErrors: SyntaxError[] = [];
+  collectErrors(root, text, syntaxErrors);
   tooDeep = [];
   const top = kids(root);
   const bodyNode = top.find((c) => c.type === 'body');
-  // With a cache (an open document), comments come block by block, reused with the blocks;
-  // otherwise from one native search over the whole tree.
-  const body = bodyNode ? convertBody(bodyNode, text, cache, cache ? comments : undefined) : emptyBody(root);
-  if (cache) {
-    for (const c of top) if (c.type !== 'body') collectComments(c, text, comments);
-    comments.sort((a, b) => a.span.start - b.span.start);
-  } else {
-    collectComments(root, text, comments);
-  }
+  const body = bodyNode ? convertBody(bodyNode, text) : emptyBody(root);
+  collectComments(root, text, comments);
   // Top-level ERROR nodes sit beside (not inside) the body: recover from them too.
   const extra = top.filter((c) => c.type === 'ERROR');
   const merged = extra.length ? mergeBodies(body, extra.map((e) => convertBody(e, text))) : body;
@@ -113,81 +89,28 @@ const MAX_BLOCK_DEPTH = 64;
 /** Blocks cut at MAX_BLOCK_DEPTH during the current conversion (reported as syntax errors). */
 let tooDeep: Span[] = [];
 
-function convertBody(n: Node, text: string, cache?: ConversionCache, comments?: Comment[], depth = 0): Body {
+function convertBody(n: Node, text: string, depth = 0): Body {
   const attributes: Attribute[] = [];
   const blocks: Block[] = [];
   if (depth > MAX_BLOCK_DEPTH) {
     tooDeep.push(span(n.startIndex, n.endIndex));
-    if (comments) collectComments(n, text, comments);
     return { span: span(n.startIndex, n.endIndex), attributes, blocks };
   }
-  const next: ConversionCache | undefined = cache ? new Map() : undefined;
-  const convertChild = (c: Node, convert: () => Block | Attribute | null | undefined): Block | Attribute | null | undefined => {
-    // Only error-free subtrees are reused or kept: their conversion depends on their text alone.
-    if (!cache || !next || c.hasError) {
-      if (comments) collectComments(c, text, comments);
-      return convert();
-    }
-    const key = text.slice(c.startIndex, c.endIndex);
-    const hit = cache.get(key);
-    const delta = hit ? c.startIndex - hit.start : 0;
-    const node = hit ? shiftSpans(hit.node, delta) : convert();
-    if (!node) {
-      if (comments) collectComments(c, text, comments);
-      return node;
-    }
-    const own: Comment[] = [];
-    if (hit) own.push(...shiftSpans(hit.comments, delta));
-    else if (comments) collectComments(c, text, own);
-    comments?.push(...own);
-    next.set(key, { start: c.startIndex, node, comments: own });
-    return node;
-  };
-  // Every child is a block or attribute (comments kept with it), a body or ERROR to enter,
-  // or anything else, searched for comments: each comment is found exactly once.
   const visit = (parent: Node): void => {
     for (const c of kids(parent)) {
       if (c.type === 'attribute') {
-        const a = convertChild(c, () => (simpleConversion ? simpleAttribute(text, c.startIndex, c.endIndex) : undefined) ?? convertAttribute(c, text));
-        if (a) attributes.push(a as Attribute);
+        const a = convertAttribute(c, text);
+        if (a) attributes.push(a);
       } else if (c.type === 'block') {
-        const b = convertChild(c, () => convertBlock(c, text, depth));
-        if (b) blocks.push(b as Block);
+        const b = convertBlock(c, text, depth);
+        if (b) blocks.push(b);
       } else if (c.type === 'ERROR' || c.type === 'body') {
         visit(c);
-      } else if (comments) {
-        collectComments(c, text, comments);
       }
     }
   };
   visit(n);
-  if (cache && next) {
-    cache.clear();
-    for (const [k, v] of next) cache.set(k, v);
-  }
   return { span: span(n.startIndex, n.endIndex), attributes, blocks };
-}
-
-/**
- * A copy of an AST node with every offset moved by `delta`: spans, and the per-character
- * offset maps of text pieces. The AST is plain data, so a structural walk is enough.
- */
-export function shiftSpans<T>(node: T, delta: number): T {
-  if (delta === 0) return node;
-  const walk = (v: unknown, key?: string): unknown => {
-    if (Array.isArray(v)) return key === 'offsets' ? v.map((o: number) => o + delta) : v.map((x) => walk(x));
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(o)) {
-        const x = o[k];
-        out[k] = (k === 'start' || k === 'end') && typeof x === 'number' ? x + delta : walk(x, k);
-      }
-      return out;
-    }
-    return v;
-  };
-  return walk(node) as T;
 }
 
 function convertAttribute(n: Node, text: string): Attribute | null {
@@ -211,9 +134,7 @@ function convertBlock(n: Node, text: string, depth: number): Block | null {
   let bodyNode: Node | undefined;
   for (const c of children.slice(1)) {
     if (c.type === 'string_lit') {
-      // Most labels are plain: read them from the text, as simpleExpr does.
-      const plain = simpleConversion ? simpleExpr(text, c.startIndex, c.endIndex) : undefined;
-      const inner = plain?.type === 'template' ? plain.contentSpan : stringContent(c);
+      const inner = stringContent(c);
       labels.push({ value: decodeQuoted(text, inner.start, inner.end).value, span: nodeSpan(c) });
     } else if (c.type === 'identifier') {
       labels.push({ value: c.text, span: nodeSpan(c) });
@@ -223,7 +144,7 @@ function convertBlock(n: Node, text: string, depth: number): Block | null {
       bodyNode = c;
     }
   }
-  const body = bodyNode ? convertBody(bodyNode, text, undefined, undefined, depth + 1) : { span: span(headerEnd, n.endIndex), attributes: [], blocks: [] };
+  const body = bodyNode ? convertBody(bodyNode, text, depth + 1) : { span: span(headerEnd, n.endIndex), attributes: [], blocks: [] };
   return {
     kind: 'block',
     type: typeNode.text,
@@ -250,19 +171,12 @@ function stringContent(n: Node, ch: Node[] = kids(n)): Span {
 
 const MAX_DEPTH = 200;
 
-/** Off only in the test that checks simpleExpr against converting the subtree. */
-let simpleConversion = true;
-export function useSimpleConversion(on: boolean): void {
-  simpleConversion = on;
-}
 
 function convertExpr(n: Node, text: string, depth = 0): Expr {
   if (depth > MAX_DEPTH) return { type: 'invalid', span: nodeSpan(n) };
   const d = depth + 1;
   switch (n.type) {
     case 'expression': {
-      const simple = simpleConversion ? simpleExpr(text, n.startIndex, n.endIndex) : undefined;
-      if (simple) return simple;
       const kids = significant(n);
       if (kids[0]?.type === '(') {
         const inner = kids.find((k) => k.type === 'expression');
