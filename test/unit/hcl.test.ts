@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HclDocument } from '../../server/src/hcl/parser';
+import { HclDocument, parseHcl } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { parse, textAt } from '../helpers';
 
@@ -136,6 +136,65 @@ describe('incremental documents', () => {
       assert.deepEqual(JSON.parse(JSON.stringify(next)), JSON.parse(JSON.stringify(fresh)));
     }
     doc.dispose();
+  });
+});
+
+describe('incremental documents: what is re-read', () => {
+  const three = ['a', 'b', 'c'].map((n) => `resource "aws_s3_bucket" "${n}" {\n  bucket = "${n}"\n}\n`).join('\n');
+  const same = (doc: HclDocument, text: string) => {
+    const fresh = parseHcl('/v/main.tf', text);
+    assert.deepEqual(JSON.parse(JSON.stringify(doc.file)), JSON.parse(JSON.stringify(fresh)));
+  };
+
+  it('keeps the items before an edit as the same objects, and re-reads the edited one', () => {
+    const doc = new HclDocument('/v/main.tf', three);
+    const [a, b, c] = doc.file.body.blocks;
+    const at = three.indexOf('"c"\n}');
+    const edited = doc.edit([{ start: at + 1, oldEnd: at + 1, newText: 'x' }]);
+    assert.equal(edited.body.blocks[0], a, 'the first block is the same object');
+    assert.equal(edited.body.blocks[1], b, 'the second block is the same object');
+    assert.notEqual(edited.body.blocks[2], c);
+    assert.equal(edited.body.blocks[2].labels[1].value, 'c');
+    assert.equal(edited.body.blocks[2].body.attributes[0].expr.type, 'template');
+    same(doc, three.slice(0, at + 1) + 'x' + three.slice(at + 1));
+  });
+
+  // Each edit below parses cleanly on its own but changes how the text after it reads: the
+  // document must notice and read the whole file again.
+  for (const [what, find, insert] of [
+    ['a block comment left open swallows the blocks after it', 'resource "aws_s3_bucket" "b"', '/* '],
+    ['a joined line continues the expression before it', '\n\nresource "aws_s3_bucket" "b"', ' + 1'],
+    ['a heredoc opened before a block reads it as text', 'resource "aws_s3_bucket" "c"', 'x = <<EOT\n'],
+    ['an unclosed brace takes the blocks after it', 'resource "aws_s3_bucket" "b"', 'locals {\n'],
+  ] as const) {
+    it(`re-reads what follows when ${what}`, () => {
+      const doc = new HclDocument('/v/main.tf', three);
+      void doc.file;
+      const at = three.indexOf(find);
+      doc.edit([{ start: at, oldEnd: at, newText: insert }]);
+      same(doc, three.slice(0, at) + insert + three.slice(at));
+    });
+  }
+
+  it('re-reads the line of an item when the edit is on it (`a = 1 c = 3` does not parse, though `c = 3` alone does)', () => {
+    const text = 'a = 1 \n\nb = 2\n';
+    const doc = new HclDocument('/v/main.tf', text);
+    void doc.file;
+    doc.edit([{ start: 6, oldEnd: 6, newText: 'c = 3' }]);
+    assert.equal(doc.file.syntaxErrors.length, 1);
+    same(doc, 'a = 1 c = 3\n\nb = 2\n');
+  });
+
+  it('follows a typing session through broken and repaired states', () => {
+    let text = three;
+    const doc = new HclDocument('/v/main.tf', text);
+    const at = text.indexOf('\n}', text.indexOf('"b"'));
+    const typed = '\n  acl = "public-read"\n  tags = { a = [1, (2)] }';
+    for (let i = 0; i < typed.length; i++) {
+      doc.edit([{ start: at + i, oldEnd: at + i, newText: typed[i] }]);
+      text = text.slice(0, at + i) + typed[i] + text.slice(at + i);
+      same(doc, text);
+    }
   });
 });
 
