@@ -175,7 +175,20 @@ function judge(pattern: string, on: { everything: boolean; text: string }): { se
  * permissions under "Permissions management" and "Write" (quicksight:DescribeTopicPermissions):
  * those named as reads (Describe, Get, List, Search) neither write nor let anyone escalate.
  */
-function grantedLevels(pattern: string): Set<string> {
+function grantedLevels(pattern: string): ReadonlySet<string> {
+  // A pattern grants the same levels every time: the editor re-judges the same policies on
+  // every pause in typing, and `s3:Get*` expands to dozens of actions.
+  let known = levelsOfPattern.get(pattern);
+  if (!known) {
+    if (levelsOfPattern.size >= 10_000) levelsOfPattern.clear();
+    levelsOfPattern.set(pattern, (known = expandLevels(pattern)));
+  }
+  return known;
+}
+
+const levelsOfPattern = new Map<string, ReadonlySet<string>>();
+
+function expandLevels(pattern: string): Set<string> {
   const out = new Set<string>();
   for (const a of expandPattern(pattern)) {
     const levels = accessLevels(a) ?? [];

@@ -36,10 +36,7 @@ export default defineRule({
         const risky: Located[] = [];
         for (const a of s.actions) {
           if (!a.known || a.value === '*' || /:\*$/.test(a.value)) continue; // aws-iam-wildcard-action reports those
-          const actions = a.value.includes('*') || a.value.includes('?') ? expandPattern(a.value) : [a.value];
-          // Data reads (kms:Decrypt is catalogued as Write) are aws-iam-sensitive-read-any-resource's.
-          const scoped = actions.filter((x) => !isWildcardOnly(x) && !sensitiveRead(x));
-          const levels = new Set(scoped.flatMap((x) => accessLevels(x) ?? []));
+          const levels = scopedLevels(a.value);
           if (levels.has('Permissions management') || /^iam:passrole$/i.test(a.value)) permissions = true;
           if (levels.has('Write') || levels.has('Permissions management') || /^iam:passrole$/i.test(a.value)) risky.push(a);
         }
@@ -61,3 +58,23 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * The access levels of the actions a name or pattern grants that can be scoped to resources
+ * (those AWS allows only on "*" cannot). Data reads (kms:Decrypt is catalogued as Write) are
+ * aws-iam-sensitive-read-any-resource's. Kept per name: the editor re-judges the same
+ * policies on every pause in typing.
+ */
+function scopedLevels(name: string): ReadonlySet<string> {
+  let known = levelsOfName.get(name);
+  if (!known) {
+    const actions = name.includes('*') || name.includes('?') ? expandPattern(name) : [name];
+    const scoped = actions.filter((x) => !isWildcardOnly(x) && !sensitiveRead(x));
+    known = new Set(scoped.flatMap((x) => accessLevels(x) ?? []));
+    if (levelsOfName.size >= 10_000) levelsOfName.clear();
+    levelsOfName.set(name, known);
+  }
+  return known;
+}
+
+const levelsOfName = new Map<string, ReadonlySet<string>>();
