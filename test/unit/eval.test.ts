@@ -25,6 +25,8 @@ describe('eval: functions policies are written with', () => {
     ['format("arn:aws:s3:::%s/*", "b")', 'arn:aws:s3:::b/*'],
     ['format("%d%%", 5)', '5%'],
     ['join(",", ["a", "b"])', 'a,b'],
+    ['join("-", ["a"], [], ["b", "c"])', 'a-b-c'],
+    ['[for k, v in { b = 1, a = 2 } : "${k}${v}"]', ['a2', 'b1']],
     ['split(",", "a,b")', ['a', 'b']],
     ['lower("AbC")', 'abc'],
     ['upper("a")', 'A'],

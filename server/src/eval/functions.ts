@@ -120,13 +120,16 @@ export const FUNCTIONS: Record<string, Fn> = {
     if (!l || l.kind !== 'list' || needle === undefined || l.items.some((i) => toPlain(i) === undefined)) return unknown('contains over values not known statically', origin);
     return { kind: 'bool', value: l.items.some((i) => JSON.stringify(toPlain(i)) === needle), origin };
   },
-  join: ([sep, l], origin) => {
+  // join(separator, list, ...): Terraform joins the elements of every list given, in order.
+  join: ([sep, ...lists], origin) => {
     const s = sep ? stringify(sep) : undefined;
+    if (!lists.length || lists.some((l) => l.kind !== 'list')) return unknown('join of values not known statically', origin);
+    const items = lists.flatMap((l) => (l.kind === 'list' ? l.items : []));
     // `join("", data.aws_iam_policy_document.x.*.json)` (a resource with count 0 or 1): the
     // one element itself, so a document or a partly known string keeps what is known of it.
-    if (l?.kind === 'list' && l.items.length === 1 && l.items[0].kind === 'string') return l.items[0];
-    if (s === undefined || !l || l.kind !== 'list') return unknown('join of values not known statically', origin);
-    const parts = l.items.map(stringify);
+    if (items.length === 1 && items[0].kind === 'string') return items[0];
+    if (s === undefined) return unknown('join of values not known statically', origin);
+    const parts = items.map(stringify);
     if (parts.some((p) => p === undefined)) return unknown('join of a list with unknown elements', origin);
     return { kind: 'string', value: parts.join(s), known: true, origin };
   },

@@ -127,6 +127,7 @@ export function stringify(v: Value): string | undefined {
  */
 export function collectionPairs(coll: Value, listKeys: 'index' | 'item'): [Value, Value][] | undefined {
   if (coll.kind === 'list') return coll.items.map((v, i) => [listKeys === 'item' ? v : { kind: 'number', value: i, origin: v.origin }, v]);
-  if (coll.kind === 'object') return coll.entries.map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
+  // Terraform goes through a map or object in the order of its keys, not as written.
+  if (coll.kind === 'object') return [...coll.entries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((e) => [{ kind: 'string', value: e.key, known: true, origin: e.keyOrigin }, e.value]);
   return undefined;
 }
