@@ -5,7 +5,7 @@ import type { Body, Expr, HclFile } from '../../server/src/hcl/ast';
 import { parseNative } from '../../server/src/hcl/native/parser';
 import { evaluate } from '../../server/src/eval/evaluate';
 import { toPlain, unknown } from '../../server/src/eval/value';
-import { HclGenerator, type Item, type Model, render, Rng, shrinkItems, UNKNOWN } from '../support/hcl-generator';
+import { type GeneratorOptions, HclGenerator, type Item, type Model, render, Rng, shrinkItems, UNKNOWN } from '../support/hcl-generator';
 import { blockJson, type Json } from '../support/hcl2json';
 
 /**
@@ -24,7 +24,7 @@ import { blockJson, type Json } from '../support/hcl2json';
  * PERIMETER_GEN_SEED and PERIMETER_GEN_FILES choose the run.
  */
 const SEED = Number(process.env.PERIMETER_GEN_SEED ?? 20261130);
-const FILES = Number(process.env.PERIMETER_GEN_FILES ?? 300);
+const FILES = Number(process.env.PERIMETER_GEN_FILES ?? 500);
 
 const plain = (v: unknown): unknown => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
 
@@ -130,6 +130,9 @@ function exprProblems(file: HclFile, e: Expr, parent: { start: number; end: numb
   for (const c of children(e)) exprProblems(file, c, e.span, where, out);
 }
 
+/** How many values each comparison saw over a run (a check that cannot pass vacuously). */
+const stats = { model: 0, hcl2json: 0, exprText: 0 };
+
 /** Everything wrong with one generated file (empty when it passes). */
 async function problems(items: readonly Item[]): Promise<string[]> {
   const text = render(items);
@@ -151,6 +154,7 @@ async function problems(items: readonly Item[]): Promise<string[]> {
 
   const compare = (e: Expr, theirs: Json, model: Model, where: string): void => {
     const mine = plain(toPlain(evaluate(e, env)));
+    if (model !== UNKNOWN) stats.model++;
     if (model !== UNKNOWN && !isDeepEqual(mine, plain(model))) out.push(`${where}: Perimeter reads ${JSON.stringify(mine)}, Terraform gives ${JSON.stringify(model)}`);
     if (theirs === undefined) {
       out.push(`${where}: missing in hcl2json's output`);
@@ -158,10 +162,12 @@ async function problems(items: readonly Item[]): Promise<string[]> {
     }
     const src = text.slice(e.span.start, e.span.end);
     if (typeof theirs === 'string' && theirs.startsWith('${') && theirs.endsWith('}') && e.type !== 'template') {
+      stats.exprText++;
       if (theirs !== `\${${src}}`) out.push(`${where}: hcl2json has the expression ${JSON.stringify(theirs)}, Perimeter's span reads ${JSON.stringify(src)}`);
       return;
     }
     if (!unevaluated(theirs)) {
+      stats.hcl2json++;
       if (mine === undefined) out.push(`${where}: hcl2json knows ${JSON.stringify(theirs)}, Perimeter does not`);
       else if (!isDeepEqual(escapeMarkers(mine), theirs)) out.push(`${where}: Perimeter reads ${JSON.stringify(mine)}, hcl2json ${JSON.stringify(theirs)}`);
       return;
@@ -235,16 +241,22 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
   }
 }
 
-/** The smallest variant of a failing file that still fails (greedy, over shrinkItems). */
+/**
+ * The smallest variant of a failing file that still fails (greedy, over shrinkItems). A
+ * variant HashiCorp's parser rejects (two attributes of one name, after a block is unwrapped)
+ * is not a smaller case of a file it accepts.
+ */
 async function shrink(items: Item[]): Promise<{ items: Item[]; problems: string[] }> {
   let current = items;
   let found = await problems(current);
-  for (let budget = 400; budget > 0; ) {
+  const rejected = (p: string[]): boolean => p.some((x) => x.startsWith('hcl2json rejects'));
+  const wasRejected = rejected(found);
+  for (let budget = 600; budget > 0; ) {
     let smaller = false;
     for (const candidate of shrinkItems(current)) {
       if (--budget <= 0) break;
       const p = await problems(candidate);
-      if (p.length) {
+      if (p.length && (wasRejected || !rejected(p))) {
         current = candidate;
         found = p;
         smaller = true;
@@ -256,25 +268,72 @@ async function shrink(items: Item[]): Promise<{ items: Item[]; problems: string[
   return { items: current, problems: found };
 }
 
+/** What every run must have generated at least once (the generator's coverage). */
+const CONSTRUCTS: readonly [string, RegExp][] = [
+  ['block with 0 labels', /^\s*[a-z]+\d?x? \{/m], ['block with 2 labels', /^\s*[a-z]+2 \S+ \S+ \{/m], ['bare label', /^\s*[a-z]+[12] [a-z]+ /m],
+  ['nested block', /^ {2,}[a-z]+\d?x? .*\{$/m], ['one-line block', /\{ only = /], ['# comment', /# /], ['// comment', /\/\/ /], ['/* */ comment', /\/\* /],
+  ['multi-line /* */', /\/\*\n/], ['\\n escape', /\\n/], ['\\" escape', /\\"/], ['\\\\ escape', /\\\\/], ['\\u escape', /\\u00e9/], ['$${', /\$\$\{/], ['%%{', /%%\{/],
+  ['interpolation', /"[^"\n]*\$\{[^"\n]*"/], ['%{ if }', /%\{ if /], ['%{ else }', /%\{~? else/], ['%{ for }', /%\{ for /], ['<<EOT', /<<[A-Z]/], ['<<-EOT', /<<-[A-Z]/],
+  ['heredoc interpolation', /<<-?[A-Z_]+\n[^]*?\$\{/], ['decimal', /\d\.\d/], ['exponent', /\de-?\d/i], ['bool', /\btrue\b/], ['null', /\bnull\b/],
+  ['object with =', /\{[^{}\n]*\w+ = /], ['object with :', /\{[^{}\n]*\w+"?\)? ?: /], ['trailing comma', /,\s*[\]}]/], ['multi-line tuple', /\[\n/], ['nested tuple', /\[\[/],
+  ['call', /\w\(/], ['... expansion', /\]\.\.\.\)/], ['getattr', /\w\.[a-z]/], ['index', /\w\[\d\]/], ['string index', /\["[a-z]+"\]/], ['.* splat', /\.\*\./], ['[*] splat', /\[\*\]/],
+  ['tuple for', /\[for /], ['object for', /\{ ?for /], ['for with if', /\bif \w+ [!>]/], ['for grouping', /=> x\.\.\.\}/], ['nested conditional', /\? [^?:\n]+ : [^?:\n]+ \? /],
+  ['unary -', /[^\w)\]] ?-[\d(]/], ['unary !', /!\w/], ['||', /\|\|/], ['&&', /&&/], ['==', /==/], ['!=', /!=/], ['<=', /<=/], ['>', /> /], ['*', / \* /], ['/', / \/ \d/], ['%', / % \d/],
+  ['parentheses', /= \(/], ['multi-line parentheses', /\(\n/],
+];
+
+async function run(files: number, seed0: number, options: GeneratorOptions): Promise<{ failures: string[]; texts: string[]; ms: number }> {
+  const started = Date.now();
+  const failures: string[] = [];
+  const texts: string[] = [];
+  for (let f = 0; f < files; f++) {
+    const seed = seed0 + f;
+    const items = new HclGenerator(new Rng(seed), options).body(0);
+    texts.push(render(items));
+    const p = await problems(items);
+    if (p.length === 0) continue;
+    const small = await shrink(items);
+    failures.push(`seed ${seed} (PERIMETER_GEN_SEED=${seed} PERIMETER_GEN_FILES=1), smallest failing file:\n${render(small.items)}---\n${small.problems.slice(0, 8).join('\n')}`);
+    if (failures.length >= 5) break;
+  }
+  return { failures, texts, ms: Date.now() - started };
+}
+
 describe('generated HCL: Perimeter\'s parser and evaluator agree with HashiCorp\'s parser', () => {
   it(`${FILES} random valid files (seed ${SEED})`, async (t) => {
-    const started = Date.now();
-    let attributes = 0;
-    let bytes = 0;
-    const failures: string[] = [];
-    for (let f = 0; f < FILES; f++) {
-      const seed = SEED + f;
-      const items = new HclGenerator(new Rng(seed)).body(0);
-      const text = render(items);
-      bytes += text.length;
-      attributes += (text.match(/^\s*\w+ = /gm) ?? []).length;
-      const p = await problems(items);
-      if (p.length === 0) continue;
-      const small = await shrink(items);
-      failures.push(`seed ${seed} (PERIMETER_GEN_SEED=${seed} PERIMETER_GEN_FILES=1), smallest failing file:\n${render(small.items)}---\n${small.problems.slice(0, 8).join('\n')}`);
-      if (failures.length >= 5) break;
+    delete process.env.PERIMETER_NATIVE_HCL;
+    const before = { ...stats };
+    const { failures, texts, ms } = await run(FILES, SEED, {});
+    const all = texts.join('\n');
+    t.diagnostic(`${FILES} files, ${all.length} bytes in ${ms} ms; values compared: ${stats.model - before.model} with Terraform's semantics, ${stats.hcl2json - before.hcl2json} with hcl2json's; ${stats.exprText - before.exprText} expression texts`);
+    assert.deepEqual(failures, [], failures.join('\n\n'));
+    if (FILES >= 200) {
+      assert.deepEqual(CONSTRUCTS.filter(([, re]) => !re.test(all)).map(([name]) => name), [], 'constructs never generated');
+      assert.ok(stats.model - before.model > FILES && stats.hcl2json - before.hcl2json > FILES && stats.exprText - before.exprText > FILES / 2, JSON.stringify(stats));
     }
-    t.diagnostic(`${FILES} files, ${bytes} bytes, ~${attributes} attributes in ${Date.now() - started} ms`);
+  });
+
+  it('the checks catch a wrong value, a wrong name and a syntax error', async () => {
+    const num = (text: string, value: Model): Item => ({ kind: 'attribute', name: 'a', expr: { text, value, prec: 8, kids: [] }, trailing: '', heredoc: false });
+    assert.deepEqual(await problems([num('1 + 2 * 3', 7)]), []);
+    assert.match((await problems([num('1 + 2 * 3', 9)])).join('\n'), /Perimeter reads 7, Terraform gives 9/);
+    assert.match((await problems([num('"a\\u00e9"', 'a')])).join('\n'), /Perimeter reads "aé", Terraform gives "a"/);
+    assert.match((await problems([num('[1, 2', UNKNOWN)])).join('\n'), /syntax error/);
+    assert.deepEqual(await problems([{ kind: 'block', type: 'b', labels: ['"x"'], items: [num('1', 1)], oneLine: false, headerComment: '' }, num('2', 2)]), []);
+  });
+
+  // Known gaps of the evaluator (server/src/eval), each with its smallest input; the
+  // generator leaves them out of the run above (GeneratorOptions) until they are fixed.
+  it('for over an object iterates in key order, as Terraform does', { todo: 'evaluator: collectionPairs keeps the written order' }, async () => {
+    assert.deepEqual(await problems([{ kind: 'attribute', name: 'a', expr: { text: '[for k, v in { b = 1, a = 2 } : v]', value: [2, 1], prec: 8, kids: [] }, trailing: '', heredoc: false }]), []);
+  });
+
+  it('join() joins every list it is given', { todo: 'evaluator: join reads only its first list' }, async () => {
+    assert.deepEqual(await problems([{ kind: 'attribute', name: 'a', expr: { text: 'join("-", ["a"], ["b", "c"])', value: 'a-b-c', prec: 8, kids: [] }, trailing: '', heredoc: false }]), []);
+  });
+
+  it('random files with the known gaps', { todo: 'the two evaluator gaps above' }, async () => {
+    const { failures } = await run(Math.min(FILES, 200), SEED, { unsortedForObjects: true, multiListJoin: true });
     assert.deepEqual(failures, [], failures.join('\n\n'));
   });
 });

@@ -725,6 +725,8 @@ export function* shrinkItems(items: readonly Item[]): Generator<Item[]> {
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (it.kind === 'block') {
+      yield [...items.slice(0, i), ...it.items, ...items.slice(i + 1)];
+      if (it.headerComment) yield [...items.slice(0, i), { ...it, headerComment: '' }, ...items.slice(i + 1)];
       if (it.labels.length) yield [...items.slice(0, i), { ...it, labels: [], type: `${it.type}x` }, ...items.slice(i + 1)];
       for (const smaller of shrinkItems(it.items)) yield [...items.slice(0, i), { ...it, items: smaller }, ...items.slice(i + 1)];
     } else if (it.kind === 'attribute') {
