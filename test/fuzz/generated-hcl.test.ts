@@ -332,8 +332,14 @@ describe('generated HCL: Perimeter\'s parser and evaluator agree with HashiCorp\
     assert.deepEqual(await problems([{ kind: 'attribute', name: 'a', expr: { text: 'join("-", ["a"], ["b", "c"])', value: 'a-b-c', prec: 8, kids: [] }, trailing: '', heredoc: false }]), []);
   });
 
-  it('random files with the known gaps', { todo: 'the two evaluator gaps above' }, async () => {
-    const { failures } = await run(Math.min(FILES, 200), SEED, { unsortedForObjects: true, multiListJoin: true });
+  it('strip markers trim the white space next to them', { todo: 'parser: `${~ x ~}` keeps the white space (also of decoded escapes)' }, async () => {
+    const attr = (name: string, text: string, value: Model): Item => ({ kind: 'attribute', name, expr: { text, value, prec: 8, kids: [] }, trailing: '', heredoc: false });
+    assert.deepEqual(await problems([attr('a', '"x ${~ 1 ~} y"', 'x1y'), attr('b', '"a\\n ${~ 1}"', 'a1'), attr('c', '"x ${1 ~} \\t y"', 'x 1y')]), []);
+    assert.deepEqual(await problems([attr('a', '<<EOT\n  x\n  ${~ 1 ~}\n  y\nEOT', '  x\n1  y\n')]), []);
+  });
+
+  it('random files with the known gaps', { todo: 'the three gaps above' }, async () => {
+    const { failures } = await run(Math.min(FILES, 200), SEED, { unsortedForObjects: true, multiListJoin: true, stripMarkers: true });
     assert.deepEqual(failures, [], failures.join('\n\n'));
   });
 });

@@ -101,6 +101,8 @@ export interface GeneratorOptions {
    * default: Perimeter's join reads only its first list (a known gap, see the todo test).
    */
   readonly multiListJoin?: boolean;
+  /** Strip markers `${~ x ~}` in quoted strings. Off by default: Perimeter keeps the white space (see the todo test). */
+  readonly stripMarkers?: boolean;
 }
 
 export class HclGenerator {
@@ -150,27 +152,59 @@ export class HclGenerator {
   }
 
   private quotedString(ctx: Ctx, depth: number, allowInterp = true): Gen {
-    let src = '';
-    let val: Model = '';
-    const kids: Gen[] = [];
+    // Segments first: a strip marker `${~ x ~}` trims the white space of the text next to it.
+    const segs: ({ raw: string; dec: string } | { g: Gen; left: boolean; right: boolean })[] = [];
     const n = this.rng.int(0, 4);
-    let pieces = 0;
     for (let i = 0; i < n; i++) {
-      pieces++;
       if (allowInterp && depth < 3 && this.rng.chance(0.2)) {
-        const inner = this.interpolated(ctx, depth);
-        kids.push(inner);
-        src += `\${${this.rng.pick(['', ' '])}${inner.text}${this.rng.pick(['', ' '])}}`;
-        const s = known(inner.value) ? str(inner.value) : undefined;
-        val = val === UNKNOWN || s === undefined ? UNKNOWN : val + s;
+        const strip = this.options.stripMarkers === true;
+        const space = (): void => void (strip && this.rng.chance(0.5) && segs.push(this.rng.pick([{ raw: ' ', dec: ' ' }, { raw: ' \\t', dec: ' \t' }, { raw: '\\n  ', dec: '\n  ' }])));
+        space();
+        segs.push({ g: this.interpolated(ctx, depth), left: strip && this.rng.chance(0.5), right: strip && this.rng.chance(0.5) });
+        space();
+      } else {
+        const [raw, dec] = this.rng.pick(QUOTED_PIECES);
+        segs.push({ raw, dec });
+      }
+    }
+    let src = '';
+    const kids: Gen[] = [];
+    // Runs of text between interpolations: one literal each, trimmed next to a strip marker.
+    const runs: (string | Gen)[] = [];
+    for (const seg of segs) {
+      if ('g' in seg) {
+        kids.push(seg.g);
+        const sp = (): string => this.rng.pick(['', ' ']);
+        src += `\${${seg.left ? '~' : ''}${sp()}${seg.g.text}${sp()}${seg.right ? '~' : ''}}`;
+        runs.push(seg.g);
+      } else {
+        src += seg.raw;
+        if (typeof runs[runs.length - 1] === 'string') runs[runs.length - 1] += seg.dec;
+        else runs.push(seg.dec);
+      }
+    }
+    const interps = segs.filter((x) => 'g' in x);
+    let acc = '';
+    let isKnown = true;
+    let before = 0; // interpolations before the current run
+    for (const r of runs) {
+      if (typeof r !== 'string') {
+        const s = known(r.value) ? str(r.value) : undefined;
+        if (s === undefined) isKnown = false;
+        else acc += s;
+        before++;
         continue;
       }
-      const [raw, dec] = this.rng.pick(QUOTED_PIECES);
-      src += raw;
-      if (val !== UNKNOWN) val += dec;
+      let t = r;
+      const prev = interps[before - 1];
+      const next = interps[before];
+      if (prev && 'g' in prev && prev.right) t = t.replace(/^\s+/u, '');
+      if (next && 'g' in next && next.left) t = t.replace(/\s+$/u, '');
+      acc += t;
     }
+    let val: Model = isKnown ? acc : UNKNOWN;
     // "${x}" alone is x itself, of x's own type.
-    if (kids.length === 1 && pieces === 1) val = kids[0].value;
+    if (kids.length === 1 && segs.length === 1) val = kids[0].value;
     return atom(`"${src}"`, val, kids);
   }
 
