@@ -3,13 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as hcl2json } from '@cdktf/hcl2json';
-import type { Block, Body } from '../../server/src/hcl/ast';
+import type { Body } from '../../server/src/hcl/ast';
 import { evaluate } from '../../server/src/eval/evaluate';
 import { toPlain, unknown } from '../../server/src/eval/value';
 import { parseHcl } from '../../server/src/hcl/parser';
 import { LineIndex } from '../../server/src/hcl/span';
 import { collectFiles } from '../../server/src/module/workspace';
 import { needsShared, sharedPath } from '../helpers';
+import { blockJson, hasTemplate, type Json } from '../support/hcl2json';
 
 /**
  * Differential test against HashiCorp's parser (@cdktf/hcl2json, hclsyntax compiled to
@@ -18,15 +19,6 @@ import { needsShared, sharedPath } from '../helpers';
  * not evaluate as "${...}" text; those attributes are not comparable and are skipped.
  */
 const CORPUS = sharedPath('corpus');
-
-type Json = unknown;
-
-function hasTemplate(v: Json): boolean {
-  if (typeof v === 'string') return v.includes('${') || v.includes('%{');
-  if (Array.isArray(v)) return v.some(hasTemplate);
-  if (v && typeof v === 'object') return Object.entries(v).some(([k, x]) => hasTemplate(k) || hasTemplate(x));
-  return false;
-}
 
 describe('differential: Perimeter values equal HashiCorp parser values on the corpus', needsShared('corpus', 'the differential test reads the corpus'), () => {
   it('every corpus file parses and every attribute evaluates without an exception; known values match', async (t) => {
@@ -82,9 +74,3 @@ describe('differential: Perimeter values equal HashiCorp parser values on the co
     assert.ok(compared > 5000 && heredocs > 0, `compared ${compared} values, ${heredocs} heredocs`);
   });
 });
-
-function blockJson(node: Json, b: Block, occurrence: number): Json {
-  let cur: Json = node && typeof node === 'object' ? (node as Record<string, Json>)[b.type] : undefined;
-  for (const l of b.labels) cur = cur && typeof cur === 'object' && !Array.isArray(cur) ? (cur as Record<string, Json>)[l.value] : undefined;
-  return Array.isArray(cur) ? cur[occurrence] : undefined;
-}
