@@ -92,16 +92,15 @@ interface Ctx {
 export interface GeneratorOptions {
   /**
    * `for` expressions over object literals whose keys are not written in sorted order.
-   * Off by default: Perimeter's evaluator iterates an object in written order, Terraform
-   * in key order (a known gap, the todo test of generated-hcl.test.ts).
+   * (Terraform iterates in key order; found a gap in Perimeter's evaluator, since fixed.)
    */
   readonly unsortedForObjects?: boolean;
   /**
-   * `join(sep, list1, list2)` with more than one list (also through `[l1, l2]...`). Off by
-   * default: Perimeter's join reads only its first list (a known gap, see the todo test).
+   * `join(sep, list1, list2)` with more than one list (also through `[l1, l2]...`; found a
+   * gap in Perimeter's join, since fixed).
    */
   readonly multiListJoin?: boolean;
-  /** Strip markers `${~ x ~}` in quoted strings. Off by default: Perimeter keeps the white space (see the todo test). */
+  /** Strip markers `${~ x ~}` in quoted strings (found a gap in Perimeter's parser, since fixed). */
   readonly stripMarkers?: boolean;
 }
 

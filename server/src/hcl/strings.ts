@@ -113,3 +113,27 @@ function forEachLine(text: string, lineStart: boolean, fn: (line: string, isLast
     fn(line, i === lines.length - 1);
   });
 }
+
+/**
+ * A piece without the white space at its start or end (a template's strip marker), offsets
+ * kept. HCL trims the one literal token next to the marker: in a quoted string the whole
+ * text, in a heredoc one line of it (a line's token ends with its line feed).
+ */
+export function trimPiece(piece: TextPiece, side: 'start' | 'end', heredoc: boolean): TextPiece {
+  const v = piece.value;
+  let from = 0;
+  let to = v.length;
+  if (side === 'start') {
+    const lineEnd = heredoc && v.indexOf('\n') >= 0 ? v.indexOf('\n') + 1 : to;
+    while (from < lineEnd && /\s/.test(v[from])) from++;
+  } else {
+    const lineStart = heredoc ? v.lastIndexOf('\n', v.length - 2) + 1 : 0;
+    while (to > lineStart && /\s/.test(v[to - 1])) to--;
+  }
+  if (from === 0 && to === v.length) return piece;
+  const start = pieceOffset(piece, from);
+  const end = to < v.length ? pieceOffset(piece, to) : piece.span.end;
+  const value = v.slice(from, to);
+  if (!piece.offsets) return { value, span: { start, end } };
+  return { value, span: { start, end }, offsets: [...piece.offsets.slice(from, to), end] };
+}

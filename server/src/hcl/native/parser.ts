@@ -1,6 +1,6 @@
 import type { Attribute, Block, Body, Expr, HclFile, Label, ObjectItem, SyntaxError, TemplatePart, TextPiece } from '../ast';
 import { span, type Span } from '../span';
-import { decodeHeredoc, decodeQuoted, stripHeredocIndent } from '../strings';
+import { decodeHeredoc, decodeQuoted, stripHeredocIndent, trimPiece } from '../strings';
 import { CommentSink, comment, identEnd, isBlank, isDigit, isIdStart, numberEnd } from './lexer';
 
 /**
@@ -721,7 +721,7 @@ class Parser {
     if (this.failed) return { type: 'invalid', span: span(start, this.pos) };
     const contentEnd = this.pos;
     this.pos++;
-    return { type: 'template', parts: parts.map((p) => p.part), heredoc: false, span: span(start, this.pos), contentSpan: span(start + 1, contentEnd) };
+    return { type: 'template', parts: stripMarkers(this.text, parts.map((p) => p.part), false), heredoc: false, span: span(start, this.pos), contentSpan: span(start + 1, contentEnd) };
   }
 
   /**
@@ -952,12 +952,18 @@ class Parser {
     let m = contentEnd;
     while (this.code(m) === 32 || this.code(m) === 9) m++;
     this.pos = m + id.length;
-    let parts = raw.map((r) => r.part);
+    // Strip markers first: a line they join to the one before no longer starts a line, so
+    // `<<-` leaves its indentation (as HCL does).
+    const trimmed = stripMarkers(this.text, raw.map((r) => r.part), true);
+    let parts = trimmed;
     if (flush) {
-      const texts = raw.filter((r) => r.part.kind === 'text') as { part: { kind: 'text'; piece: TextPiece }; lineStart: boolean }[];
-      const stripped = stripHeredocIndent(texts.map((t) => ({ piece: t.part.piece, lineStart: t.lineStart })));
+      const texts: { piece: TextPiece; lineStart: boolean }[] = [];
+      trimmed.forEach((p, i) => {
+        if (p.kind === 'text') texts.push({ piece: p.piece, lineStart: raw[i].lineStart });
+      });
+      const stripped = stripHeredocIndent(texts);
       let n = 0;
-      parts = raw.map((r) => (r.part.kind === 'text' ? { kind: 'text', piece: stripped[n++] } : r.part));
+      parts = trimmed.map((p) => (p.kind === 'text' ? { kind: 'text', piece: stripped[n++] } : p));
     }
     return { type: 'template', parts, heredoc: true, span: span(start, this.pos), contentSpan: span(contentStart, contentEnd) };
   }
@@ -1077,3 +1083,24 @@ function bodySpan(attributes: readonly Attribute[], blocks: readonly Block[]): S
   const last = Math.max(attributes[attributes.length - 1]?.span.end ?? -1, blocks[blocks.length - 1]?.span.end ?? -1);
   return span(first, last);
 }
+
+/**
+ * Strip markers: `${~ x }` / `%{~ if }` remove the white space (decoded escapes included)
+ * at the end of the literal text before them, `${ x ~}` / `%{ endif ~}` at the start of the
+ * text after them, as HCL does (see trimPiece). A text they empty stays, empty: `"${~ x ~} "`
+ * is still a string, not x's own value.
+ */
+function stripMarkers(text: string, parts: readonly TemplatePart[], heredoc: boolean): TemplatePart[] {
+  if (!parts.some((p) => p.kind !== 'text')) return [...parts];
+  const out = [...parts];
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i];
+    if (p.kind === 'text') continue;
+    const before = out[i - 1];
+    if (text.charCodeAt(p.span.start + 2) === 126 && before?.kind === 'text') out[i - 1] = { kind: 'text', piece: trimPiece(before.piece, 'end', heredoc) };
+    const after = out[i + 1];
+    if (text.charCodeAt(p.span.end - 2) === 126 && after?.kind === 'text') out[i + 1] = { kind: 'text', piece: trimPiece(after.piece, 'start', heredoc) };
+  }
+  return out;
+}
+
