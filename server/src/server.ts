@@ -217,8 +217,9 @@ function scheduleFor(p: string, delayMs = 0): void {
 }
 
 /**
- * While typing, the analysis waits for a pause this long: versions superseded by the next
- * keystroke are not analysed (their edits are parsed once, with the one that stays).
+ * While typing in a module whose analysis is not cheap, the analysis waits for a pause this
+ * long (see Analysis.typingPause): versions superseded by the next keystroke are not
+ * analysed (their edits are parsed once, with the one that stays).
  */
 const TYPING_PAUSE_MS = Number(process.env.PERIMETER_TYPING_PAUSE_MS ?? 120);
 
@@ -423,7 +424,7 @@ connection.onDidChangeTextDocument(
       text = text.slice(0, start) + c.text + text.slice(oldEnd);
     }
     analysis.changeDocument(p, edits);
-    scheduleFor(p, TYPING_PAUSE_MS);
+    scheduleFor(p, isTerraformFile(p) ? analysis.typingPause(p, TYPING_PAUSE_MS) : TYPING_PAUSE_MS);
   }),
 );
 

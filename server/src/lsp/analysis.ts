@@ -13,6 +13,9 @@ import { isExcluded, type PerimeterConfig } from '../engine/config';
 import * as fs from 'node:fs';
 import { applyIgnoreEntries, IgnoreFileCache } from '../engine/trivyignore';
 
+/** An analysis cheaper than this runs on every keystroke (see Analysis.typingPause). */
+const CHEAP_ANALYSIS_MS = 20;
+
 /** One analysis of a module's group: findings per file, the parts that did not parse, other errors. */
 interface ModuleAnalysis {
   /** The module directories analysed together. */
@@ -181,6 +184,29 @@ export class Analysis {
    * a resource of the called module insecure. Findings of every file of the group.
    */
   analyseModule(dir: string): ModuleAnalysis {
+    const started = performance.now();
+    const r = this.analyseGroup(dir);
+    const cost = performance.now() - started;
+    for (const d of r.dirs) this.costs.set(d, cost);
+    return r;
+  }
+
+  /** How long the last analysis of each module's group took (ms). */
+  private readonly costs = new Map<string, number>();
+
+  /**
+   * How long to wait for a pause in typing before analysing again after an edit of `file`:
+   * nothing when its module's last analysis took under `cheapMs` (each keystroke shows its
+   * diagnostics at once), else `pauseMs`, so that in a large module keystrokes superseded by
+   * the next are not each analysed (their edits are parsed once, when the analysis reads
+   * the document).
+   */
+  typingPause(file: string, pauseMs: number, cheapMs = CHEAP_ANALYSIS_MS): number {
+    const cost = this.costs.get(path.dirname(path.resolve(file)));
+    return cost !== undefined && cost < cheapMs ? 0 : pauseMs;
+  }
+
+  private analyseGroup(dir: string): ModuleAnalysis {
     const group = this.groupOf(path.resolve(dir));
     const errors: ScanError[] = [];
     const files = group.flatMap((d) => this.moduleFiles(d, errors)).filter((f) => !this.excluded(f.path));
