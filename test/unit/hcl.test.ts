@@ -159,6 +159,17 @@ describe('incremental documents: what is re-read', () => {
     same(doc, three.slice(0, at + 1) + 'x' + three.slice(at + 1));
   });
 
+  it('reads a half-typed line with the whole file, and the items before it are still the same objects', () => {
+    const doc = new HclDocument('/v/main.tf', three);
+    const [a, b] = doc.file.body.blocks;
+    const at = three.indexOf('\n}', three.indexOf('"c"'));
+    const edited = doc.edit([{ start: at, oldEnd: at, newText: '\n  acl = "pub' }]);
+    assert.equal(edited.syntaxErrors.length, 1, 'the unterminated string is an error');
+    assert.equal(edited.body.blocks[0], a);
+    assert.equal(edited.body.blocks[1], b);
+    same(doc, three.slice(0, at) + '\n  acl = "pub' + three.slice(at));
+  });
+
   // Each edit below parses cleanly on its own but changes how the text after it reads: the
   // document must notice and read the whole file again.
   for (const [what, find, insert] of [

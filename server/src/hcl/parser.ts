@@ -1,5 +1,5 @@
 import type { Attribute, Block, Comment, Expr, HclFile } from './ast';
-import { parseNative } from './native/parser';
+import { parseNative, readNative } from './native/parser';
 import { shiftSpans } from './shift';
 
 /** Parses a whole file into Perimeter's read-only view (see native/parser.ts). */
@@ -41,30 +41,37 @@ export interface TextEdit {
 
 type Item = Attribute | Block;
 
+/** A parse and whether it needed the parser's second pass (see native/parser.ts readNative). */
+interface Parsed {
+  readonly file: HclFile;
+  readonly resynced: boolean;
+}
+
 /**
  * An open document. Edits are queued and parsed when the file is next read, so keystrokes
  * that come faster than the analysis are parsed once. A read re-parses only the top-level
  * items the change touched: the text from the item before the change to the item after it
  * is parsed alone and, when it parses cleanly (every bracket, string and heredoc closed, so
  * what follows is read as before), put between the untouched items, those before the change
- * kept as they are (the same objects, which the evaluator's caches recognise) and those
- * after it moved by the change's length. Anything else (a half-typed line, a file with
- * errors) is parsed whole.
+ * kept as they are and those after it moved by the change's length. Anything else (a
+ * half-typed line, a file with errors) is parsed whole, and the items before the change
+ * that read the same are still the previous objects. Keeping them matters: the evaluator
+ * keeps values with the expression objects, so an unchanged policy is not evaluated again.
  */
 export class HclDocument {
-  private current: HclFile;
-  /** The text as edited; `current` was parsed from `current.text`. */
+  private current: Parsed;
+  /** The text as edited; `current` was parsed from `current.file.text`. */
   private text: string;
 
   constructor(readonly path: string, text: string) {
     this.text = text;
-    this.current = parseNative(path, text);
+    this.current = readNative(path, text);
   }
 
   /** The parsed file, parsed now if edits came since the last parse. */
   get file(): HclFile {
-    if (this.current.text !== this.text) this.current = reparse(this.current, this.text);
-    return this.current;
+    if (this.current.file.text !== this.text) this.current = reparse(this.current, this.text);
+    return this.current.file;
   }
 
   /** The document's text as edited so far (no parse needed). */
@@ -93,45 +100,62 @@ export class HclDocument {
 }
 
 /** `next` parsed from `previous` (see HclDocument). */
-function reparse(previous: HclFile, next: string): HclFile {
-  const old = previous.text;
-  if (previous.syntaxErrors.length) return parseNative(previous.path, next);
+function reparse(previous: Parsed, next: string): Parsed {
+  const prev = previous.file;
+  const old = prev.text;
   // The changed run: [start, old.length - tail) of the old text, [start, next.length - tail) of the new.
   const shorter = Math.min(old.length, next.length);
   let start = 0;
   while (start < shorter && old.charCodeAt(start) === next.charCodeAt(start)) start++;
   let tail = 0;
   while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)) tail++;
-  const items: Item[] = [...previous.body.attributes, ...previous.body.blocks].sort((a, b) => a.span.start - b.span.start);
+  const items: Item[] = [...prev.body.attributes, ...prev.body.blocks].sort((a, b) => a.span.start - b.span.start);
   // Items that end on a line before the change and items that start on a line after it: on
   // the same line, the change could join them (`a = 1` followed by a typed ` + 2`).
   const firstLine = old.lastIndexOf('\n', start - 1) + 1;
   const lastLineEnd = old.indexOf('\n', old.length - tail);
   const before = items.filter((i) => i.span.end < firstLine);
   const after = lastLineEnd < 0 ? [] : items.filter((i) => i.span.start > lastLineEnd);
-  if (!before.length && !after.length) return parseNative(previous.path, next);
+  const whole = (): Parsed => keepUnchanged(previous, readNative(prev.path, next), before);
+  if (prev.syntaxErrors.length || (!before.length && !after.length)) return whole();
   const from = before.length ? before[before.length - 1].span.end : 0;
   const oldTo = after.length ? after[0].span.start : old.length;
   const delta = next.length - old.length;
   const to = oldTo + delta;
   const pieceText = next.slice(from, to);
-  const piece = parseNative(previous.path, pieceText);
+  const piece = parseNative(prev.path, pieceText);
   // A block comment left open reads to the end of the piece without an error, but would
   // swallow the items after it.
-  if (piece.syntaxErrors.length || piece.comments.some((c) => openBlockComment(pieceText, c))) return parseNative(previous.path, next);
+  if (piece.syntaxErrors.length || piece.comments.some((c) => openBlockComment(pieceText, c))) return whole();
   const middle = shiftSpans([...piece.body.attributes, ...piece.body.blocks], from);
   const moved = shiftSpans(after, delta);
   const all = [...before, ...middle, ...moved];
   const comments: Comment[] = [
-    ...previous.comments.filter((c) => c.span.end <= from),
+    ...prev.comments.filter((c) => c.span.end <= from),
     ...shiftSpans(piece.comments, from),
-    ...shiftSpans(previous.comments.filter((c) => c.span.start >= oldTo), delta),
+    ...shiftSpans(prev.comments.filter((c) => c.span.start >= oldTo), delta),
   ];
   const attributes = all.filter((i): i is Attribute => i.kind === 'attribute').sort((a, b) => a.span.start - b.span.start);
   const blocks = all.filter((i): i is Block => i.kind === 'block').sort((a, b) => a.span.start - b.span.start);
   // Top-level items do not overlap, so the body runs from the first to the last.
   const span = all.length ? { start: all[0].span.start, end: all[all.length - 1].span.end } : { start: 0, end: next.length };
-  return { path: previous.path, text: next, body: { span, attributes, blocks }, comments, syntaxErrors: [] };
+  return { file: { path: prev.path, text: next, body: { span, attributes, blocks }, comments, syntaxErrors: [] }, resynced: false };
+}
+
+/**
+ * A whole parse with the previous objects for the items before the change: the text up to
+ * them is the same, and read in the same pass (the second pass reads column-0 headers
+ * differently), so they read the same.
+ */
+function keepUnchanged(previous: Parsed, fresh: Parsed, before: readonly Item[]): Parsed {
+  if (!before.length || fresh.resynced !== previous.resynced) return fresh;
+  const old = new Map<number, Item>(before.map((i) => [i.span.start, i]));
+  const same = <T extends Item>(i: T): T => {
+    const o = old.get(i.span.start);
+    return o && o.kind === i.kind && o.span.end === i.span.end ? (o as T) : i;
+  };
+  const body = fresh.file.body;
+  return { ...fresh, file: { ...fresh.file, body: { ...body, attributes: body.attributes.map(same), blocks: body.blocks.map(same) } } };
 }
 
 /** A `/*` comment with no `*\/`. */

@@ -17,13 +17,19 @@ import { CommentSink, comment, identEnd, isBlank, isDigit, isIdStart, numberEnd 
  * blocks nested deeper than MAX_BLOCK_DEPTH read as empty, without recursion past them.
  */
 export function parseNative(path: string, text: string): HclFile {
+  return readNative(path, text).file;
+}
+
+/** parseNative, saying whether the second pass (column-0 headers end open blocks) was needed. */
+export function readNative(path: string, text: string): { file: HclFile; resynced: boolean } {
   let p = new Parser(text, false);
   let body = p.file();
-  if (p.unclosedBlock) {
+  const resynced = p.unclosedBlock;
+  if (resynced) {
     p = new Parser(text, true);
     body = p.file();
   }
-  return { path, text, body, comments: p.sink.comments, syntaxErrors: p.errors };
+  return { file: { path, text, body, comments: p.sink.comments, syntaxErrors: p.errors }, resynced };
 }
 
 const MAX_EXPR_DEPTH = 200;
