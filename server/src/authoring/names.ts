@@ -1,4 +1,4 @@
-import { expandPattern } from '../iam/catalogue';
+import { expandPattern, isKnownAction } from '../iam/catalogue';
 import {
   actionInfo,
   catalogueDate,
@@ -60,6 +60,9 @@ const actionVerdicts = new Map<string, NameProblem | undefined>();
 const MAX_REMEMBERED_VERDICTS = 20_000;
 
 function diagnoseAction(name: string): NameProblem | undefined {
+  // A known action or a pattern that matches some: the action table says so, and the larger
+  // catalogue with descriptions (read only for a problem) stays unread.
+  if (/[*?]/.test(name) ? expandPattern(name).length > 0 : isKnownAction(name)) return undefined;
   const colon = name.indexOf(':');
   if (colon < 0) return { what: `${q(name)} is not an action name (service:Action)`, suggestions: [], certain: true };
   const service = name.slice(0, colon);
