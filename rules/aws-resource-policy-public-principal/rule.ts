@@ -53,13 +53,18 @@ export default defineRule({
     // resource policy when it names principals. One finding per public statement, one level
     // lower, saying the consumer is not known here. A document passed to a local module is
     // skipped: the module is analysed as called, and the document judged at its consumer.
-    const destinations = documentDestinations(m);
+    // Where documents go is worked out only for a module that has a public one: it evaluates
+    // every output and module argument.
+    let destinations: ReturnType<typeof documentDestinations> | undefined;
     for (const p of collectPolicies(m)) {
       if (p.kind !== 'resource' || p.owner.block.type !== 'data') continue;
+      const statements = publicStatements(p, 'anyone too');
+      if (!statements.length) continue;
+      destinations ??= documentDestinations(m);
       const where = destinations.get(p.owner) ?? [];
       if (where.some((d) => d.local)) continue;
       const goesTo = where.length ? `it goes to ${[...new Set(where.map((d) => d.name))].join(', ')}` : 'nothing in this module uses it';
-      for (const { principals: one, write, actions } of publicStatements(p, 'anyone too')) {
+      for (const { principals: one, write, actions } of statements) {
         ctx.report({
           origin: one.first.origin,
           severity: write ? 'high' : 'medium',
