@@ -196,6 +196,23 @@ describe('incremental documents: what is re-read', () => {
     same(doc, 'a = 1 c = 3\n\nb = 2\n');
   });
 
+  for (const [what, head] of [
+    ['a file laid out as terraform fmt does', three],
+    ['a nested block header in column 0 (read differently once a block is left open)', 'resource "a" "b" {\nlifecycle {\n  x = 1\n}\n}\n'],
+    ['a heredoc with a line like a block header', 'a = <<EOT\nlocals {\nEOT\n'],
+  ] as const) {
+    it(`typing a new block at the end of ${what} reads as the whole file at every keystroke`, () => {
+      let text = head;
+      const doc = new HclDocument('/v/main.tf', text);
+      const typed = '\nresource "aws_s3_bucket_acl" "t" {\n  acl = "public-read"\n}\n';
+      for (const ch of typed) {
+        doc.edit([{ start: text.length, oldEnd: text.length, newText: ch }]);
+        text += ch;
+        same(doc, text);
+      }
+    });
+  }
+
   it('follows a typing session through broken and repaired states', () => {
     let text = three;
     const doc = new HclDocument('/v/main.tf', text);

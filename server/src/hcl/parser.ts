@@ -117,16 +117,22 @@ function reparse(previous: Parsed, next: string): Parsed {
   const before = items.filter((i) => i.span.end < firstLine);
   const after = lastLineEnd < 0 ? [] : items.filter((i) => i.span.start > lastLineEnd);
   const whole = (): Parsed => keepUnchanged(previous, readNative(prev.path, next), before);
-  if (prev.syntaxErrors.length || (!before.length && !after.length)) return whole();
+  if (!before.length && !after.length) return whole();
   const from = before.length ? before[before.length - 1].span.end : 0;
   const oldTo = after.length ? after[0].span.start : old.length;
   const delta = next.length - old.length;
   const to = oldTo + delta;
+  // Typing at the end of a file (nothing after the change), the piece runs to the end, so it
+  // is read as the whole parse reads it from there, errors and all, provided the errors of
+  // the previous parse were all in it and the items before it read the same in the parser's
+  // second pass (which an unclosed block starts for the whole file).
+  const atEnd = !after.length && prev.syntaxErrors.every((e) => e.span.start >= from) && secondPassSafe(old, from, before);
+  if (prev.syntaxErrors.length && !atEnd) return whole();
   const pieceText = next.slice(from, to);
-  const piece = parseNative(prev.path, pieceText);
+  const { file: piece, resynced } = readNative(prev.path, pieceText);
   // A block comment left open reads to the end of the piece without an error, but would
   // swallow the items after it.
-  if (piece.syntaxErrors.length || piece.comments.some((c) => openBlockComment(pieceText, c))) return whole();
+  if ((piece.syntaxErrors.length && !atEnd) || piece.comments.some((c) => openBlockComment(pieceText, c))) return whole();
   const middle = shiftSpans([...piece.body.attributes, ...piece.body.blocks], from);
   const moved = shiftSpans(after, delta);
   const all = [...before, ...middle, ...moved];
@@ -139,7 +145,21 @@ function reparse(previous: Parsed, next: string): Parsed {
   const blocks = all.filter((i): i is Block => i.kind === 'block').sort((a, b) => a.span.start - b.span.start);
   // Top-level items do not overlap, so the body runs from the first to the last.
   const span = all.length ? { start: all[0].span.start, end: all[all.length - 1].span.end } : { start: 0, end: next.length };
-  return { file: { path: prev.path, text: next, body: { span, attributes, blocks }, comments, syntaxErrors: [] }, resynced: false };
+  const syntaxErrors = shiftSpans(piece.syntaxErrors, from);
+  return { file: { path: prev.path, text: next, body: { span, attributes, blocks }, comments, syntaxErrors }, resynced };
+}
+
+const COLUMN_0_HEADER = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*[ \t]*\{/gm;
+
+/**
+ * True when the parser's second pass, which ends open blocks at block headers in column 0,
+ * reads text[0, end) as the first pass did: the only such headers there start top-level blocks.
+ */
+function secondPassSafe(text: string, end: number, items: readonly Item[]): boolean {
+  const starts = new Set(items.filter((i) => i.kind === 'block').map((i) => i.span.start));
+  const head = text.slice(0, end);
+  for (const m of head.matchAll(COLUMN_0_HEADER)) if (!starts.has(m.index)) return false;
+  return true;
 }
 
 /**
