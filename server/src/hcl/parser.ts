@@ -114,7 +114,11 @@ function reparse(previous: Parsed, next: string): Parsed {
   // the same line, the change could join them (`a = 1` followed by a typed ` + 2`).
   const firstLine = old.lastIndexOf('\n', start - 1) + 1;
   const lastLineEnd = old.indexOf('\n', old.length - tail);
-  const before = items.filter((i) => i.span.end < firstLine);
+  // Nor is an item kept that ends on or after the line of a syntax error: a block left open
+  // ends where the parser gave up on it, and must be read again with what follows.
+  let keepBefore = firstLine;
+  for (const e of prev.syntaxErrors) keepBefore = Math.min(keepBefore, old.lastIndexOf('\n', e.span.start - 1) + 1);
+  const before = items.filter((i) => i.span.end < keepBefore);
   const after = lastLineEnd < 0 ? [] : items.filter((i) => i.span.start > lastLineEnd);
   const whole = (): Parsed => keepUnchanged(previous, readNative(prev.path, next), before);
   if (!before.length && !after.length) return whole();
@@ -156,11 +160,18 @@ const COLUMN_0_HEADER = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))
  * reads text[0, end) as the first pass did: the only such headers there start top-level blocks.
  */
 function secondPassSafe(text: string, end: number, items: readonly Item[]): boolean {
+  // Kept with the last item: while typing at the end it is the same object, with the same text before it.
+  const last = items[items.length - 1];
+  const known = last && safeUpTo.get(last);
+  if (known !== undefined) return known;
   const starts = new Set(items.filter((i) => i.kind === 'block').map((i) => i.span.start));
-  const head = text.slice(0, end);
-  for (const m of head.matchAll(COLUMN_0_HEADER)) if (!starts.has(m.index)) return false;
-  return true;
+  let safe = true;
+  for (const m of text.slice(0, end).matchAll(COLUMN_0_HEADER)) if (!starts.has(m.index)) safe = false;
+  if (last) safeUpTo.set(last, safe);
+  return safe;
 }
+
+const safeUpTo = new WeakMap<Item, boolean>();
 
 /**
  * A whole parse with the previous objects for the items before the change: the text up to
