@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { parse as hcl2json } from '@cdktf/hcl2json';
 import type { Body, Expr, HclFile } from '../../server/src/hcl/ast';
 import { parseNative } from '../../server/src/hcl/native/parser';
+import { childExprs } from '../../server/src/hcl/walk';
 import { evaluate } from '../../server/src/eval/evaluate';
 import { toPlain, unknown } from '../../server/src/eval/value';
 import { type GeneratorOptions, HclGenerator, type Item, type Model, render, Rng, shrinkItems, UNKNOWN } from '../support/hcl-generator';
@@ -53,36 +54,6 @@ function unevaluated(v: Json): boolean {
   return false;
 }
 
-function children(e: Expr): Expr[] {
-  switch (e.type) {
-    case 'template':
-      return e.parts.flatMap((p) => (p.kind === 'interpolation' && p.expr ? [p.expr] : []));
-    case 'tuple':
-      return [...e.items];
-    case 'object':
-      return e.items.flatMap((i) => [i.key, i.value]);
-    case 'getattr':
-    case 'splat':
-      return [e.object];
-    case 'index':
-      return [e.object, e.key];
-    case 'call':
-      return [...e.args];
-    case 'conditional':
-      return [e.condition, e.then, e.else];
-    case 'unary':
-      return [e.operand];
-    case 'binary':
-      return [e.left, e.right];
-    case 'for':
-      return [e.collection, e.value, ...(e.key ? [e.key] : []), ...(e.condition ? [e.condition] : [])];
-    case 'paren':
-      return [e.expr];
-    default:
-      return [];
-  }
-}
-
 const inside = (outer: { start: number; end: number }, inner: { start: number; end: number }): boolean => outer.start <= inner.start && inner.end <= outer.end && inner.start <= inner.end;
 
 /** Syntax and span problems of one expression tree. */
@@ -127,7 +98,7 @@ function exprProblems(file: HclFile, e: Expr, parent: { start: number; end: numb
   }
   if ((e.type === 'getattr' || e.type === 'call') && !inside(e.span, e.nameSpan)) out.push(`${where}: name span ${show(e.nameSpan)} outside ${show(e.span)}`);
   if (e.type === 'object') for (const i of e.items) if (!inside(e.span, i.span) || !inside(i.span, i.key.span) || !inside(i.span, i.value.span)) out.push(`${where}: object item ${show(i.span)} misplaced`);
-  for (const c of children(e)) exprProblems(file, c, e.span, where, out);
+  for (const c of childExprs(e)) exprProblems(file, c, e.span, where, out);
 }
 
 /** How many values each comparison saw over a run (a check that cannot pass vacuously). */

@@ -1,7 +1,7 @@
 import type { Expr } from './ast';
 
 /** The direct sub-expressions of an expression, for walks over expression trees. */
-function childExprs(e: Expr): Expr[] {
+export function childExprs(e: Expr): Expr[] {
   switch (e.type) {
     case 'template':
       return e.parts.flatMap((p) => (p.kind === 'interpolation' && p.expr ? [p.expr] : []));
