@@ -96,8 +96,17 @@ interface PeerId {
 
 /** Lower case, without Trivy's `AVD-` prefix: how peer ids are compared. */
 function normalizePeerId(id: string): string {
-  return id.trim().toLowerCase().replace(/^avd-/, '');
+  // The same few ids and aliases are compared for every finding and comment: kept once made.
+  let n = normalized.get(id);
+  if (n === undefined) {
+    n = id.trim().toLowerCase().replace(/^avd-/, '');
+    if (normalized.size >= 10_000) normalized.clear();
+    normalized.set(id, n);
+  }
+  return n;
 }
+
+const normalized = new Map<string, string>();
 
 const lowerKeys = <T>(table: Readonly<Record<string, T>>): Map<string, T> => new Map(Object.entries(table).map(([k, v]) => [normalizePeerId(k), v]));
 const LONG = lowerKeys(LONG_TO_AVD);

@@ -234,24 +234,24 @@ function coversFromReader(s: Suppression, f: Finding, block: Span): boolean {
 }
 
 function covers(s: Suppression, f: Finding, block: Span | undefined, index: LineIndex): boolean {
+  // Which rules a comment names is the cheap test, and fails for most pairs: positions after.
+  const named =
+    s.kind === 'perimeter' || s.kind === 'perimeter-file' ? s.ids.includes(f.ruleId) : s.kind === 'peer' || s.kind === 'peer-block' ? s.ids.some((id) => peerIdCovers(id, f)) : true;
+  if (!named) return false;
+  if (s.kind === 'perimeter-file') return true;
   const line = f.range.start.line;
+  if (s.kind === 'kics-line') return s.line === line - 1;
   const blockLine = block ? index.position(block.start).line : undefined;
   const nearLine = s.line === line || s.line === line - 1;
   const nearBlock = blockLine !== undefined && (s.line === blockLine || s.line === blockLine - 1);
-  const inBlock = block !== undefined && contains(block, s.comment.span);
   // The finding's location lies inside a block the comment annotates (same file: see byFile).
   const located = s.blocks.some((b) => contains(b, f.span));
   switch (s.kind) {
     case 'perimeter':
-      return s.ids.includes(f.ruleId) && (nearLine || nearBlock || located);
-    case 'perimeter-file':
-      return s.ids.includes(f.ruleId);
     case 'peer':
-      return s.ids.some((id) => peerIdCovers(id, f)) && (nearLine || nearBlock || located);
+      return nearLine || nearBlock || located;
     case 'peer-block':
-      return s.ids.some((id) => peerIdCovers(id, f)) && (inBlock || nearBlock || nearLine || located);
-    case 'kics-line':
-      return s.line === line - 1;
+      return (block !== undefined && contains(block, s.comment.span)) || nearBlock || nearLine || located;
     case 'kics-block':
       return (blockLine !== undefined && s.line === blockLine - 1) || located;
   }
