@@ -171,8 +171,19 @@ class Layout {
 
   /** Blocks whose header is on a line. */
   blocksAt(line: number): Span[] {
-    return this.blocks.filter((b) => b.line === line).map((b) => b.span);
+    if (!this.byLine) {
+      this.byLine = new Map();
+      for (const b of this.blocks) {
+        const list = this.byLine.get(b.line) ?? [];
+        list.push(b.span);
+        this.byLine.set(b.line, list);
+      }
+    }
+    return [...(this.byLine.get(line) ?? [])];
   }
+
+  /** Block spans by header line, made on first use (each suppression comment asks). */
+  private byLine: Map<number, Span[]> | undefined;
 
   /** The top-level block a comment lies in. */
   topBlockOf(c: Comment): Span | undefined {
