@@ -213,6 +213,26 @@ describe('incremental documents: what is re-read', () => {
     });
   }
 
+  // Half-typed text in a middle block is read with that block alone only when its errors
+  // cannot reach past it: these reach the block after.
+  const withHeredocAfter = 'resource "a" "one" {\n  x = 1\n}\n\nresource "a" "two" {\n  y = 2\n}\n\nresource "a" "three" {\n  s = <<EOT\nhi\nEOT\n}\n';
+  for (const [what, text, find, typed] of [
+    ['a heredoc opened in a middle block finds its marker in a later one', withHeredocAfter, '  y = 2', '  z = <<EOT\n'],
+    ['a block opened in a middle block takes the blocks after it', withHeredocAfter, '  y = 2', '  inner {\n'],
+    ['a comment opened in a middle block swallows the blocks after it', withHeredocAfter, '  y = 2', '  /* note\n'],
+  ] as const) {
+    it(`re-reads the whole file when ${what}`, () => {
+      let current = text;
+      const doc = new HclDocument('/v/main.tf', current);
+      const at = current.indexOf(find);
+      for (let i = 0; i < typed.length; i++) {
+        doc.edit([{ start: at + i, oldEnd: at + i, newText: typed[i] }]);
+        current = current.slice(0, at + i) + typed[i] + current.slice(at + i);
+        same(doc, current);
+      }
+    });
+  }
+
   it('follows a typing session through broken and repaired states', () => {
     let text = three;
     const doc = new HclDocument('/v/main.tf', text);

@@ -55,6 +55,42 @@ describe('typing into an open document', () => {
 });
 
 /**
+ * Half-typed text inside a block in the middle of a file: the document may re-read only that
+ * block when its errors stay inside it. Snippets that open what can reach past a block (a
+ * heredoc, a comment, brackets, a string, a template, a block) are typed, one character at a
+ * time, at line starts inside blocks of real files, and every state must read as a fresh parse.
+ */
+const NASTY = ['  x = [1, (2', '  y = "a ${b', '  z = <<EOT', '  /* c', '  w = {', '  inner {', '  v = 1 +', '  "k" = ', '  u = f(a, [b'];
+
+describe('typing half-finished lines into the middle of a file', () => {
+  it('every keystroke gives what a fresh parse gives, on corpus files', needsShared('corpus', 'corpus files are typed into'), () => {
+    const { files } = collectFiles([sharedPath('corpus')]);
+    const sample = files.filter((f) => f.endsWith('.tf')).filter((_, i) => i % 20 === 3).slice(0, 25);
+    let states = 0;
+    for (const file of sample) {
+      const original = fs.readFileSync(file, 'utf8');
+      // A line inside a top-level block, after its header: the second line of the second block.
+      const header = [...original.matchAll(/^[a-z_]+ [^\n]*\{\n/gm)][1] ?? [...original.matchAll(/^[a-z_]+ [^\n]*\{\n/gm)][0];
+      if (!header || header.index === undefined) continue;
+      const at = header.index + header[0].length;
+      for (const snippet of NASTY) {
+        let text = original;
+        const doc = new HclDocument(file, text);
+        let pos = at;
+        for (const ch of `${snippet}\n`) {
+          const got = doc.edit([{ start: pos, oldEnd: pos, newText: ch }]);
+          text = text.slice(0, pos) + ch + text.slice(pos);
+          pos++;
+          states++;
+          assert.deepStrictEqual(got, parseHcl(file, text), `${file} after typing ${JSON.stringify(snippet.slice(0, pos - at))}`);
+        }
+      }
+    }
+    assert.ok(states > 1000, `${states} states compared`);
+  });
+});
+
+/**
  * README "In VS Code": a half-typed line does not hide the findings around it. A module
  * of three blocks with findings; text typed into the middle block, one character at a
  * time and in the half-typed shapes people leave behind, must leave the findings of the

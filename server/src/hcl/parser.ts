@@ -45,6 +45,14 @@ type Item = Attribute | Block;
 interface Parsed {
   readonly file: HclFile;
   readonly resynced: boolean;
+  /** Its errors cannot have changed how the text after them reads (see containedErrors). */
+  readonly contained: boolean;
+}
+
+/** A whole parse of `text`. */
+function parseWhole(path: string, text: string): Parsed {
+  const { file, resynced } = readNative(path, text);
+  return { file, resynced, contained: containedErrors(text, file, resynced) };
 }
 
 /**
@@ -65,7 +73,7 @@ export class HclDocument {
 
   constructor(readonly path: string, text: string) {
     this.text = text;
-    this.current = readNative(path, text);
+    this.current = parseWhole(path, text);
   }
 
   /** The parsed file, parsed now if edits came since the last parse. */
@@ -120,7 +128,7 @@ function reparse(previous: Parsed, next: string): Parsed {
   for (const e of prev.syntaxErrors) keepBefore = Math.min(keepBefore, old.lastIndexOf('\n', e.span.start - 1) + 1);
   const before = items.filter((i) => i.span.end < keepBefore);
   const after = lastLineEnd < 0 ? [] : items.filter((i) => i.span.start > lastLineEnd);
-  const whole = (): Parsed => keepUnchanged(previous, readNative(prev.path, next), before);
+  const whole = (): Parsed => keepUnchanged(previous, parseWhole(prev.path, next), before);
   if (!before.length && !after.length) return whole();
   const from = before.length ? before[before.length - 1].span.end : 0;
   const oldTo = after.length ? after[0].span.start : old.length;
@@ -131,12 +139,18 @@ function reparse(previous: Parsed, next: string): Parsed {
   // the previous parse were all in it and the items before it read the same in the parser's
   // second pass (which an unclosed block starts for the whole file).
   const atEnd = !after.length && prev.syntaxErrors.every((e) => e.span.start >= from) && secondPassSafe(old, from, before);
-  if (prev.syntaxErrors.length && !atEnd) return whole();
+  // In the middle of a file, errors are allowed when they are the piece's own: each inside a
+  // block of it that closes (see containedErrors), and those of the previous parse likewise
+  // and all in the text read again.
+  const inPiece = (e: { span: { start: number; end: number } }) => e.span.start >= from && e.span.end <= oldTo;
+  const previousContained = previous.contained && prev.syntaxErrors.every(inPiece);
+  if (prev.syntaxErrors.length && !atEnd && !previousContained) return whole();
   const pieceText = next.slice(from, to);
   const { file: piece, resynced } = readNative(prev.path, pieceText);
+  const contained = containedErrors(pieceText, piece, resynced);
   // A block comment left open reads to the end of the piece without an error, but would
   // swallow the items after it.
-  if ((piece.syntaxErrors.length && !atEnd) || piece.comments.some((c) => openBlockComment(pieceText, c))) return whole();
+  if ((piece.syntaxErrors.length && !atEnd && !contained) || piece.comments.some((c) => openBlockComment(pieceText, c))) return whole();
   const middle = shiftSpans([...piece.body.attributes, ...piece.body.blocks], from);
   const moved = shiftSpans(after, delta);
   const all = [...before, ...middle, ...moved];
@@ -150,7 +164,26 @@ function reparse(previous: Parsed, next: string): Parsed {
   // Top-level items do not overlap, so the body runs from the first to the last.
   const span = all.length ? { start: all[0].span.start, end: all[all.length - 1].span.end } : { start: 0, end: next.length };
   const syntaxErrors = shiftSpans(piece.syntaxErrors, from);
-  return { file: { path: prev.path, text: next, body: { span, attributes, blocks }, comments, syntaxErrors }, resynced };
+  return { file: { path: prev.path, text: next, body: { span, attributes, blocks }, comments, syntaxErrors }, resynced, contained };
+}
+
+/**
+ * True when a parse's errors cannot have changed how anything after them reads: the second
+ * pass did not run (no block was left open), and each error lies inside a top-level block
+ * whose text opens no heredoc (an unclosed one looks for its marker further on; a comment
+ * left open is refused by the caller). Such an error costs an attribute or a line inside its
+ * block, which then closes as it would have.
+ */
+function containedErrors(text: string, file: HclFile, resynced: boolean): boolean {
+  if (resynced) return false;
+  if (!file.syntaxErrors.length) return true;
+  const blocks = file.body.blocks;
+  return file.syntaxErrors.every((e) => {
+    const b = blocks.find((x) => x.span.start <= e.span.start && e.span.end <= x.span.end);
+    if (!b) return false;
+    const own = text.slice(b.span.start, b.span.end);
+    return own.endsWith('}') && !own.includes('<<');
+  });
 }
 
 const COLUMN_0_HEADER = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))*[ \t]*\{/gm;
