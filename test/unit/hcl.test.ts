@@ -116,7 +116,6 @@ describe('hcl: blocks, attributes and ranges', () => {
     const edited = doc.edit([{ start: at, oldEnd: at + 'eu-west-1'.length, newText: 'us-east-1' }]);
     const fresh = await parse(text.replace('eu-west-1', 'us-east-1'), '/v/main.tf');
     assert.deepEqual(JSON.parse(JSON.stringify(edited.body)), JSON.parse(JSON.stringify(fresh.body)));
-    doc.dispose();
   });
 });
 
@@ -135,7 +134,6 @@ describe('incremental documents', () => {
       const fresh = await parse(text, '/v/main.tf');
       assert.deepEqual(JSON.parse(JSON.stringify(next)), JSON.parse(JSON.stringify(fresh)));
     }
-    doc.dispose();
   });
 });
 

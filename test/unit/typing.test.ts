@@ -9,8 +9,8 @@ import { collectFiles } from '../../server/src/module/workspace';
 import { needsShared, sharedPath } from '../helpers';
 
 /**
- * An open document reuses what it can between keystrokes (converted blocks and their
- * comments, the previous repair's tree). Typing a block character by character into real
+ * An open document reuses what it can between keystrokes (the top-level items an edit did
+ * not touch, their comments and errors). Typing a block character by character into real
  * files, every intermediate state must read exactly as a fresh parse of the same text.
  */
 const SNIPPET = '\n# typed\nresource "aws_s3_bucket_acl" "typed" {\n  bucket = aws_s3_bucket.x.id # why\n  acl    = "public-read"\n}\n';
@@ -32,22 +32,18 @@ describe('typing into an open document', () => {
       for (const at of [0, text.length]) {
         const doc = new HclDocument(file, text);
         let pos = at;
-        try {
-          for (const ch of SNIPPET) {
-            const got = doc.edit([{ start: pos, oldEnd: pos, newText: ch }]);
-            text = text.slice(0, pos) + ch + text.slice(pos);
-            pos++;
-            assert.deepStrictEqual(got, parseHcl(file, text), `${file} after typing up to ${JSON.stringify(SNIPPET.slice(0, pos - at))}`);
-          }
-          // And deleting it again, character by character.
-          for (let i = 0; i < SNIPPET.length; i++) {
-            pos--;
-            const got = doc.edit([{ start: pos, oldEnd: pos + 1, newText: '' }]);
-            text = text.slice(0, pos) + text.slice(pos + 1);
-            assert.deepStrictEqual(got, parseHcl(file, text), `${file} after deleting back to ${pos - at}`);
-          }
-        } finally {
-          doc.dispose();
+        for (const ch of SNIPPET) {
+          const got = doc.edit([{ start: pos, oldEnd: pos, newText: ch }]);
+          text = text.slice(0, pos) + ch + text.slice(pos);
+          pos++;
+          assert.deepStrictEqual(got, parseHcl(file, text), `${file} after typing up to ${JSON.stringify(SNIPPET.slice(0, pos - at))}`);
+        }
+        // And deleting it again, character by character.
+        for (let i = 0; i < SNIPPET.length; i++) {
+          pos--;
+          const got = doc.edit([{ start: pos, oldEnd: pos + 1, newText: '' }]);
+          text = text.slice(0, pos) + text.slice(pos + 1);
+          assert.deepStrictEqual(got, parseHcl(file, text), `${file} after deleting back to ${pos - at}`);
         }
       }
     }

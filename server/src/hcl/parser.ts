@@ -102,9 +102,6 @@ export class HclDocument {
   replace(text: string): HclFile {
     return this.edit([{ start: 0, oldEnd: this.text.length, newText: text }]);
   }
-
-  /** Nothing to free (the parse is plain data); kept so a document's owner closes it in one place. */
-  dispose(): void {}
 }
 
 /** `next` parsed from `previous` (see HclDocument). */

@@ -135,7 +135,6 @@ export class Analysis {
     }
     this.callTargets.delete(path.dirname(filePath));
     this.knownDirs.add(path.dirname(filePath));
-    this.open.get(filePath)?.dispose();
     this.open.set(filePath, new HclDocument(filePath, text));
   }
 
@@ -160,7 +159,6 @@ export class Analysis {
   closeDocument(filePath: string): void {
     this.openOther.delete(filePath);
     this.callTargets.delete(path.dirname(filePath));
-    this.open.get(filePath)?.dispose();
     this.open.delete(filePath);
   }
 
@@ -356,7 +354,6 @@ export class Analysis {
   }
 
   dispose(): void {
-    for (const d of this.open.values()) d.dispose();
     this.open.clear();
   }
 }
