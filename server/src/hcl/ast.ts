@@ -1,8 +1,8 @@
 import type { Span } from './span';
 
 /**
- * Perimeter's own read-only view of an HCL file. Nothing outside `hcl/` sees tree-sitter:
- * the parser converts its tree into these plain objects.
+ * Perimeter's own read-only view of an HCL file: plain objects the parser (native/) builds
+ * straight from the text.
  */
 export interface HclFile {
   readonly path: string;
