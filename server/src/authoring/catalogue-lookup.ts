@@ -40,10 +40,8 @@ interface Index {
   readonly data: Data;
   /** lower-case prefix → prefix as written by AWS. */
   readonly services: Map<string, string>;
-  /** lower-case action name → description. */
-  readonly descriptions: Map<string, string>;
-  /** lower-case action name → the name as AWS writes it. */
-  readonly actionNames: Map<string, string>;
+  /** lower-case action name → the name as AWS writes it, and its description. */
+  readonly actions: Map<string, { readonly name: string; readonly description: string }>;
   /** lower-case exact key → info; keys with placeholders go to `patterns`. */
   readonly keys: Map<string, ConditionKeyInfo>;
   readonly patterns: { re: RegExp; info: ConditionKeyInfo; service: string }[];
@@ -58,8 +56,7 @@ function load(): Index {
   const file = fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Data;
   const services = new Map<string, string>();
-  const descriptions = new Map<string, string>();
-  const actionNames = new Map<string, string>();
+  const actions: Index['actions'] = new Map();
   const keys = new Map<string, ConditionKeyInfo>();
   const patterns: Index['patterns'] = [];
   const keysByService = new Map<string, ConditionKeyInfo[]>();
@@ -80,12 +77,11 @@ function load(): Index {
     services.set(prefix.toLowerCase(), prefix);
     for (const [action, description] of Object.entries(s.actions)) {
       const name = `${prefix}:${action}`;
-      descriptions.set(name.toLowerCase(), description);
-      actionNames.set(name.toLowerCase(), name);
+      actions.set(name.toLowerCase(), { name, description });
     }
     for (const [key, [type, description]] of Object.entries(s.keys)) addKey(key, type, description, key.toLowerCase().startsWith('aws:'));
   }
-  return { data, services, descriptions, actionNames, keys, patterns, keysByService };
+  return { data, services, actions, keys, patterns, keysByService };
 }
 
 const catalogue = (): Index => (index ??= load());
@@ -131,15 +127,15 @@ export function serviceActions(prefix: string): readonly ActionInfo[] {
 export function actionInfo(name: string): ActionInfo | undefined {
   const colon = name.indexOf(':');
   if (colon < 0 || /[*?]/.test(name)) return undefined;
-  const description = catalogue().descriptions.get(name.toLowerCase());
-  if (description === undefined) return undefined;
-  const canonical = catalogue().actionNames.get(name.toLowerCase())!;
+  const action = catalogue().actions.get(name.toLowerCase());
+  if (!action) return undefined;
+  const { name: canonical, description } = action;
   return { name: canonical, levels: accessLevels(canonical) ?? [], description };
 }
 
 /** The actions a pattern matches, with their levels (catalogue order). */
 export function patternActions(pattern: string): ActionInfo[] {
-  return expandPattern(pattern).map((name) => ({ name, levels: accessLevels(name) ?? [], description: catalogue().descriptions.get(name.toLowerCase()) ?? '' }));
+  return expandPattern(pattern).map((name) => ({ name, levels: accessLevels(name) ?? [], description: catalogue().actions.get(name.toLowerCase())?.description ?? '' }));
 }
 
 /** Keys written by AWS with a placeholder: `${TagKey}`, `<key>`, or the global `/tag-key`. */
@@ -354,7 +350,7 @@ export function nearestActions(name: string, limit = 3): string[] {
   if (out.length || /[*?]/.test(action)) return out;
   // `vpc:DescribeSubnets`: the services that have an action of that name (ec2).
   const suffix = `:${action.toLowerCase()}`;
-  for (const key of catalogue().descriptions.keys()) {
+  for (const key of catalogue().actions.keys()) {
     if (!key.endsWith(suffix)) continue;
     const hit = actionInfo(key);
     if (hit) out.push(hit.name);
