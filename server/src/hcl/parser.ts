@@ -59,10 +59,10 @@ function parseWhole(path: string, text: string): Parsed {
  * An open document. Edits are queued and parsed when the file is next read, so keystrokes
  * that come faster than the analysis are parsed once. A read re-parses only the top-level
  * items the change touched: the text from the item before the change to the item after it
- * is parsed alone and, when it parses cleanly (every bracket, string and heredoc closed, so
- * what follows is read as before), put between the untouched items, those before the change
- * kept as they are and those after it moved by the change's length. Anything else (a
- * half-typed line, a file with errors) is parsed whole, and the items before the change
+ * is parsed alone and, when nothing in it can change how the rest reads (it parses cleanly,
+ * or its errors stay inside its blocks, or it runs to the end of the file), put between the
+ * untouched items, those before the change kept as they are and those after it moved by
+ * the change's length. Otherwise the file is parsed whole, and the items before the change
  * that read the same are still the previous objects. Keeping them matters: the evaluator
  * keeps values with the expression objects, so an unchanged policy is not evaluated again.
  */
@@ -190,18 +190,10 @@ const COLUMN_0_HEADER = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))
  * reads text[0, end) as the first pass did: the only such headers there start top-level blocks.
  */
 function secondPassSafe(text: string, end: number, items: readonly Item[]): boolean {
-  // Kept with the last item: while typing at the end it is the same object, with the same text before it.
-  const last = items[items.length - 1];
-  const known = last && safeUpTo.get(last);
-  if (known !== undefined) return known;
   const starts = new Set(items.filter((i) => i.kind === 'block').map((i) => i.span.start));
-  let safe = true;
-  for (const m of text.slice(0, end).matchAll(COLUMN_0_HEADER)) if (!starts.has(m.index)) safe = false;
-  if (last) safeUpTo.set(last, safe);
-  return safe;
+  for (const m of text.slice(0, end).matchAll(COLUMN_0_HEADER)) if (!starts.has(m.index)) return false;
+  return true;
 }
-
-const safeUpTo = new WeakMap<Item, boolean>();
 
 /**
  * A whole parse with the previous objects for the items before the change: the text up to
