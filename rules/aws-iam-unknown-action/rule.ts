@@ -1,4 +1,4 @@
-import { checkAction, collectPolicies, defineRule, didYouMean, isAllow, writtenPlaces } from '../../server/src/rule-api';
+import { checkAction, collectPolicies, defineRule, didYouMean, isAllow, perhapsNewerThanCatalogue, writtenPlaces } from '../../server/src/rule-api';
 
 /**
  * Action / NotAction names that match nothing in the AWS action catalogue: an unknown service
@@ -29,14 +29,11 @@ export default defineRule({
             const origin = writtenAt(a);
             if (!origin) continue;
             const effectText = field === 'NotAction' ? 'excludes nothing from the statement' : isAllow(s) ? 'grants nothing' : effect === 'Deny' ? 'denies nothing' : 'matches nothing';
-            // A name the catalogue may lag behind: a notice that says so, not a warning.
-            const message = problem.certain
-              ? `${p.owner.address}: ${problem.what}, so this ${field} entry ${effectText}.${didYouMean(problem.suggestions)}`
-              : `${p.owner.address}: ${problem.what}. If AWS added it since, refresh the catalogue (see README "Writing policies"); if not, this ${field} entry ${effectText}.`;
             ctx.report({
               origin,
-              message,
-              ...(problem.certain ? {} : { severity: 'low' as const }),
+              ...(problem.certain
+                ? { message: `${p.owner.address}: ${problem.what}, so this ${field} entry ${effectText}.${didYouMean(problem.suggestions)}` }
+                : perhapsNewerThanCatalogue(p.owner.address, problem.what, `this ${field} entry ${effectText}`)),
               block: p.owner.block.span,
             });
           }

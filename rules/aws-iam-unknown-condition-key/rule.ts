@@ -1,4 +1,4 @@
-import { checkConditionKey, collectPolicies, defineRule, didYouMean, writtenPlaces } from '../../server/src/rule-api';
+import { checkConditionKey, collectPolicies, defineRule, didYouMean, perhapsNewerThanCatalogue, writtenPlaces } from '../../server/src/rule-api';
 
 /**
  * Condition keys that AWS does not define: a key of a catalogued service or a global `aws:`
@@ -27,10 +27,9 @@ export default defineRule({
           if (!origin) continue;
           ctx.report({
             origin,
-            message: problem.certain
-              ? `${p.owner.address}: ${problem.what}; a request never carries it, so this condition tests an absent key.${didYouMean(problem.suggestions)}`
-              : `${p.owner.address}: ${problem.what}. If AWS added it since, refresh the catalogue (see README "Writing policies"); if not, no request carries it and this condition tests an absent key.`,
-            ...(problem.certain ? {} : { severity: 'low' as const }),
+            ...(problem.certain
+              ? { message: `${p.owner.address}: ${problem.what}; a request never carries it, so this condition tests an absent key.${didYouMean(problem.suggestions)}` }
+              : perhapsNewerThanCatalogue(p.owner.address, problem.what, 'no request carries it and this condition tests an absent key')),
             block: p.owner.block.span,
           });
         }

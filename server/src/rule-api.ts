@@ -47,4 +47,4 @@ export { setValueFix, stringAlternatives, writtenInPlace } from './rules-support
 
 // Catalogue name checks (the aws-iam-unknown-* and operator rules).
 export { checkAction, checkConditionKey, checkOperator, didYouMean } from './authoring/names';
-export { writtenPlaces } from './authoring/report-names';
+export { perhapsNewerThanCatalogue, writtenPlaces } from './authoring/report-names';

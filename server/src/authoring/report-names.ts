@@ -37,3 +37,12 @@ export function writtenPlaces(module: TerraformModule): (l: Located) => Origin |
     return origin;
   };
 }
+
+/**
+ * A name the catalogue does not list, where AWS may have added it since (the catalogue lags
+ * behind AWS): a low notice that says so, not a warning. `otherwise` says what the name does
+ * if it really does not exist.
+ */
+export function perhapsNewerThanCatalogue(subject: string, what: string, otherwise: string): { message: string; severity: 'low' } {
+  return { message: `${subject}: ${what}. If AWS added it since, refresh the catalogue (see README "Writing policies"); if not, ${otherwise}.`, severity: 'low' };
+}
