@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseHcl } from '../server/src/hcl/parser';
 import type { HclFile } from '../server/src/hcl/ast';
+import type { Condition, Located } from '../server/src/iam/model';
 import { TerraformModule } from '../server/src/module/module';
 
 export const ROOT = path.resolve(__dirname, '..');
@@ -62,3 +63,15 @@ export function needsShared(part: 'corpus' | 'field', what: string): { skip?: st
   const reason = `skipped: needs ../shared (${what}; ${sharedPath(part)} is absent)`;
   return { skip: reason };
 }
+
+const NOWHERE = { file: '/virtual/main.tf', span: { start: 0, end: 0 } };
+
+/** A policy value for unit tests, known unless said, written nowhere in particular. */
+export const located = (value: string, known = true): Located => ({ value, known, origin: NOWHERE });
+
+/** A policy condition for unit tests; values given as text are known. */
+export const condition = (operator: string, key: string, ...values: (string | Located)[]): Condition => ({
+  operator: located(operator),
+  key: located(key),
+  values: values.map((v) => (typeof v === 'string' ? located(v) : v)),
+});

@@ -1,19 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { collectPolicies } from '../../server/src/iam';
-import type { Condition, Located } from '../../server/src/iam/model';
 import { isMfaCondition, mfaAbsenceCondition, mfaMistake, mfaRequirement, requiresMfaStrictly } from '../../server/src/rules-support/mfa-condition';
 import { isMfaDenyGuard } from '../../server/src/rules-support/mfa-guard';
 import { mfaRequirement as mfaRequirementFromIam } from '../../server/src/rules-support/iam';
-import { moduleOf } from '../helpers';
+import { condition as cond, located as loc, moduleOf } from '../helpers';
 
-const at = { file: '/virtual/main.tf', span: { start: 0, end: 0 } };
-const loc = (value: string, known = true): Located => ({ value, known, origin: at });
-const cond = (operator: string, key: string, ...values: (string | Located)[]): Condition => ({
-  operator: loc(operator),
-  key: loc(key),
-  values: values.map((v) => (typeof v === 'string' ? loc(v) : v)),
-});
 
 describe('MFA conditions: one reading for every MFA rule', () => {
   it('reads key and operator names in any case', () => {

@@ -1,13 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Condition, Located, Statement } from '../../server/src/iam';
+import type { Located, Statement } from '../../server/src/iam';
 import { guardCovers, isMfaDenyGuard, patternContains } from '../../server/src/rules-support/mfa-guard';
 import { awsPrincipalKind, parseIamArn, principalKind } from '../../server/src/rules-support/principal-kind';
+import { condition as cond } from '../helpers';
 
 const origin = { file: 'x.tf', span: { start: 0, end: 0 } };
 const known = (value: string): Located => ({ value, origin, known: true });
 const partial = (value: string): Located => ({ value, origin, known: false });
-const cond = (operator: string, key: string, ...values: string[]): Condition => ({ operator: known(operator), key: known(key), values: values.map(known) });
 const stmt = (s: Partial<Statement>): Statement => ({
   actions: [],
   notActions: [],

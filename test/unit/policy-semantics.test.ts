@@ -4,17 +4,10 @@ import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { scanPaths } from '../../server/src/engine/scan';
 import { collectPolicies } from '../../server/src/iam';
-import type { Condition, Located } from '../../server/src/iam/model';
+import type { Condition } from '../../server/src/iam/model';
 import { conditionNarrowsCaller } from '../../server/src/rules-support/iam';
-import { moduleOf, ROOT, workspace } from '../helpers';
+import { condition as cond, located as loc, moduleOf, ROOT, workspace } from '../helpers';
 
-const at = { file: '/virtual/main.tf', span: { start: 0, end: 0 } };
-const loc = (value: string, known = true): Located => ({ value, known, origin: at });
-const cond = (operator: string, key: string, ...values: (string | Located)[]): Condition => ({
-  operator: loc(operator),
-  key: loc(key),
-  values: values.map((v) => (typeof v === 'string' ? loc(v) : v)),
-});
 
 describe('condition semantics (who a condition lets in, as AWS evaluates it)', () => {
   const narrowing: [string, Condition][] = [
