@@ -6,6 +6,7 @@ import {
   isAllow,
   isPublicPermission,
   lambdaPermissions,
+  memoized,
   type Located,
   nameList,
   type Policy,
@@ -174,21 +175,10 @@ function judge(pattern: string, on: { everything: boolean; text: string }): { se
  * The access levels of the actions a pattern matches. AWS files a few actions that only read
  * permissions under "Permissions management" and "Write" (quicksight:DescribeTopicPermissions):
  * those named as reads (Describe, Get, List, Search) neither write nor let anyone escalate.
+ * Worked out once per pattern: the editor re-judges the same policies on every pause in
+ * typing, and `s3:Get*` expands to dozens of actions.
  */
-function grantedLevels(pattern: string): ReadonlySet<string> {
-  // A pattern grants the same levels every time: the editor re-judges the same policies on
-  // every pause in typing, and `s3:Get*` expands to dozens of actions.
-  let known = levelsOfPattern.get(pattern);
-  if (!known) {
-    if (levelsOfPattern.size >= 10_000) levelsOfPattern.clear();
-    levelsOfPattern.set(pattern, (known = expandLevels(pattern)));
-  }
-  return known;
-}
-
-const levelsOfPattern = new Map<string, ReadonlySet<string>>();
-
-function expandLevels(pattern: string): Set<string> {
+const grantedLevels = memoized((pattern: string): ReadonlySet<string> => {
   const out = new Set<string>();
   for (const a of expandPattern(pattern)) {
     const levels = accessLevels(a) ?? [];
@@ -196,4 +186,4 @@ function expandLevels(pattern: string): Set<string> {
     for (const l of levels) out.add(l);
   }
   return out;
-}
+});

@@ -5,6 +5,7 @@ import {
   expandPattern,
   isAllow,
   isWildcardOnly,
+  memoized,
   type Located,
   nameList,
   sensitiveRead,
@@ -65,16 +66,8 @@ export default defineRule({
  * aws-iam-sensitive-read-any-resource's. Kept per name: the editor re-judges the same
  * policies on every pause in typing.
  */
-function scopedLevels(name: string): ReadonlySet<string> {
-  let known = levelsOfName.get(name);
-  if (!known) {
-    const actions = name.includes('*') || name.includes('?') ? expandPattern(name) : [name];
-    const scoped = actions.filter((x) => !isWildcardOnly(x) && !sensitiveRead(x));
-    known = new Set(scoped.flatMap((x) => accessLevels(x) ?? []));
-    if (levelsOfName.size >= 10_000) levelsOfName.clear();
-    levelsOfName.set(name, known);
-  }
-  return known;
-}
-
-const levelsOfName = new Map<string, ReadonlySet<string>>();
+const scopedLevels = memoized((name: string): ReadonlySet<string> => {
+  const actions = name.includes('*') || name.includes('?') ? expandPattern(name) : [name];
+  const scoped = actions.filter((x) => !isWildcardOnly(x) && !sensitiveRead(x));
+  return new Set(scoped.flatMap((x) => accessLevels(x) ?? []));
+});

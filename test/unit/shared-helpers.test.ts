@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { proseList } from '../../server/src/engine/finding';
 import { collectionPairs, toPlain, type Value } from '../../server/src/eval/value';
+import { memoized } from '../../server/src/memo';
 import { nameList } from '../../server/src/rules-support/iam-findings';
 
 const origin = { file: 'x.tf', span: { start: 0, end: 0 } };
@@ -32,5 +33,23 @@ describe('lists in prose (one helper for merged findings and IAM messages)', () 
   it('nameList quotes and counts with its noun', () => {
     assert.equal(nameList(['s3:*', 'iam:*', 'ec2:*'], 'wildcard actions'), '"s3:*", "iam:*" and "ec2:*"');
     assert.equal(nameList(['a', 'b', 'c', 'd'], 'wildcard actions'), '"a", "b" and 2 more wildcard actions');
+  });
+});
+
+describe('memoized (the bounded memo of pure lookups)', () => {
+  it('computes each key once, remembers undefined answers too, and starts afresh past its bound', () => {
+    const calls: string[] = [];
+    const lookup = memoized((k: string) => {
+      calls.push(k);
+      return k === 'none' ? undefined : k.toUpperCase();
+    }, 2);
+    assert.equal(lookup('a'), 'A');
+    assert.equal(lookup('a'), 'A');
+    assert.equal(lookup('none'), undefined);
+    assert.equal(lookup('none'), undefined);
+    assert.deepEqual(calls, ['a', 'none']);
+    lookup('b'); // a third key: the two remembered are dropped
+    lookup('a');
+    assert.deepEqual(calls, ['a', 'none', 'b', 'a']);
   });
 });

@@ -1,3 +1,4 @@
+import { memoized } from '../memo';
 import { expandPattern, isKnownAction } from '../iam/catalogue';
 import {
   actionInfo,
@@ -47,17 +48,12 @@ function best(suggestions: readonly string[], name: string): string | undefined 
 /** An action or action pattern as written in Action / NotAction; undefined when it names something. */
 export function checkAction(name: string): NameProblem | undefined {
   if (name === '*' || name.includes('${')) return undefined;
-  // The answer depends on the name alone, and a module names the same actions on every
-  // keystroke: looked up once (the nearest-name search is the costly part).
-  if (actionVerdicts.has(name)) return actionVerdicts.get(name);
-  if (actionVerdicts.size >= MAX_REMEMBERED_VERDICTS) actionVerdicts.clear();
-  const verdict = diagnoseAction(name);
-  actionVerdicts.set(name, verdict);
-  return verdict;
+  return actionVerdict(name);
 }
 
-const actionVerdicts = new Map<string, NameProblem | undefined>();
-const MAX_REMEMBERED_VERDICTS = 20_000;
+// The answer depends on the name alone, and a module names the same actions on every
+// keystroke: looked up once (the nearest-name search is the costly part).
+const actionVerdict = memoized((name: string) => diagnoseAction(name), 20_000);
 
 function diagnoseAction(name: string): NameProblem | undefined {
   // A known action or a pattern that matches some: the action table says so, and the larger

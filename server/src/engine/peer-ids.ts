@@ -1,3 +1,5 @@
+import { memoized } from '../memo';
+
 /**
  * The ids other scanners give the checks Perimeter's rules correspond to, in every form
  * teams wrote them in suppressions: tfsec long ids and legacy codes, Trivy AVD ids,
@@ -94,19 +96,11 @@ interface PeerId {
   readonly rules: readonly string[];
 }
 
-/** Lower case, without Trivy's `AVD-` prefix: how peer ids are compared. */
-function normalizePeerId(id: string): string {
-  // The same few ids and aliases are compared for every finding and comment: kept once made.
-  let n = normalized.get(id);
-  if (n === undefined) {
-    n = id.trim().toLowerCase().replace(/^avd-/, '');
-    if (normalized.size >= 10_000) normalized.clear();
-    normalized.set(id, n);
-  }
-  return n;
-}
-
-const normalized = new Map<string, string>();
+/**
+ * Lower case, without Trivy's `AVD-` prefix: how peer ids are compared. The same few ids and
+ * aliases are compared for every finding and comment: each is made once.
+ */
+const normalizePeerId = memoized((id: string): string => id.trim().toLowerCase().replace(/^avd-/, ''));
 
 const lowerKeys = <T>(table: Readonly<Record<string, T>>): Map<string, T> => new Map(Object.entries(table).map(([k, v]) => [normalizePeerId(k), v]));
 const LONG = lowerKeys(LONG_TO_AVD);

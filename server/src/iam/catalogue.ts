@@ -1,3 +1,4 @@
+import { memoized } from '../memo';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -79,16 +80,10 @@ export function isWildcardOnly(action: string): boolean {
 export function expandPattern(pattern: string): string[] {
   // The catalogue never changes while running: a pattern is matched against it once (the
   // editor re-analyses the same policies on every pause in typing).
-  let hit = expansions.get(pattern);
-  if (!hit) {
-    if (expansions.size >= MAX_EXPANSIONS) expansions.clear();
-    expansions.set(pattern, (hit = matchPattern(pattern)));
-  }
-  return [...hit];
+  return [...expansion(pattern)];
 }
 
-const expansions = new Map<string, readonly string[]>();
-const MAX_EXPANSIONS = 20_000;
+const expansion = memoized((pattern: string): readonly string[] => matchPattern(pattern), 20_000);
 
 function matchPattern(pattern: string): string[] {
   const p = pattern.trim();
@@ -114,14 +109,7 @@ export function isKnownGlobalConditionKey(key: string): boolean {
   return catalogue().globalKeys.has(key.toLowerCase());
 }
 
-const patterns = new Map<string, RegExp>();
-
 /** An IAM pattern (`*` any run, `?` one character, case-insensitive) as a regular expression. */
-export function iamPatternRegExp(pattern: string): RegExp {
-  let re = patterns.get(pattern);
-  if (!re) {
-    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-    patterns.set(pattern, re);
-  }
-  return re;
-}
+export const iamPatternRegExp = memoized(
+  (pattern: string): RegExp => new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i'),
+);
