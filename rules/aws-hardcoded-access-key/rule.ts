@@ -32,35 +32,54 @@ export default defineRule({
   fixable: false,
   check(ctx) {
     const m = ctx.module;
+    const files = [...m.files, ...m.varFiles].filter((f) => keysIn(f).length);
+    if (!files.length) return;
     const reported = new Set<string>();
     providerCredentials.check({ module: m, report: (r: Report) => reported.add(`${r.origin.file}:${r.origin.span.start}`) });
-    for (const file of [...m.files, ...m.varFiles]) {
-      const text = file.text;
-      for (const match of text.matchAll(KEY_ID)) {
-        const start = match.index!;
-        const end = start + match[0].length;
-        if (covered(reported, file.path, start, text)) continue;
-        ctx.report({
-          origin: { file: file.path, span: { start, end } },
-          message: `${KIND[match[1]]} (${maskKeyId(match[0])}) is written in ${where(file.path)}. Whoever reads the repository can use it with its secret: remove it, rotate the key, and give the workload a role instead.`,
-        });
-      }
-      // Every name SECRET looks for contains "secret": a plain search of the lower-cased
-      // text rules most files out faster than any case-insensitive pattern can.
-      const mentionsSecret = text.toLowerCase().includes('secret');
-      for (const match of mentionsSecret ? text.matchAll(SECRET) : []) {
-        const secret = match[2];
-        if (entropy(secret) < 4.0 || !/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || !/[0-9]/.test(secret)) continue;
-        const start = match.index! + match[0].length - secret.length;
-        if (covered(reported, file.path, start, text)) continue;
-        ctx.report({
-          origin: { file: file.path, span: { start, end: start + secret.length } },
-          message: `A value that looks like an AWS secret access key (****) is written in ${where(file.path)} next to "${match[1]}". Remove it, rotate the key, and give the workload a role or a secrets manager reference instead.`,
-        });
+    for (const file of files) {
+      for (const key of keysIn(file)) {
+        if (covered(reported, file.path, key.span.start, file.text)) continue;
+        ctx.report({ origin: { file: file.path, span: key.span }, message: key.message });
       }
     }
   },
 });
+
+interface KeyInText {
+  readonly span: { readonly start: number; readonly end: number };
+  readonly message: string;
+}
+
+// Per file version: a file is read by its module and by every instance of it a caller makes.
+const KEYS_IN_TEXT = new WeakMap<object, readonly KeyInText[]>();
+
+function keysIn(file: { readonly path: string; readonly text: string }): readonly KeyInText[] {
+  const known = KEYS_IN_TEXT.get(file);
+  if (known) return known;
+  const text = file.text;
+  const out: KeyInText[] = [];
+  for (const match of text.matchAll(KEY_ID)) {
+    const start = match.index!;
+    out.push({
+      span: { start, end: start + match[0].length },
+      message: `${KIND[match[1]]} (${maskKeyId(match[0])}) is written in ${where(file.path)}. Whoever reads the repository can use it with its secret: remove it, rotate the key, and give the workload a role instead.`,
+    });
+  }
+  // Every name SECRET looks for contains "secret": a plain search of the lower-cased
+  // text rules most files out faster than any case-insensitive pattern can.
+  const mentionsSecret = text.toLowerCase().includes('secret');
+  for (const match of mentionsSecret ? text.matchAll(SECRET) : []) {
+    const secret = match[2];
+    if (entropy(secret) < 4.0 || !/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || !/[0-9]/.test(secret)) continue;
+    const start = match.index! + match[0].length - secret.length;
+    out.push({
+      span: { start, end: start + secret.length },
+      message: `A value that looks like an AWS secret access key (****) is written in ${where(file.path)} next to "${match[1]}". Remove it, rotate the key, and give the workload a role or a secrets manager reference instead.`,
+    });
+  }
+  KEYS_IN_TEXT.set(file, out);
+  return out;
+}
 
 /** True when the provider rule reported the literal this match sits in. */
 function covered(reported: Set<string>, file: string, at: number, text: string): boolean {

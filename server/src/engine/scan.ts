@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import type { BlockRef, TerraformModule } from '../module/module';
-import { LineIndex } from '../hcl/span';
+import { lineIndexOf } from '../hcl/span';
 import { instantiateCalls } from '../module/calls';
 import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
@@ -81,7 +81,7 @@ export function analyseFiles(files: readonly HclFile[], rules: readonly Rule[], 
 }
 
 function callSite(callPath: string, caller: BlockRef): CallSite {
-  const idx = new LineIndex(caller.file.text);
+  const idx = lineIndexOf(caller.file);
   const at = caller.block.headerSpan;
   return { path: callPath, file: caller.file.path, range: { start: idx.position(at.start), end: idx.position(at.end) } };
 }
@@ -120,7 +120,7 @@ export function analysedModules(
 /** One error per top-level block (or line outside blocks) that did not parse; the rest was analysed. */
 function syntaxErrorsOf(file: HclFile): ScanError[] {
   if (!file.syntaxErrors.length) return [];
-  const lines = new LineIndex(file.text);
+  const lines = lineIndexOf(file);
   const out: ScanError[] = [];
   const seen = new Set<string>();
   for (const e of file.syntaxErrors) {

@@ -1,5 +1,5 @@
 import type { Block, Comment, HclFile } from '../hcl/ast';
-import { contains, LineIndex, type Span } from '../hcl/span';
+import { contains, type LineIndex, lineIndexOf, type Span } from '../hcl/span';
 import type { Finding } from './finding';
 import { peerIdCovers } from './peer-ids';
 
@@ -71,7 +71,7 @@ export function applySuppressions(
   for (const f of files) {
     // Most files have no suppression comment: do not index their lines for nothing.
     if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
-    const index = new LineIndex(f.text);
+    const index = lineIndexOf(f);
     const layout = new Layout(f, index);
     const list = f.comments.flatMap((c) => parse(c, layout, now));
     if (list.length) byFile.set(f.path, { index, layout, list });

@@ -69,3 +69,14 @@ export class LineIndex {
     return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }
+
+// One index per parsed file: the modules that read a file (a called module's instances
+// too) and the suppressions share it.
+const FILE_LINES = new WeakMap<object, LineIndex>();
+
+/** The line index of a parsed file (or any object holding one text version). */
+export function lineIndexOf(file: { readonly text: string }): LineIndex {
+  let idx = FILE_LINES.get(file);
+  if (!idx || idx.text !== file.text) FILE_LINES.set(file, (idx = new LineIndex(file.text)));
+  return idx;
+}

@@ -15,21 +15,26 @@ export function decodeHeredoc(source: string, start: number, end: number): TextP
   return decode(source, start, end, false);
 }
 
+const ESCAPED: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
 function decode(source: string, start: number, end: number, escapes: boolean): TextPiece {
-  let out = '';
+  const span: Span = { start, end };
+  const first = firstRewrite(source, start, end, escapes);
+  // Most strings have nothing to rewrite: their text is the source's, offset for offset.
+  if (first === end) return { value: source.slice(start, end), span };
+  let out = source.slice(start, first);
   const offsets: number[] = [];
-  let linear = true;
-  let i = start;
+  for (let k = start; k < first; k++) offsets.push(k);
+  let i = first;
   while (i < end) {
     const c = source[i];
     if (escapes && c === '\\' && i + 1 < end) {
       const n = source[i + 1];
-      const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-      if (n in simple) {
-        out += simple[n];
+      const simple = ESCAPED[n];
+      if (simple !== undefined) {
+        out += simple;
         offsets.push(i);
         i += 2;
-        linear = false;
         continue;
       }
       const width = n === 'u' ? 4 : n === 'U' ? 8 : 0;
@@ -39,7 +44,6 @@ function decode(source: string, start: number, end: number, escapes: boolean): T
         for (let k = 0; k < ch.length; k++) offsets.push(i);
         out += ch;
         i += 2 + width;
-        linear = false;
         continue;
       }
     }
@@ -47,7 +51,6 @@ function decode(source: string, start: number, end: number, escapes: boolean): T
       out += c + '{';
       offsets.push(i, i + 2);
       i += 3;
-      linear = false;
       continue;
     }
     out += c;
@@ -55,8 +58,26 @@ function decode(source: string, start: number, end: number, escapes: boolean): T
     i++;
   }
   offsets.push(end);
-  const span: Span = { start, end };
-  return linear ? { value: out, span } : { value: out, span, offsets };
+  return { value: out, span, offsets };
+}
+
+/**
+ * Where decoding first changes the text (an escape, `$${`, `%%{`), or `end`. A backslash
+ * before an unknown escape letter is kept as written, so it changes nothing.
+ */
+function firstRewrite(source: string, start: number, end: number, escapes: boolean): number {
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 92 /* \\ */ && escapes && i + 1 < end) {
+      const n = source[i + 1];
+      if (ESCAPED[n] !== undefined) return i;
+      const width = n === 'u' ? 4 : n === 'U' ? 8 : 0;
+      if (width && i + 2 + width <= end && /^[0-9a-fA-F]+$/.test(source.slice(i + 2, i + 2 + width))) return i;
+    } else if ((c === 36 /* $ */ || c === 37) /* % */ && source.charCodeAt(i + 1) === c && source.charCodeAt(i + 2) === 123 /* { */ && i + 2 < end) {
+      return i;
+    }
+  }
+  return end;
 }
 
 /** Source offset of decoded character `index` of a piece (index may equal value.length). */

@@ -19,7 +19,8 @@ interface ModuleInstance {
  * variables (evaluated in the caller, so origins stay in the caller's files). Local
  * sources (`./x`, `../x`) are followed; registry and git sources only when
  * `terraform init` has recorded their directory in `.terraform/modules/modules.json`.
- * Nothing is downloaded. Cycles (`source = "./"`) and deep chains end.
+ * Nothing is downloaded. Cycles (`source = "./"`) and deep chains end. Each module's own
+ * instances (paths from it) are remembered: see `calledInstances`.
  */
 export function instantiateCalls(
   module: TerraformModule,
@@ -31,25 +32,51 @@ export function instantiateCalls(
   manifest = readModulesManifest(rootDir),
 ): ModuleInstance[] {
   if (chain.length > MAX_DEPTH) return [];
-  const out: ModuleInstance[] = [];
+  const own: ModuleInstance[] = [];
   for (const call of module.blocksOfType('module')) {
     const name = call.block.labels[0]?.value;
     if (!name) continue;
     const key = prefix ? `${prefix}.${name}` : name;
     const dir = childDir(module, call, key, rootDir, manifest);
     if (!dir || chain.includes(dir)) continue;
-    const files = loadDir(dir);
-    if (!files || !files.length) continue;
+    const files = tfFilesOf(loadDir(dir));
+    if (!files?.length) continue;
     const inputs = new Map<string, Value>();
     for (const a of call.block.body.attributes) {
       if (!META_ARGUMENTS.has(a.name)) inputs.set(a.name, module.evaluate(a, call.file));
     }
-    const child = new TerraformModule(dir, files.filter((f) => f.path.endsWith('.tf')), [], reader, inputs, [...module.files, ...module.varFiles, ...module.callerFiles]);
-    const callPath = `${prefix ? `module.${prefix.split('.').join('.module.')}.` : ''}module.${name}`;
-    out.push({ module: child, path: callPath });
-    out.push(...instantiateCalls(child, loadDir, reader, [...chain, dir], key, rootDir, manifest));
+    const child = new TerraformModule(dir, files, [], reader, inputs, [...module.files, ...module.varFiles, ...module.callerFiles]);
+    const path = `module.${name}`;
+    own.push({ module: child, path });
+    instantiateCalls(child, loadDir, reader, [...chain, dir], key, rootDir, manifest);
+    for (const nested of INSTANCES.get(child) ?? []) own.push({ module: nested.module, path: `${path}.${nested.path}` });
   }
-  return out;
+  INSTANCES.set(module, own);
+  if (!prefix) return own;
+  // Paths from the scanned module: `module.a.module.b`.
+  const from = `module.${prefix.split('.').join('.module.')}.`;
+  return own.map((i) => ({ module: i.module, path: from + i.path }));
+}
+
+/** Each module's instances, with paths from it, as `instantiateCalls` built them. */
+const INSTANCES = new WeakMap<TerraformModule, readonly ModuleInstance[]>();
+
+/**
+ * The module instances a module calls (paths from it: `module.a.module.b`), when the analysis
+ * has instantiated its calls; undefined when it has not (a module built on its own).
+ */
+export function calledInstances(module: TerraformModule): readonly ModuleInstance[] | undefined {
+  return INSTANCES.get(module);
+}
+
+// The `.tf` files of a loaded directory, one array per loaded list (instances share it).
+const TF_FILES = new WeakMap<readonly HclFile[], HclFile[]>();
+
+function tfFilesOf(loaded: HclFile[] | undefined): HclFile[] | undefined {
+  if (!loaded) return undefined;
+  let tf = TF_FILES.get(loaded);
+  if (!tf) TF_FILES.set(loaded, (tf = loaded.filter((f) => f.path.endsWith('.tf'))));
+  return tf;
 }
 
 function childDir(module: TerraformModule, call: BlockRef, key: string, rootDir: string, manifest: Map<string, string>): string | undefined {

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
-import { LineIndex } from '../hcl/span';
+import { LineIndex, lineIndexOf } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
@@ -24,9 +24,9 @@ export interface AttributeRef {
  * set its variables. Indexes blocks by address and evaluates expressions in context.
  */
 export class TerraformModule implements PolicySource {
-  private readonly byAddress = new Map<string, BlockRef[]>();
-  private readonly byType = new Map<string, BlockRef[]>();
-  private readonly localsByName = new Map<string, { attribute: Attribute; file: HclFile }>();
+  private byAddress: Map<string, BlockRef[]>;
+  private byType: Map<string, BlockRef[]>;
+  private readonly localsByName: ReadonlyMap<string, { attribute: Attribute; file: HclFile }>;
   private readonly tfvars = new Map<string, { attribute: Attribute; file: HclFile }>();
   private readonly resolving = new Set<string>();
   private readonly cache = new Map<string, Value>();
@@ -51,32 +51,31 @@ export class TerraformModule implements PolicySource {
     readonly callerFiles: readonly HclFile[] = [],
   ) {
     if (inputs) this.inputs = new Map(inputs);
-    for (const file of files) {
-      for (const block of file.body.blocks) this.index(block, file);
-    }
+    // Every instance of a called module shares its files' index (see blockIndexOf).
+    const shared = blockIndexOf(files);
+    this.byAddress = shared.byAddress;
+    this.byType = shared.byType;
+    this.localsByName = shared.localsByName;
     // terraform.tfvars first, then *.auto.tfvars in lexical order: later ones win.
     const ordered = [...varFiles].sort((a, b) => tfvarsRank(a.path) - tfvarsRank(b.path) || a.path.localeCompare(b.path));
     for (const vf of ordered) for (const a of vf.body.attributes) this.tfvars.set(a.name, { attribute: a, file: vf });
     this.synthesized = registryResources(dir, this.blocksOfType('module'), (f) => this.env(f));
-    // Under their address as Terraform prints it (module.assets.aws_s3_bucket.this).
+    if (!this.synthesized.length) return;
+    // Under their address as Terraform prints it (module.assets.aws_s3_bucket.this), in
+    // this module's own copy of the index.
+    this.byAddress = copyLists(this.byAddress);
+    this.byType = copyLists(this.byType);
     for (const r of this.synthesized) {
       const address = formatAddress(r.address);
       this.synthesizedAddresses.add(address);
-      this.index(r.block, r.file, address);
+      const ref: BlockRef = { block: r.block, file: r.file, address };
+      push(this.byAddress, address, ref);
+      push(this.byType, typeKey(r.block), ref);
     }
   }
 
   /** Addresses of the resources registry module calls create (see resolve: `module`). */
   private readonly synthesizedAddresses = new Set<string>();
-
-  private index(block: Block, file: HclFile, address = blockAddress(block)): void {
-    const ref: BlockRef = { block, file, address: address ?? block.type };
-    if (address) push(this.byAddress, address, ref);
-    push(this.byType, typeKey(block), ref);
-    if (block.type === 'locals') {
-      for (const a of block.body.attributes) this.localsByName.set(a.name, { attribute: a, file });
-    }
-  }
 
   /** `resource` blocks of a type, e.g. `resources('aws_s3_bucket_acl')`. */
   resources(type: string): readonly BlockRef[] {
@@ -101,7 +100,8 @@ export class TerraformModule implements PolicySource {
     let idx = this.texts.get(filePath);
     if (!idx) {
       const f = this.files.find((x) => x.path === filePath) ?? this.varFiles.find((x) => x.path === filePath) ?? this.callerFiles.find((x) => x.path === filePath);
-      const text = f?.text ?? this.reader?.(filePath);
+      if (f) return lineIndexOf(f);
+      const text = this.reader?.(filePath);
       if (text === undefined) return undefined;
       idx = new LineIndex(text);
       this.texts.set(filePath, idx);
@@ -360,6 +360,38 @@ function tfvarsRank(p: string): number {
   const base = path.basename(p);
   if (base === 'terraform.tfvars' || base === 'terraform.tfvars.json') return 0;
   return 1;
+}
+
+interface BlockIndex {
+  readonly byAddress: Map<string, BlockRef[]>;
+  readonly byType: Map<string, BlockRef[]>;
+  readonly localsByName: Map<string, { attribute: Attribute; file: HclFile }>;
+}
+
+// One index per list of files: a module called from many places is indexed once.
+const BLOCK_INDEXES = new WeakMap<readonly HclFile[], BlockIndex>();
+
+function blockIndexOf(files: readonly HclFile[]): BlockIndex {
+  let index = BLOCK_INDEXES.get(files);
+  if (index) return index;
+  index = { byAddress: new Map(), byType: new Map(), localsByName: new Map() };
+  for (const file of files) {
+    for (const block of file.body.blocks) {
+      const address = blockAddress(block);
+      const ref: BlockRef = { block, file, address: address ?? block.type };
+      if (address) push(index.byAddress, address, ref);
+      push(index.byType, typeKey(block), ref);
+      if (block.type === 'locals') for (const a of block.body.attributes) index.localsByName.set(a.name, { attribute: a, file });
+    }
+  }
+  BLOCK_INDEXES.set(files, index);
+  return index;
+}
+
+function copyLists<K, V>(m: ReadonlyMap<K, V[]>): Map<K, V[]> {
+  const copy = new Map<K, V[]>();
+  for (const [k, list] of m) copy.set(k, [...list]);
+  return copy;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { alternatives, type Value } from '../eval/value';
 import { groupBy } from '../group-by';
 import type { HclFile } from '../hcl/ast';
-import { instantiateCalls } from '../module/calls';
+import { calledInstances, instantiateCalls } from '../module/calls';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { parseSources, readSources } from '../module/workspace';
 import { referencedAddress } from './values';
@@ -165,7 +165,8 @@ function calledBlocks(m: TerraformModule): CoveringBlock[] {
     if (!dirs.has(dir)) dirs.set(dir, readTerraformDir(dir));
     return dirs.get(dir);
   };
-  for (const inst of instantiateCalls(m, loadDir, () => undefined)) {
+  // The analysis has instantiated the calls already; a module built on its own reads them.
+  for (const inst of calledInstances(m) ?? instantiateCalls(m, loadDir, () => undefined)) {
     for (const ref of inst.module.resources('aws_s3_bucket_public_access_block')) hit.push({ module: inst.module, ref, address: `${inst.path}.${ref.address}` });
   }
   return hit;
