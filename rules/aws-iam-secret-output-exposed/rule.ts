@@ -1,4 +1,4 @@
-import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, visitReferences } from '../../server/src/rule-api';
+import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, type TerraformModule, visitReferences } from '../../server/src/rule-api';
 
 /** An output that prints an access key's secret without `sensitive = true`. */
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
       if (!value) continue;
       const sensitive = m.attribute(out, 'sensitive');
       if (sensitive && alternatives(sensitive.value).every((v) => v.kind === 'bool' && v.value)) continue;
-      const leaks = secretReferences(value.expr, (n) => m.localExpression(n));
+      const leaks = secretReferencesIn(m, value.expr);
       if (!leaks) continue;
       ctx.report({
         origin: { file: out.file.path, span: value.expr.span },
@@ -29,6 +29,16 @@ export default defineRule({
 
 function addSensitive(out: BlockRef) {
   return addAttribute(out.file, out.block, 'sensitive', 'true');
+}
+
+// What an output's expression names depends on the text only: instances of a called module share it.
+const LEAKS = new WeakMap<object, Map<Expr, string | undefined>>();
+
+function secretReferencesIn(m: TerraformModule, expr: Expr): string | undefined {
+  let known = LEAKS.get(m.textKey);
+  if (!known) LEAKS.set(m.textKey, (known = new Map()));
+  if (!known.has(expr)) known.set(expr, secretReferences(expr, (n) => m.localExpression(n)));
+  return known.get(expr);
 }
 
 /** `aws_iam_access_key.x.secret` (or ses_smtp_password_v4), directly or through locals (any depth). */

@@ -33,6 +33,11 @@ export class TerraformModule implements PolicySource {
   private readonly texts = new Map<string, LineIndex>();
   /** Values of this module's input variables set by the calling module (module calls). */
   inputs = new Map<string, Value>();
+  /**
+   * The same object for every module read from the same files (each instance of a called
+   * module): a WeakMap key for results that depend on the text alone.
+   */
+  readonly textKey: object;
   /** Resources that calls to well-known registry modules create (see registry/). */
   readonly synthesized: readonly SynthesizedResource[];
 
@@ -53,6 +58,7 @@ export class TerraformModule implements PolicySource {
     if (inputs) this.inputs = new Map(inputs);
     // Every instance of a called module shares its files' index (see blockIndexOf).
     const shared = blockIndexOf(files);
+    this.textKey = shared;
     this.byAddress = shared.byAddress;
     this.byType = shared.byType;
     this.localsByName = shared.localsByName;
@@ -178,7 +184,15 @@ export class TerraformModule implements PolicySource {
     return v;
   }
 
+  private readonly envs = new Map<HclFile, EvalEnv>();
+
   env(file: HclFile): EvalEnv {
+    let env = this.envs.get(file);
+    if (!env) this.envs.set(file, (env = this.newEnv(file)));
+    return env;
+  }
+
+  private newEnv(file: HclFile): EvalEnv {
     return {
       file: file.path,
       resolve: (root, steps, origin, depth) => this.resolve(root, steps, origin, depth),
