@@ -72,7 +72,7 @@ export function applySuppressions(
     // Most files have no suppression comment: do not index their lines for nothing.
     if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
     const index = lineIndexOf(f);
-    const layout = new Layout(f, index);
+    const layout = layoutOf(f, index);
     const list = f.comments.flatMap((c) => parse(c, layout, now));
     if (list.length) byFile.set(f.path, { index, layout, list });
   }
@@ -126,6 +126,15 @@ const SUPPRESSION = /^(perimeter:|trivy:|tfsec:|checkov:|bridgecrew:|kics-scan)/
 const PEER_IGNORE = /(?:trivy|tfsec):ignore:([\w.-]+)(?::exp:(\d{4}-\d{2}-\d{2}))?/gi;
 const PEER_SKIP = /(?:checkov|bridgecrew):skip=([\w-]+)/gi;
 
+// One layout per file version: a file is read by its module and each instance of it.
+const LAYOUTS = new WeakMap<HclFile, Layout>();
+
+function layoutOf(file: HclFile, index: LineIndex): Layout {
+  let layout = LAYOUTS.get(file);
+  if (!layout || layout.index !== index) LAYOUTS.set(file, (layout = new Layout(file, index)));
+  return layout;
+}
+
 /** Where a file's blocks start and which lines hold only comments. */
 class Layout {
   /** Every block of the file, any nesting level, with the line of its header. */
@@ -166,8 +175,15 @@ class Layout {
 
   /** True when a span is exactly one of this file's blocks. */
   hasBlock(span: Span): boolean {
-    return this.blocks.some((b) => b.span.start === span.start && b.span.end === span.end);
+    if (!this.ends) {
+      this.ends = new Map();
+      for (const b of this.blocks) this.ends.set(b.span.start, [...(this.ends.get(b.span.start) ?? []), b.span.end]);
+    }
+    return this.ends.get(span.start)?.includes(span.end) ?? false;
   }
+
+  /** Block ends by block start, built on first use. */
+  private ends: Map<number, number[]> | undefined;
 
   /** Blocks whose header is on a line. */
   blocksAt(line: number): Span[] {

@@ -1,4 +1,4 @@
-import type { Expr, TemplatePart } from '../hcl/ast';
+import type { Expr, TemplatePart, TextPiece } from '../hcl/ast';
 import { parseTemplate } from '../hcl/parser';
 import { collectionPairs, evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
 import { FUNCTIONS } from './functions';
@@ -81,6 +81,8 @@ function objectKey(key: Expr, scope: EvalScope): string | undefined {
 function template(parts: readonly TemplatePart[], origin: Origin, scope: EvalScope): Value {
   // A single interpolation `"${x}"` yields x's own value (and type), as Terraform does.
   if (parts.length === 1 && parts[0].kind === 'interpolation' && parts[0].expr) return evalIn(parts[0].expr, scope);
+  // A plain string: its offsets are its piece's, the same for every evaluation of it.
+  if (parts.length === 1 && parts[0].kind === 'text' && endsAtSpan(parts[0].piece)) return { kind: 'string', value: parts[0].piece.value, known: true, origin: { ...origin, offsets: pieceOffsets(parts[0].piece) } };
   let value = '';
   let known = true;
   const offsets: number[] = [];
@@ -101,6 +103,26 @@ function template(parts: readonly TemplatePart[], origin: Origin, scope: EvalSco
   }
   offsets.push(parts.length ? lastEnd(parts) : origin.span.end);
   return { kind: 'string', value, known, origin: { ...origin, offsets } };
+}
+
+/** Whether a piece's offsets end at its span's end, as a template's offsets do. */
+function endsAtSpan(piece: TextPiece): boolean {
+  return !piece.offsets || piece.offsets[piece.value.length] === piece.span.end;
+}
+
+const PIECE_OFFSETS = new WeakMap<TextPiece, readonly number[]>();
+
+/** The source offset of each character of a piece, and its end (see Origin.offsets). */
+function pieceOffsets(piece: TextPiece): readonly number[] {
+  if (piece.offsets) return piece.offsets;
+  let offsets = PIECE_OFFSETS.get(piece);
+  if (!offsets) {
+    const list: number[] = [];
+    for (let i = 0; i < piece.value.length; i++) list.push(piece.span.start + i);
+    list.push(piece.span.end);
+    PIECE_OFFSETS.set(piece, (offsets = list));
+  }
+  return offsets;
 }
 
 function lastEnd(parts: readonly TemplatePart[]): number {
