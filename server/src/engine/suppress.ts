@@ -73,7 +73,7 @@ export function applySuppressions(
     if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
     const index = lineIndexOf(f);
     const layout = layoutOf(f, index);
-    const list = f.comments.flatMap((c) => parse(c, layout, now));
+    const list = written(f, layout).flatMap((w) => inForce(w, now));
     if (list.length) byFile.set(f.path, { index, layout, list });
   }
   const kept: Finding[] = [];
@@ -84,7 +84,8 @@ export function applySuppressions(
     // The block a finding is about can sit in another file than the finding (a role reading
     // a policy document): its span only means something in the file that holds it.
     const block = entry && finding.block && entry.layout.hasBlock(finding.block) ? finding.block : undefined;
-    let hit = entry?.list.filter((s) => covers(s, finding, block, entry.index));
+    const blockLine = entry && block ? entry.index.position(block.start).line : undefined;
+    let hit = entry?.list.filter((s) => covers(s, finding, block, blockLine));
     // A finding in a file that cannot hold comments (a policy .json read by file()) is
     // suppressed by a comment inside the block that reads it.
     if (!hcl.has(finding.file) && finding.block) {
@@ -207,7 +208,30 @@ class Layout {
   }
 }
 
-function parse(c: Comment, layout: Layout, now: Date): Suppression[] {
+/**
+ * A suppression comment as written, before the date: a peer id with an expiry drops out
+ * once the date has passed. Read once per file version (see written).
+ */
+interface Written extends Omit<Suppression, 'ids' | 'used'> {
+  readonly ids: readonly { readonly id: string; readonly expires?: string }[];
+}
+
+const WRITTEN = new WeakMap<HclFile, readonly Written[]>();
+
+function written(file: HclFile, layout: Layout): readonly Written[] {
+  let list = WRITTEN.get(file);
+  if (!list) WRITTEN.set(file, (list = file.comments.flatMap((c) => parse(c, layout))));
+  return list;
+}
+
+/** The suppression a comment makes today, with its own `used` mark; none when every id of a peer ignore has expired. */
+function inForce(w: Written, now: Date): Suppression[] {
+  const ids = w.ids.filter((x) => !x.expires || !expired(x.expires, now)).map((x) => x.id);
+  if (w.kind === 'peer' && !ids.length) return [];
+  return [{ ...w, ids, used: false }];
+}
+
+function parse(c: Comment, layout: Layout): Written[] {
   const line = layout.index.position(c.span.start).line;
   const t = c.text;
   if (!SUPPRESSION.test(t)) return [];
@@ -216,18 +240,19 @@ function parse(c: Comment, layout: Layout, now: Date): Suppression[] {
     const target = layout.annotatedLine(c);
     return target === line ? own : [...own, ...layout.blocksAt(target)];
   };
-  const mk = (kind: Suppression['kind'], ids: string[], blocks: Span[]): Suppression[] => [{ kind, ids, line, comment: c, blocks, used: false }];
+  const plain = (ids: string[]) => ids.map((id) => ({ id }));
+  const mk = (kind: Suppression['kind'], ids: Written['ids'], blocks: Span[]): Written[] => [{ kind, ids, line, comment: c, blocks }];
   let m = /^perimeter:ignore-file:([\w,-]+)/i.exec(t);
-  if (m) return mk('perimeter-file', splitIds(m[1]), []);
+  if (m) return mk('perimeter-file', plain(splitIds(m[1])), []);
   m = /^perimeter:ignore:([\w,-]+)/i.exec(t);
-  if (m) return [{ kind: 'perimeter', ids: splitIds(m[1]), line, comment: c, blocks: annotated(), reason: t.slice(m[0].length), used: false }];
+  if (m) return [{ kind: 'perimeter', ids: plain(splitIds(m[1])), line, comment: c, blocks: annotated(), reason: t.slice(m[0].length) }];
   if (/^(?:trivy|tfsec):ignore:/i.test(t)) {
-    // Trivy drops an ignore rule once its expiry date has passed.
-    const ids = [...t.matchAll(PEER_IGNORE)].filter((x) => !x[2] || !expired(x[2], now)).map((x) => x[1]);
+    // Trivy drops an ignore rule once its expiry date has passed (see inForce).
+    const ids = [...t.matchAll(PEER_IGNORE)].map((x) => (x[2] ? { id: x[1], expires: x[2] } : { id: x[1] }));
     return ids.length ? mk('peer', ids, annotated()) : [];
   }
   if (/^(?:checkov|bridgecrew):skip=/i.test(t)) {
-    const ids = [...t.matchAll(PEER_SKIP)].map((x) => x[1]);
+    const ids = plain([...t.matchAll(PEER_SKIP)].map((x) => x[1]));
     const top = layout.topBlockOf(c);
     return mk('peer-block', ids, top ? [...annotated(), top] : annotated());
   }
@@ -260,7 +285,7 @@ function coversFromReader(s: Suppression, f: Finding, block: Span): boolean {
   }
 }
 
-function covers(s: Suppression, f: Finding, block: Span | undefined, index: LineIndex): boolean {
+function covers(s: Suppression, f: Finding, block: Span | undefined, blockLine: number | undefined): boolean {
   // Which rules a comment names is the cheap test, and fails for most pairs: positions after.
   const named =
     s.kind === 'perimeter' || s.kind === 'perimeter-file' ? s.ids.includes(f.ruleId) : s.kind === 'peer' || s.kind === 'peer-block' ? s.ids.some((id) => peerIdCovers(id, f)) : true;
@@ -268,7 +293,6 @@ function covers(s: Suppression, f: Finding, block: Span | undefined, index: Line
   if (s.kind === 'perimeter-file') return true;
   const line = f.range.start.line;
   if (s.kind === 'kics-line') return s.line === line - 1;
-  const blockLine = block ? index.position(block.start).line : undefined;
   const nearLine = s.line === line || s.line === line - 1;
   const nearBlock = blockLine !== undefined && (s.line === blockLine || s.line === blockLine - 1);
   // The finding's location lies inside a block the comment annotates (same file: see byFile).

@@ -4,18 +4,22 @@
  */
 export function shiftSpans<T>(node: T, delta: number): T {
   if (delta === 0) return node;
-  const walk = (v: unknown, key?: string): unknown => {
-    if (Array.isArray(v)) return key === 'offsets' ? v.map((o: number) => o + delta) : v.map((x) => walk(x));
-    if (v && typeof v === 'object') {
-      const o = v as Record<string, unknown>;
-      const out: Record<string, unknown> = {};
-      for (const k of Object.keys(o)) {
-        const x = o[k];
-        out[k] = (k === 'start' || k === 'end') && typeof x === 'number' ? x + delta : walk(x, k);
-      }
-      return out;
-    }
-    return v;
-  };
-  return walk(node) as T;
+  return shifted(node, delta, false) as T;
+}
+
+// Runs once per node after an edit, on every keystroke: no closures, no key arrays.
+function shifted(v: unknown, delta: number, isOffsets: boolean): unknown {
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = isOffsets ? (v[i] as number) + delta : shifted(v[i], delta, false);
+    return out;
+  }
+  if (v === null || typeof v !== 'object') return v;
+  const o = v as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const x = o[k];
+    out[k] = (k === 'start' || k === 'end') && typeof x === 'number' ? x + delta : typeof x === 'object' ? shifted(x, delta, k === 'offsets') : x;
+  }
+  return out;
 }

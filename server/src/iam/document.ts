@@ -3,6 +3,7 @@ import { evalIn, type EvalEnv } from '../eval/evaluate';
 import { policyStatementValue, type ConditionItem, type NestedGroup, type PrincipalItem, type StatementField } from '../eval/policy-statement';
 import { alternatives, collectionPairs, type ObjectEntry, type Origin, type Value } from '../eval/value';
 import { readPolicyValue } from './read';
+import { isPure, pureValue } from '../eval/pure';
 
 /**
  * `data "aws_iam_policy_document"` as the JSON document Terraform renders, but with
@@ -14,7 +15,9 @@ export function policyDocumentValue(block: Block, file: HclFile, env: EvalEnv, d
   const scope = (locals: ReadonlyMap<string, Value> = new Map()) => ({ env, locals, depth: depth + 1 });
   const attr = (b: Block, name: string, locals?: ReadonlyMap<string, Value>): { a: Attribute; v: Value } | undefined => {
     const a = b.body.attributes.find((x) => x.name === name);
-    return a ? { a, v: evalIn(a.expr, scope(locals)) } : undefined;
+    if (!a) return undefined;
+    // A literal (an action list) is the same in every module instance and every rebuild: kept with the expression.
+    return { a, v: isPure(a.expr) ? pureValue(a.expr, file.path, () => evalIn(a.expr, scope())) : evalIn(a.expr, scope(locals)) };
   };
 
   const own: Value[] = [];
