@@ -24,34 +24,65 @@ interface Entry {
   readonly code: number;
 }
 
+/**
+ * The catalogue as read, with each service's actions indexed on first use: a module names
+ * a few dozen services of the 456, and indexing all 22,000 actions up front cost a cold
+ * start about 60 ms.
+ */
 interface Index {
-  readonly byService: Map<string, Entry[]>;
-  readonly byAction: Map<string, Entry>;
+  /** Lower-case service prefix → the prefix as written and its actions (name → access code). */
+  readonly services: Map<string, { readonly prefix: string; readonly actions: Record<string, number> }>;
   readonly globalKeys: Set<string>;
 }
 
+interface ServiceIndex {
+  readonly entries: Entry[];
+  /** Lower-case `service:action` → entry. */
+  readonly byAction: Map<string, Entry>;
+}
+
 let index: Index | undefined;
+const serviceIndexes = new Map<string, ServiceIndex | null>();
 
 /** `iam-catalogue.json` beside the bundle in dist/, else the generated file beside this source. */
 function load(): Index {
   const beside = path.join(__dirname, 'iam-catalogue.json');
   const file = fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.json');
   const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, Record<string, number>>; globalConditionKeys: string[] };
-  const byService = new Map<string, Entry[]>();
-  const byAction = new Map<string, Entry>();
-  for (const [service, actions] of Object.entries(data.services)) {
-    const list: Entry[] = [];
-    for (const [action, code] of Object.entries(actions)) {
-      const e = { name: `${service}:${action}`, code };
-      list.push(e);
-      byAction.set(e.name.toLowerCase(), e);
-    }
-    byService.set(service.toLowerCase(), list);
-  }
-  return { byService, byAction, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())) };
+  const services: Index['services'] = new Map();
+  for (const [prefix, actions] of Object.entries(data.services)) services.set(prefix.toLowerCase(), { prefix, actions });
+  return { services, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())) };
 }
 
 const catalogue = (): Index => (index ??= load());
+
+/** A service's actions (lower-case prefix), indexed on first use; undefined for an unknown service. */
+function service(lowerPrefix: string): ServiceIndex | undefined {
+  let s = serviceIndexes.get(lowerPrefix);
+  if (s === undefined) {
+    const written = catalogue().services.get(lowerPrefix);
+    s = null;
+    if (written) {
+      const entries: Entry[] = [];
+      const byAction = new Map<string, Entry>();
+      for (const [action, code] of Object.entries(written.actions)) {
+        const e = { name: `${written.prefix}:${action}`, code };
+        entries.push(e);
+        byAction.set(e.name.toLowerCase(), e);
+      }
+      s = { entries, byAction };
+    }
+    serviceIndexes.set(lowerPrefix, s);
+  }
+  return s ?? undefined;
+}
+
+/** The entry of an exact action name, any case. */
+function entryOf(action: string): Entry | undefined {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(':');
+  return colon < 0 ? undefined : service(lower.slice(0, colon))?.byAction.get(lower);
+}
 
 function levels(code: number): AccessLevel[] {
   return BITS.filter(([, bit]) => code & bit).map(([l]) => l);
@@ -59,17 +90,17 @@ function levels(code: number): AccessLevel[] {
 
 /** Access levels of an exact action (`iam:PutRolePolicy` → Permissions management, Write). */
 export function accessLevels(action: string): AccessLevel[] | undefined {
-  const e = catalogue().byAction.get(action.toLowerCase());
+  const e = entryOf(action);
   return e ? levels(e.code) : undefined;
 }
 
 export function isKnownAction(action: string): boolean {
-  return catalogue().byAction.has(action.toLowerCase());
+  return entryOf(action) !== undefined;
 }
 
 /** True when the action supports no resource-level permissions (only `Resource "*"`). */
 export function isWildcardOnly(action: string): boolean {
-  const e = catalogue().byAction.get(action.toLowerCase());
+  const e = entryOf(action);
   return !!e && (e.code & WILDCARD_ONLY) !== 0;
 }
 
@@ -87,14 +118,14 @@ const expansion = memoized((pattern: string): readonly string[] => matchPattern(
 
 function matchPattern(pattern: string): string[] {
   const p = pattern.trim();
-  if (p === '*') return [...catalogue().byAction.values()].map((e) => e.name);
+  if (p === '*') return [...catalogue().services.keys()].flatMap((s) => service(s)?.entries.map((e) => e.name) ?? []);
   const colon = p.indexOf(':');
   if (colon < 0) return [];
-  const service = p.slice(0, colon).toLowerCase();
+  const prefix = p.slice(0, colon).toLowerCase();
   const re = iamPatternRegExp(p.slice(colon + 1));
-  const services = /[*?]/.test(service) ? [...catalogue().byService.keys()].filter((s) => iamPatternRegExp(service).test(s)) : [service];
+  const services = /[*?]/.test(prefix) ? [...catalogue().services.keys()].filter((s) => iamPatternRegExp(prefix).test(s)) : [prefix];
   const out: string[] = [];
-  for (const s of services) for (const e of catalogue().byService.get(s) ?? []) if (re.test(e.name.slice(e.name.indexOf(':') + 1))) out.push(e.name);
+  for (const s of services) for (const e of service(s)?.entries ?? []) if (re.test(e.name.slice(e.name.indexOf(':') + 1))) out.push(e.name);
   return out;
 }
 
