@@ -24,6 +24,7 @@ import awsIamSensitiveReadAnyResource from './aws-iam-sensitive-read-any-resourc
 import awsIamUnknownAction from './aws-iam-unknown-action/rule';
 import awsIamUnknownConditionKey from './aws-iam-unknown-condition-key/rule';
 import awsIamConditionOperatorMismatch from './aws-iam-condition-operator-mismatch/rule';
+import awsIamPolicyInvalidJson from './aws-iam-policy-invalid-json/rule';
 
 /** Every rule Perimeter ships, in catalogue order. A new rule is one folder plus one line here. */
 export const ALL_RULES: readonly Rule[] = [
@@ -52,4 +53,5 @@ export const ALL_RULES: readonly Rule[] = [
   awsIamUnknownAction,
   awsIamUnknownConditionKey,
   awsIamConditionOperatorMismatch,
+  awsIamPolicyInvalidJson,
 ];

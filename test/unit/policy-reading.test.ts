@@ -267,3 +267,43 @@ EOF
     assert.ok(!s.resources.some((r) => r.known && r.value === '*'), 'nothing unknown is read as a wildcard');
   });
 });
+
+describe('syntax errors of policy text', () => {
+  const files = {
+    'main.tf': `variable "arns" {}
+variable "extra" {}
+resource "aws_iam_policy" "comment" {
+  policy = <<EOF
+{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject",  # read only, see ticket 42
+  "Resource": "*"}]}
+EOF
+}
+resource "aws_iam_policy" "open" {
+  policy = <<EOF
+{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": \${jsonencode(var.arns)}}]
+EOF
+}
+resource "aws_iam_policy" "hole" {
+  policy = <<EOF
+{"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"} \${var.extra}]}
+EOF
+}
+`,
+  };
+
+  it('gives a "#" comment one error and reads on after it as if the comment were not there', async () => {
+    const p = only(collectPolicies(await moduleOf(files)), 'aws_iam_policy.comment');
+    assert.deepEqual(p.errors.map((e) => [e.syntax?.code, text(files, e.origin), e.syntax?.line, e.syntax?.certain]), [['InvalidSymbol', '#', 0, true]]);
+  });
+
+  it('places what is missing at the end of the text on its last character, not on the heredoc marker', async () => {
+    const p = only(collectPolicies(await moduleOf(files)), 'aws_iam_policy.open');
+    assert.deepEqual(p.errors.map((e) => [e.syntax?.code, text(files, e.origin), e.syntax?.certain]), [['CloseBraceExpected', ']', true]]);
+  });
+
+  it('does not judge text whose error is at a part not known statically', async () => {
+    const p = only(collectPolicies(await moduleOf(files)), 'aws_iam_policy.hole');
+    assert.ok(p.errors.length > 0);
+    assert.ok(p.errors.every((e) => e.syntax?.certain === false));
+  });
+});

@@ -4,10 +4,34 @@ import { substringOrigin as charsOrigin, unknown } from './value';
 
 type StringValue = Extract<Value, { kind: 'string' }>;
 
+/** A syntax error of JSON text, as jsonc-parser reports it, for rules that report it. */
+export interface JsonSyntax {
+  /** jsonc-parser's code (`InvalidSymbol`, `CommaExpected`, `CloseBraceExpected`...). */
+  readonly code: string;
+  /** The characters it is about; empty where something is missing at the end of the text. */
+  readonly text: string;
+  /**
+   * The 0-based line of the JSON text it starts on. jsonc-parser reports every token it
+   * skips while recovering, so one mistake (`# a comment`, an unquoted word) may give
+   * several errors on one line.
+   */
+  readonly line: number;
+  /**
+   * False for every error of a text where one lies at a part not known statically (a
+   * `${...}` or a template directive the evaluator could not render, read as `null`): that
+   * part may render as properties, several items or nothing, so the rendered text may be
+   * valid JSON.
+   */
+  readonly certain: boolean;
+}
+
+/** Tolerant: trailing commas and `//` or block comments are read without an error. */
+const JSON_OPTIONS = { allowTrailingComma: true, disallowComments: false } as const;
+
 interface JsonParseResult {
   readonly value: Value;
   /** Syntax errors, with origins pointing into the source. Empty when the JSON is valid. */
-  readonly errors: readonly { message: string; origin: Origin }[];
+  readonly errors: readonly { message: string; origin: Origin; syntax: JsonSyntax }[];
 }
 
 /**
@@ -19,13 +43,91 @@ interface JsonParseResult {
 export function parseJsonString(s: StringValue): JsonParseResult {
   const errors: ParseError[] = [];
   const holes = s.known ? NO_HOLES : valueHoles(s.value);
-  const root = parseTree(holes.size ? holes.text : s.value, errors, { allowTrailingComma: true, disallowComments: false });
-  const mapped = errors.map((e) => ({
-    message: `Invalid JSON: ${printParseErrorCode(e.error)}`,
-    origin: substringOrigin(s, e.offset, e.offset + Math.max(1, e.length)),
+  const text = holes.size ? holes.text : s.value;
+  const root = parseTree(text, errors, JSON_OPTIONS);
+  const mapped = syntaxErrors(text, errors, holes).map((e) => ({
+    message: `Invalid JSON: ${e.syntax.code}`,
+    origin: substringOrigin(s, e.from, e.to),
+    syntax: e.syntax,
   }));
   if (!root) return { value: unknown('not JSON', s.origin), errors: mapped };
   return { value: convert(root, s, holes), errors: mapped };
+}
+
+/**
+ * jsonc-parser's errors with the characters each is about (at least one). A `#` (an HCL
+ * habit; JSON has no comments) is one error, the `#`: jsonc-parser also reports each word
+ * after it and may skip the next line's property while recovering, so the errors after
+ * the first `#` come from the text parsed again with its `#` comments blanked out (same
+ * offsets; the value read stays the first parse's). Something missing at the end of the
+ * text (an object or list not closed) is placed on the text's last character rather than
+ * after it: after a heredoc's last line lies its closing marker.
+ */
+function syntaxErrors(text: string, found: readonly ParseError[], holes: Holes): { from: number; to: number; syntax: JsonSyntax }[] {
+  if (!found.length) return [];
+  const errors = withoutCommentCascades(text, found);
+  const last = text.trimEnd().length - 1;
+  const certain = !errors.some((e) => atHole(text, e, holes));
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return errors.map((e) => {
+    const atEnd = last >= 0 && e.offset > last;
+    const from = atEnd ? last : e.offset;
+    const to = atEnd ? last + 1 : e.offset + Math.max(1, e.length);
+    return { from, to, syntax: { code: printParseErrorCode(e.error), text: text.slice(e.offset, e.offset + e.length), line: lineAt(lineStarts, from), certain } };
+  });
+}
+
+function withoutCommentCascades(text: string, errors: readonly ParseError[]): readonly ParseError[] {
+  const first = errors.find((e) => isHashComment(text, e));
+  if (!first) return errors;
+  let blanked = '';
+  let copied = 0;
+  const comments: ParseError[] = [];
+  for (const e of errors) {
+    if (!isHashComment(text, e) || e.offset < copied) continue;
+    comments.push(e);
+    const eol = text.indexOf('\n', e.offset);
+    const end = eol < 0 ? text.length : eol;
+    blanked += text.slice(copied, e.offset) + ' '.repeat(end - e.offset);
+    copied = end;
+  }
+  blanked += text.slice(copied);
+  const again: ParseError[] = [];
+  parseTree(blanked, again, JSON_OPTIONS);
+  return [...errors.filter((e) => e.offset < first.offset), ...comments, ...again.filter((e) => e.offset >= first.offset)].sort((a, b) => a.offset - b.offset);
+}
+
+function isHashComment(text: string, e: ParseError): boolean {
+  return text[e.offset] === '#' && printParseErrorCode(e.error) === 'InvalidSymbol';
+}
+
+/** The line an offset is on, from the offsets where lines start (ascending, first 0). */
+function lineAt(lineStarts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether an error is on a part not known statically, or on the token right after one. */
+function atHole(text: string, e: ParseError, holes: Holes): boolean {
+  const end = e.offset + Math.max(1, e.length);
+  for (const [start, hole] of holes.at) {
+    const holeEnd = start + hole.length;
+    if (e.offset < holeEnd && end > start) return true;
+    if (e.offset >= holeEnd && onlySpaceBetween(text, holeEnd, e.offset)) return true;
+  }
+  return false;
+}
+
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!/\s/.test(text[i])) return false;
+  return true;
 }
 
 /**

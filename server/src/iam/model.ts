@@ -1,3 +1,4 @@
+import type { JsonSyntax } from '../eval/json';
 import type { Origin, Value } from '../eval/value';
 import type { BlockRef } from '../hcl/ast';
 
@@ -59,7 +60,15 @@ export interface Policy {
   readonly origin: Origin;
   readonly statements: readonly Statement[];
   /** JSON syntax errors and shape problems, with their locations. */
-  readonly errors: readonly { message: string; origin: Origin }[];
+  readonly errors: readonly PolicyError[];
+}
+
+/** Why (part of) a policy could not be read, and where. */
+export interface PolicyError {
+  readonly message: string;
+  readonly origin: Origin;
+  /** For a JSON syntax error of the policy's text: what jsonc-parser reports. */
+  readonly syntax?: JsonSyntax;
 }
 
 export function isAllow(s: Statement): boolean {

@@ -1,19 +1,19 @@
 import { parseJsonString } from '../eval/json';
-import { alternatives, type Origin, type Value } from '../eval/value';
-import type { Condition, Located, Principal, Statement } from './model';
+import { alternatives, type Value } from '../eval/value';
+import type { Condition, Located, PolicyError, Principal, Statement } from './model';
 
 /**
  * Reads a policy Value in any written form into normalized statements. A string is
  * parsed as JSON (its `json` field, for `jsonencode` and policy documents, is used
  * directly, so ranges point into the HCL); then the JSON-shaped value is walked.
  */
-export function readPolicyValue(v: Value): { statements: Statement[]; errors: { message: string; origin: Origin }[]; document?: Value } {
+export function readPolicyValue(v: Value): { statements: Statement[]; errors: PolicyError[]; document?: Value } {
   if (v.kind === 'choice') {
     // `cond ? policy_a : policy_b`: both may be applied, so both are read.
     const parts = v.options.filter((o) => o.kind !== 'null').map(readPolicyValue);
     return { statements: parts.flatMap((p) => p.statements), errors: parts.flatMap((p) => p.errors), document: parts[0]?.document };
   }
-  const errors: { message: string; origin: Origin }[] = [];
+  const errors: PolicyError[] = [];
   let doc: Value = v;
   if (v.kind === 'string') {
     if (v.json) doc = v.json;
