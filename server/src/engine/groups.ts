@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { groupBy } from '../group-by';
+import type { SourceFile } from '../module/workspace';
 
 /**
  * Modules that call one another locally are analysed together: a caller's arguments reach
@@ -43,4 +44,23 @@ export function callGroups(dirs: readonly string[], targetsOf: (dir: string) => 
     }
   }
   return [...groupBy(dirs, find).values()];
+}
+
+/** Sources grouped as their module directories are (engine/groups.ts); each group in file order. */
+export function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
+  const byDir = groupBy(sources, (s) => path.dirname(s.path));
+  const dirs = [...byDir.keys()];
+  const groups = callGroups(dirs, (d) => localCallTargets(d, byDir.get(d)!.map((s) => s.text)));
+  const order = new Map(sources.map((s, i) => [s, i]));
+  return groups.map((g) => g.flatMap((d) => byDir.get(d)!).sort((a, b) => order.get(a)! - order.get(b)!));
+}
+
+/** [caller directory, called directory] for each local module call between the sources' directories. */
+export function localCalls(sources: readonly SourceFile[]): [string, string][] {
+  const byDir = groupBy(sources, (s) => path.dirname(s.path));
+  const out: [string, string][] = [];
+  for (const [dir, files] of byDir) {
+    for (const target of localCallTargets(dir, files.map((s) => s.text))) if (byDir.has(target)) out.push([dir, target]);
+  }
+  return out;
 }

@@ -8,6 +8,7 @@ import { buildModules, collectFiles, confinedReader, diskReader, parseSources, r
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
 import { compareFindings, type Finding, type ScanError, type ScanResult } from './finding';
 import { groupBy } from '../group-by';
+import { moduleGroups } from './groups';
 import type { Rule } from './rule';
 import { runRules } from './run';
 import { type CallSite, mergeFindings, type Occurrence, occurrencesOf } from './merge';
@@ -39,9 +40,25 @@ export function scanSources(sources: readonly SourceFile[], rules: readonly Rule
  * how many analyses read each file.
  */
 function scanOccurrences(sources: readonly SourceFile[], rules: readonly Rule[], options: ScanOptions): Analysed {
-  const parsed = parseSources(sources);
-  const r = analyseFiles(parsed.files, rules, { ...options, reader: options.reader ?? diskReader });
-  return { ...r, errors: [...parsed.errors, ...r.errors] };
+  // One module group after another (modules that call each other stay together, as in a
+  // thread's share): a group's syntax trees and values are garbage once it is analysed, so
+  // the heap holds one group rather than the workspace, and collecting it costs less.
+  const occurrences: Occurrence[] = [];
+  const analyses = new Map<string, number>();
+  const errors: ScanError[] = [];
+  for (const group of moduleGroups(sources)) {
+    const parsed = parseSources(group);
+    const r = analyseFiles(parsed.files, rules, { ...options, reader: options.reader ?? diskReader });
+    occurrences.push(...r.occurrences);
+    for (const [file, n] of r.analyses) analyses.set(file, (analyses.get(file) ?? 0) + n);
+    errors.push(...parsed.errors, ...r.errors);
+  }
+  // In file order, whatever the grouping (as combineShares orders the threads' errors).
+  return { occurrences, analyses: [...analyses], errors: errors.sort(byFile) };
+}
+
+function byFile(a: ScanError, b: ScanError): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
 
 /** What analysing a set of files gives, before findings are merged (see mergeFindings). */
@@ -196,7 +213,6 @@ export function scanShare(sources: readonly SourceFile[], rules: readonly Rule[]
  * result does not depend on how the work was split between threads.
  */
 export function combineShares(input: ScanInput, shares: readonly ScanShare[]): ScanResult {
-  const byFile = (a: ScanError, b: ScanError) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const refused = [...new Set(shares.flatMap((s) => s.refused))].sort();
   const analyses = new Map<string, number>();
   for (const [file, n] of shares.flatMap((s) => s.analyses)) analyses.set(file, (analyses.get(file) ?? 0) + n);

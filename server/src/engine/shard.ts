@@ -1,7 +1,8 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import type { SourceFile } from '../module/workspace';
-import { localCalls, type SelectModules } from './parallel';
+import { localCalls } from './groups';
+import type { SelectModules } from './parallel';
 import type { ScanError } from './finding';
 import type { ScanInput } from './scan';
 
