@@ -46,15 +46,25 @@ function scanOccurrences(sources: readonly SourceFile[], rules: readonly Rule[],
   const occurrences: Occurrence[] = [];
   const analyses = new Map<string, number>();
   const errors: ScanError[] = [];
+  const reader = readOnce(options.reader ?? diskReader);
   for (const group of moduleGroups(sources)) {
     const parsed = parseSources(group);
-    const r = analyseFiles(parsed.files, rules, { ...options, reader: options.reader ?? diskReader });
+    const r = analyseFiles(parsed.files, rules, { ...options, reader });
     occurrences.push(...r.occurrences);
     for (const [file, n] of r.analyses) analyses.set(file, (analyses.get(file) ?? 0) + n);
     errors.push(...parsed.errors, ...r.errors);
   }
   // In file order, whatever the grouping (as combineShares orders the threads' errors).
   return { occurrences, analyses: [...analyses], errors: errors.sort(byFile) };
+}
+
+/** A reader that reads each file once per scan: every instance of a module reads its `file()` policies. */
+function readOnce(read: (absPath: string) => string | undefined): (absPath: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (absPath) => {
+    if (!texts.has(absPath)) texts.set(absPath, read(absPath));
+    return texts.get(absPath);
+  };
 }
 
 function byFile(a: ScanError, b: ScanError): number {
