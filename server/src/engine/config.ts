@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import schema from '../../../schemas/perimeter.schema.json';
 import type { Finding } from './finding';
 import type { Rule, Severity } from './rule';
@@ -22,10 +22,14 @@ export interface PerimeterConfig {
  */
 export class ConfigError extends Error {}
 
-// Compiled on first use: most runs have no configuration file, and every process (each
-// scan worker too) would otherwise pay for compiling the schema at start-up.
+// Loaded and compiled on first use: most runs have no configuration file, and every process
+// (each scan worker too) would otherwise pay for loading ajv and compiling the schema.
 let compiled: ValidateFunction<PerimeterConfig> | undefined;
-const validator = (): ValidateFunction<PerimeterConfig> => (compiled ??= new Ajv({ allErrors: true }).compile<PerimeterConfig>(schema));
+function validator(): ValidateFunction<PerimeterConfig> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred: see above
+  const Ajv = (require('ajv') as typeof import('ajv')).default;
+  return (compiled ??= new Ajv({ allErrors: true }).compile<PerimeterConfig>(schema));
+}
 
 /** Reads and validates a `.perimeter.json`; a missing default file is no configuration. */
 export function loadConfig(file: string, required: boolean): PerimeterConfig {

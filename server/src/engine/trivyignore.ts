@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { globToRegExp } from './config';
 import type { Finding, ScanError } from './finding';
 import { peerIdCovers } from './peer-ids';
@@ -108,6 +107,10 @@ export function parseTrivyIgnore(text: string): Parsed {
  * sections (vulnerabilities, licenses) are left out. An error names its line.
  */
 export function parseTrivyIgnoreYaml(text: string): Parsed {
+  // Loaded on first use: few workspaces have a .trivyignore.yaml, and the package is the
+  // largest the server bundles.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred: see above
+  const { isMap, isScalar, isSeq, LineCounter, parseDocument } = require('yaml') as typeof import('yaml');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const at = (offset: number | undefined) => `line ${offset === undefined ? 1 : lines.linePos(offset).line}`;
