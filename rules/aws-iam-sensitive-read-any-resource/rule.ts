@@ -7,6 +7,7 @@ import {
   isKnownAction,
   isWildcardOnly,
   type Located,
+  memoized,
   nameList,
   sensitiveRead,
   type Severity,
@@ -47,13 +48,10 @@ export default defineRule({
         const { reads } = group;
         for (const a of s.actions) {
           if (!a.known || a.value === '*' || /:\*$/.test(a.value)) continue; // aws-iam-wildcard-action reports those
-          const actions = /[*?]/.test(a.value) ? expandPattern(a.value) : isKnownAction(a.value) ? [a.value] : [];
-          const matched = actions.filter((x) => !isWildcardOnly(x) && sensitiveRead(x));
-          const hits = matched.flatMap((x) => sensitiveRead(x) ?? []);
-          if (!hits.length) continue;
-          // kms:Decrypt is catalogued as Write: Checkov reports it as write access too.
-          if (matched.some((x) => accessLevels(x)?.includes('Write'))) group.write = true;
-          reads.push({ action: a, severity: hits.some((h) => h.severity === 'high') ? 'high' : 'medium', what: [...new Set(hits.map((h) => h.what))] });
+          const read = readsOf(a.value);
+          if (!read) continue;
+          if (read.write) group.write = true;
+          reads.push({ action: a, severity: read.severity, what: read.what });
         }
       }
       for (const { star, reads, write } of written.values()) {
@@ -75,6 +73,23 @@ export default defineRule({
       }
     }
   },
+});
+
+/**
+ * The sensitive reads an action name or pattern allows, worked out once per name (the editor
+ * asks again on every pause in typing); undefined when it allows none.
+ */
+const readsOf = memoized((action: string): { severity: Severity; what: string[]; write: boolean } | undefined => {
+  const actions = /[*?]/.test(action) ? expandPattern(action) : isKnownAction(action) ? [action] : [];
+  const matched = actions.filter((x) => !isWildcardOnly(x) && sensitiveRead(x));
+  const hits = matched.flatMap((x) => sensitiveRead(x) ?? []);
+  if (!hits.length) return undefined;
+  return {
+    severity: hits.some((h) => h.severity === 'high') ? 'high' : 'medium',
+    what: [...new Set(hits.map((h) => h.what))],
+    // kms:Decrypt is catalogued as Write: Checkov reports it as write access too.
+    write: matched.some((x) => accessLevels(x)?.includes('Write')),
+  };
 });
 
 function joinAnd(xs: readonly string[]): string {

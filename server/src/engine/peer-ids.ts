@@ -132,5 +132,6 @@ export function resolvePeerId(id: string): PeerId {
 export function peerIdCovers(id: string, finding: { readonly ruleId: string; readonly aliases: readonly string[] }): boolean {
   const p = resolvePeerId(id);
   if (p.rules.includes(finding.ruleId)) return true;
-  return finding.aliases.some((a) => p.keys.includes(normalizePeerId(a)));
+  for (let i = 0; i < finding.aliases.length; i++) if (p.keys.includes(normalizePeerId(finding.aliases[i]))) return true;
+  return false;
 }

@@ -285,18 +285,25 @@ function coversFromReader(s: Suppression, f: Finding, block: Span): boolean {
   }
 }
 
+// Plain loops: asked for every (finding, comment) pair of a module on every analysis.
+function names(s: Suppression, f: Finding): boolean {
+  if (s.kind === 'perimeter' || s.kind === 'perimeter-file') return s.ids.includes(f.ruleId);
+  if (s.kind !== 'peer' && s.kind !== 'peer-block') return true;
+  for (let i = 0; i < s.ids.length; i++) if (peerIdCovers(s.ids[i], f)) return true;
+  return false;
+}
+
 function covers(s: Suppression, f: Finding, block: Span | undefined, blockLine: number | undefined): boolean {
   // Which rules a comment names is the cheap test, and fails for most pairs: positions after.
-  const named =
-    s.kind === 'perimeter' || s.kind === 'perimeter-file' ? s.ids.includes(f.ruleId) : s.kind === 'peer' || s.kind === 'peer-block' ? s.ids.some((id) => peerIdCovers(id, f)) : true;
-  if (!named) return false;
+  if (!names(s, f)) return false;
   if (s.kind === 'perimeter-file') return true;
   const line = f.range.start.line;
   if (s.kind === 'kics-line') return s.line === line - 1;
   const nearLine = s.line === line || s.line === line - 1;
   const nearBlock = blockLine !== undefined && (s.line === blockLine || s.line === blockLine - 1);
   // The finding's location lies inside a block the comment annotates (same file: see byFile).
-  const located = s.blocks.some((b) => contains(b, f.span));
+  let located = false;
+  for (let i = 0; i < s.blocks.length && !located; i++) located = contains(s.blocks[i], f.span);
   switch (s.kind) {
     case 'perimeter':
     case 'peer':

@@ -83,26 +83,37 @@ function template(parts: readonly TemplatePart[], origin: Origin, scope: EvalSco
   if (parts.length === 1 && parts[0].kind === 'interpolation' && parts[0].expr) return evalIn(parts[0].expr, scope);
   // A plain string: its offsets are its piece's, the same for every evaluation of it.
   if (parts.length === 1 && parts[0].kind === 'text' && endsAtSpan(parts[0].piece)) return { kind: 'string', value: parts[0].piece.value, known: true, origin: { ...origin, offsets: pieceOffsets(parts[0].piece) } };
-  let value = '';
+  // The text of each part first, then each character's source offset in an array of the
+  // exact size (a template is evaluated in every module instance and on every analysis).
+  const texts = new Array<string>(parts.length);
   let known = true;
-  const offsets: number[] = [];
-  for (const p of parts) {
+  let length = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    if (p.kind === 'text') texts[k] = p.piece.value;
+    else {
+      const v = p.kind === 'interpolation' && p.expr ? evalIn(p.expr, scope) : undefined;
+      const s = v ? stringify(v) : undefined;
+      if (s === undefined) known = false;
+      texts[k] = s ?? `\${${v?.kind === 'unknown' && v.ref ? v.ref : '…'}}`;
+    }
+    length += texts[k].length;
+  }
+  const offsets = new Array<number>(length + 1);
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k];
+    const text = texts[k];
     if (p.kind === 'text') {
-      for (let i = 0; i < p.piece.value.length; i++) offsets.push(p.piece.offsets ? p.piece.offsets[i] : p.piece.span.start + i);
-      value += p.piece.value;
+      for (let i = 0; i < text.length; i++) offsets[at++] = p.piece.offsets ? p.piece.offsets[i] : p.piece.span.start + i;
       continue;
     }
-    const v = p.kind === 'interpolation' && p.expr ? evalIn(p.expr, scope) : undefined;
-    const s = v ? stringify(v) : undefined;
-    const text = s ?? `\${${v?.kind === 'unknown' && v.ref ? v.ref : '…'}}`;
-    if (s === undefined) known = false;
     // The placeholder's last character maps to the interpolation's last, so a range over the
     // whole placeholder covers the whole `${...}` in the source.
-    for (let i = 0; i < text.length; i++) offsets.push(i === text.length - 1 ? p.span.end - 1 : p.span.start + Math.min(i, p.span.end - p.span.start - 1));
-    value += text;
+    for (let i = 0; i < text.length; i++) offsets[at++] = i === text.length - 1 ? p.span.end - 1 : p.span.start + Math.min(i, p.span.end - p.span.start - 1);
   }
-  offsets.push(parts.length ? lastEnd(parts) : origin.span.end);
-  return { kind: 'string', value, known, origin: { ...origin, offsets } };
+  offsets[length] = parts.length ? lastEnd(parts) : origin.span.end;
+  return { kind: 'string', value: texts.join(''), known, origin: { ...origin, offsets } };
 }
 
 /** Whether a piece's offsets end at its span's end, as a template's offsets do. */
