@@ -110,16 +110,28 @@ async function keystrokesInProcess(): Promise<void> {
   const analysis = new Analysis(ALL_RULES);
   analysis.openDocument(file, text);
   analysis.analyseModuleOf(file);
-  const times: number[] = [];
+  // The block is typed twice: the first pass runs code the process has not compiled yet (a
+  // server that has been running has); the figures are the second pass, the first is kept apart.
+  const passes: number[][] = [[], []];
   let current = text;
-  for (const ch of TYPED) {
-    const t = performance.now();
-    analysis.changeDocument(file, [{ start: current.length, oldEnd: current.length, newText: ch }]);
-    analysis.analyseModuleOf(file);
-    times.push(performance.now() - t);
-    current += ch;
+  for (const times of passes) {
+    for (const ch of TYPED) {
+      const t = performance.now();
+      analysis.changeDocument(file, [{ start: current.length, oldEnd: current.length, newText: ch }]);
+      analysis.analyseModuleOf(file);
+      times.push(performance.now() - t);
+      current += ch;
+    }
   }
-  results.keystrokeInProcess = { lines: text.split('\n').length, edits: times.length, medianMs: +median(times).toFixed(2), p99Ms: +percentile(times, 99).toFixed(2) };
+  const [first, times] = passes;
+  results.keystrokeInProcess = {
+    lines: text.split('\n').length,
+    edits: times.length,
+    medianMs: +median(times).toFixed(2),
+    p99Ms: +percentile(times, 99).toFixed(2),
+    firstPassMedianMs: +median(first).toFixed(2),
+    firstPassP99Ms: +percentile(first, 99).toFixed(2),
+  };
   analysis.dispose();
 }
 
@@ -137,16 +149,23 @@ async function fieldKeystrokes(): Promise<void> {
   analysis.configure({}, path.resolve(ROOT, '../shared/field'));
   analysis.openDocument(file, text);
   analysis.analyseModuleOf(file);
-  // A new attribute typed on a new line inside the big policy document in the middle of the file.
+  // A new attribute typed on a new line inside the big policy document in the middle of the
+  // file, twice: the figures are the second line (the first runs code not compiled yet, as
+  // in a server that has just started; kept apart).
   const at = text.indexOf('\n', Math.floor(text.length / 2));
   const typed = '\n      description = "typed here"';
-  const analyse: number[] = [];
-  for (let i = 0; i < typed.length; i++) {
-    const t = performance.now();
-    analysis.changeDocument(file, [{ start: at + i, oldEnd: at + i, newText: typed[i] }]);
-    analysis.analyseModuleOf(file); // parses the queued keystroke, then analyses
-    analyse.push(performance.now() - t);
+  const passes: number[][] = [[], []];
+  let pos = at;
+  for (const times of passes) {
+    for (let i = 0; i < typed.length; i++) {
+      const t = performance.now();
+      analysis.changeDocument(file, [{ start: pos, oldEnd: pos, newText: typed[i] }]);
+      pos++;
+      analysis.analyseModuleOf(file); // parses the queued keystroke, then analyses
+      times.push(performance.now() - t);
+    }
   }
+  const [firstPass, analyse] = passes;
   // The parse alone, on a second document typed the same way.
   const doc = new Analysis(ALL_RULES);
   doc.openDocument(file, text);
@@ -165,6 +184,8 @@ async function fieldKeystrokes(): Promise<void> {
     parseP99Ms: +percentile(parseOnly, 99).toFixed(2),
     parseAndAnalyseMedianMs: +median(analyse).toFixed(2),
     parseAndAnalyseP99Ms: +percentile(analyse, 99).toFixed(2),
+    firstPassMedianMs: +median(firstPass).toFixed(2),
+    firstPassP99Ms: +percentile(firstPass, 99).toFixed(2),
   };
   analysis.dispose();
   doc.dispose();
@@ -205,7 +226,7 @@ async function serverFigures(): Promise<void> {
 
   // Keystrokes: didChange → the matching publishDiagnostics, typed at the end of the file.
   const lines = text.split('\n');
-  const times: number[] = [];
+  const all: number[] = [];
   let version = 1;
   let line = lines.length - 1;
   let col = lines[line].length;
@@ -217,7 +238,7 @@ async function serverFigures(): Promise<void> {
       contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col } }, text: ch }],
     });
     await wait;
-    times.push(performance.now() - t);
+    all.push(performance.now() - t);
     if (ch === '\n') {
       line++;
       col = 0;
@@ -232,11 +253,16 @@ async function serverFigures(): Promise<void> {
     await wait;
   }
   const afterEdits = (await conn.sendRequest('perimeter/stats')) as { rss: number };
+  // The first of the four passes runs code the server has not compiled yet: kept apart.
+  const first = all.slice(0, TYPED.length);
+  const times = all.slice(TYPED.length);
   results.server = {
     coldStartMs: +coldStartMs.toFixed(0),
     keystrokeMedianMs: +median(times).toFixed(2),
     keystrokeP99Ms: +percentile(times, 99).toFixed(2),
     keystrokes: times.length,
+    firstPassMedianMs: +median(first).toFixed(2),
+    firstPassP99Ms: +percentile(first, 99).toFixed(2),
     rssAfter1000EditsMB: +(afterEdits.rss / 1e6).toFixed(0),
   };
   conn.dispose();

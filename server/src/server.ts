@@ -225,16 +225,16 @@ const TYPING_PAUSE_MS = Number(process.env.PERIMETER_TYPING_PAUSE_MS ?? 120);
 
 // Modules to re-analyse, each once however many changes touched it.
 const pending = new Set<string>();
-let timer: NodeJS.Timeout | undefined;
+let timer: { cancel(): void } | undefined;
 let dueAt = 0;
 function schedule(dir: string, delayMs = 0): void {
   pending.add(dir);
   const due = Date.now() + delayMs;
   // A later change postpones a typing pause; an immediate request is never delayed by one.
   if (timer && delayMs === 0 && dueAt <= due) return;
-  if (timer) clearTimeout(timer);
+  timer?.cancel();
   dueAt = due;
-  timer = setTimeout(() => {
+  const run = (): void => {
     timer = undefined;
     const dirs = [...pending];
     pending.clear();
@@ -245,7 +245,15 @@ function schedule(dir: string, delayMs = 0): void {
         connection.console.error(`analysis of ${d} failed: ${(e as Error).stack ?? e}`);
       }
     }
-  }, delayMs);
+  };
+  // No pause: right after the messages already received (a zero timeout waits a millisecond).
+  if (delayMs === 0) {
+    const h = setImmediate(run);
+    timer = { cancel: () => clearImmediate(h) };
+  } else {
+    const h = setTimeout(run, delayMs);
+    timer = { cancel: () => clearTimeout(h) };
+  }
 }
 
 interface ScanResult {
