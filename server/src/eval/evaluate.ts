@@ -82,7 +82,7 @@ function template(parts: readonly TemplatePart[], origin: Origin, scope: EvalSco
   // A single interpolation `"${x}"` yields x's own value (and type), as Terraform does.
   if (parts.length === 1 && parts[0].kind === 'interpolation' && parts[0].expr) return evalIn(parts[0].expr, scope);
   // A plain string: its offsets are its piece's, the same for every evaluation of it.
-  if (parts.length === 1 && parts[0].kind === 'text' && endsAtSpan(parts[0].piece)) return { kind: 'string', value: parts[0].piece.value, known: true, origin: { ...origin, offsets: pieceOffsets(parts[0].piece) } };
+  if (parts.length === 1 && parts[0].kind === 'text' && endsAtSpan(parts[0].piece)) return { kind: 'string', value: parts[0].piece.value, known: true, origin: { ...origin, ...pieceMap(parts[0].piece) } };
   // The text of each part first, then each character's source offset in an array of the
   // exact size (a template is evaluated in every module instance and on every analysis).
   const texts = new Array<string>(parts.length);
@@ -121,19 +121,9 @@ function endsAtSpan(piece: TextPiece): boolean {
   return !piece.offsets || piece.offsets[piece.value.length] === piece.span.end;
 }
 
-const PIECE_OFFSETS = new WeakMap<TextPiece, readonly number[]>();
-
-/** The source offset of each character of a piece, and its end (see Origin.offsets). */
-function pieceOffsets(piece: TextPiece): readonly number[] {
-  if (piece.offsets) return piece.offsets;
-  let offsets = PIECE_OFFSETS.get(piece);
-  if (!offsets) {
-    const list: number[] = [];
-    for (let i = 0; i < piece.value.length; i++) list.push(piece.span.start + i);
-    list.push(piece.span.end);
-    PIECE_OFFSETS.set(piece, (offsets = list));
-  }
-  return offsets;
+/** How a piece's characters map to the source: its offsets, or none needed (see Origin.linear). */
+function pieceMap(piece: TextPiece): Pick<Origin, 'offsets' | 'linear'> {
+  return piece.offsets ? { offsets: piece.offsets } : { linear: { start: piece.span.start, length: piece.value.length } };
 }
 
 function lastEnd(parts: readonly TemplatePart[]): number {

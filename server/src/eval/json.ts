@@ -1,6 +1,6 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ObjectEntry, Origin, Value } from './value';
-import { substringOrigin as charsOrigin, unknown } from './value';
+import { charOffsets, substringOrigin as charsOrigin, unknown } from './value';
 
 type StringValue = Extract<Value, { kind: 'string' }>;
 
@@ -186,10 +186,10 @@ function valueHoles(value: string): Holes {
  */
 function substringOrigin(s: StringValue, from: number, to: number): Origin {
   const o = charsOrigin(s, from, to);
-  const map = s.origin.offsets;
-  if (!map || map.length !== s.value.length + 1 || to <= from || to > s.value.length || s.value[to - 1] === '\n') return o;
-  const gap = map[to] - map[to - 1];
-  return gap >= 2 && gap <= MAX_ESCAPE_WIDTH && o.span.end === map[to - 1] + 1 ? { ...o, span: { start: o.span.start, end: map[to] } } : o;
+  const map = charOffsets(s);
+  if (!map || to <= from || to > s.value.length || s.value[to - 1] === '\n') return o;
+  const gap = map(to) - map(to - 1);
+  return gap >= 2 && gap <= MAX_ESCAPE_WIDTH && o.span.end === map(to - 1) + 1 ? { ...o, span: { start: o.span.start, end: map(to) } } : o;
 }
 
 /** `\UXXXXXXXX`, the longest escape of an HCL quoted string. */
@@ -257,9 +257,8 @@ function stringOrigin(n: JsonNode, s: StringValue): Origin {
     }
   }
   local.push(n.offset + n.length - 1);
-  const base = s.origin.offsets;
-  const toSource = (i: number): number =>
-    base && base.length === s.value.length + 1 ? base[Math.min(i, base.length - 1)] : s.origin.span.start + i;
+  const base = charOffsets(s);
+  const toSource = (i: number): number => (base ? base(Math.min(i, s.value.length)) : s.origin.span.start + i);
   const linear = s.origin.span.end - s.origin.span.start === s.value.length || !!base;
   if (!linear) return whole;
   return { file: s.origin.file, span: whole.span, offsets: local.map(toSource) };

@@ -9,6 +9,29 @@ export interface Origin {
    * source offset of each character of the value (length value.length + 1).
    */
   readonly offsets?: readonly number[];
+  /**
+   * For a string whose characters are the source's one for one (a literal with no escape):
+   * what `offsets` would say (`start`, `start + 1`, ...) without the array, for a value of
+   * `length` characters.
+   */
+  readonly linear?: { readonly start: number; readonly length: number };
+}
+
+/**
+ * Where character i (0 to value.length) of a string starts in the source, when its origin
+ * maps every character (`offsets` or `linear`); undefined when it does not.
+ */
+export function charOffsets(v: { readonly value: string; readonly origin: Origin }): ((i: number) => number) | undefined {
+  const o = v.origin;
+  if (o.offsets && o.offsets.length === v.value.length + 1) {
+    const map = o.offsets;
+    return (i) => map[i];
+  }
+  if (o.linear && o.linear.length === v.value.length) {
+    const start = o.linear.start;
+    return (i) => start + i;
+  }
+  return undefined;
 }
 
 /**
@@ -66,9 +89,8 @@ export function evalError(reason: string, origin: Origin, ref?: string): Value {
 /** The origin of characters [from, to) of a string value, exact even through escapes. */
 export function substringOrigin(v: { value: string; origin: Origin }, from: number, to: number): Origin {
   const o = v.origin;
-  if (o.offsets && o.offsets.length === v.value.length + 1) {
-    return { file: o.file, span: { start: o.offsets[from], end: to > from ? o.offsets[to - 1] + 1 : o.offsets[from] } };
-  }
+  const at = charOffsets(v);
+  if (at) return { file: o.file, span: { start: at(from), end: to > from ? at(to - 1) + 1 : at(from) } };
   // Only when the string maps one-to-one onto its span can we slice it.
   if (o.span.end - o.span.start === v.value.length) {
     return { file: o.file, span: { start: o.span.start + from, end: o.span.start + to } };
