@@ -144,6 +144,46 @@ describe('incremental documents: what is re-read', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(doc.file)), JSON.parse(JSON.stringify(fresh)));
   };
 
+  it('several edits queued before a read (typing faster than the analysis) read as a fresh parse does', () => {
+    // A small deterministic generator: edits anywhere, of any length, some undoing others.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let round = 0; round < 200; round++) {
+      const doc = new HclDocument('/v/main.tf', three);
+      let text = three;
+      const edits = 1 + next(4);
+      for (let i = 0; i < edits; i++) {
+        const start = next(text.length + 1);
+        const oldEnd = Math.min(text.length, start + next(4));
+        const newText = ['', 'x', '"', '{', '}\n', '\n', ' = 1', text.slice(start, oldEnd)][next(8)];
+        doc.queue([{ start, oldEnd, newText }]);
+        text = text.slice(0, start) + newText + text.slice(oldEnd);
+      }
+      same(doc, text);
+    }
+  });
+
+  it('queued edits that each keep the file clean are all read, wherever they are', () => {
+    // Letters typed into, or removed from, the bucket names: each file parses cleanly, so the
+    // read takes the incremental path, which must find the change from the first edit to the last.
+    let seed = 11;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let round = 0; round < 200; round++) {
+      const doc = new HclDocument('/v/main.tf', three);
+      let text = three;
+      for (let i = 0, edits = 2 + next(3); i < edits; i++) {
+        const names = [...text.matchAll(/bucket = "([a-z]*)"/g)];
+        const m = names[next(names.length)];
+        const at = m.index! + 'bucket = "'.length + next(m[1].length + 1);
+        const remove = at < m.index! + m[0].length - 1 && next(2) === 0;
+        const edit = remove ? { start: at, oldEnd: at + 1, newText: '' } : { start: at, oldEnd: at, newText: 'qz'[next(2)] };
+        doc.queue([edit]);
+        text = text.slice(0, edit.start) + edit.newText + text.slice(edit.oldEnd);
+      }
+      same(doc, text);
+    }
+  });
+
   it('keeps the items before an edit as the same objects, and re-reads the edited one', () => {
     const doc = new HclDocument('/v/main.tf', three);
     const [a, b, c] = doc.file.body.blocks;

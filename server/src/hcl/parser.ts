@@ -76,9 +76,16 @@ export class HclDocument {
     this.current = parseWhole(path, text);
   }
 
+  /**
+   * How much of the start and of the end of the text the edits since the last parse left as
+   * they were: the read looks for the change from there, not from both ends of a long file.
+   */
+  private unchanged = { prefix: Infinity, suffix: Infinity };
+
   /** The parsed file, parsed now if edits came since the last parse. */
   get file(): HclFile {
-    if (this.current.file.text !== this.text) this.current = reparse(this.current, this.text);
+    if (this.current.file.text !== this.text) this.current = reparse(this.current, this.text, this.unchanged);
+    this.unchanged = { prefix: Infinity, suffix: Infinity };
     return this.current.file;
   }
 
@@ -95,7 +102,10 @@ export class HclDocument {
 
   /** Applies edits without parsing (see the class comment). */
   queue(edits: readonly TextEdit[]): void {
-    for (const e of edits) this.text = this.text.slice(0, e.start) + e.newText + this.text.slice(e.oldEnd);
+    for (const e of edits) {
+      this.unchanged = { prefix: Math.min(this.unchanged.prefix, e.start), suffix: Math.min(this.unchanged.suffix, this.text.length - e.oldEnd) };
+      this.text = this.text.slice(0, e.start) + e.newText + this.text.slice(e.oldEnd);
+    }
   }
 
   /** Replaces the whole text (full-sync clients). */
@@ -105,14 +115,15 @@ export class HclDocument {
 }
 
 /** `next` parsed from `previous` (see HclDocument). */
-function reparse(previous: Parsed, next: string): Parsed {
+function reparse(previous: Parsed, next: string, unchanged = { prefix: 0, suffix: 0 }): Parsed {
   const prev = previous.file;
   const old = prev.text;
   // The changed run: [start, old.length - tail) of the old text, [start, next.length - tail) of the new.
+  // The scans start past what the edits are known to have left alone.
   const shorter = Math.min(old.length, next.length);
-  let start = 0;
+  let start = Math.min(unchanged.prefix, shorter);
   while (start < shorter && old.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let tail = 0;
+  let tail = Math.min(unchanged.suffix, shorter - start);
   while (tail < shorter - start && old.charCodeAt(old.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)) tail++;
   const items: Item[] = [...prev.body.attributes, ...prev.body.blocks].sort((a, b) => a.span.start - b.span.start);
   // Items that end on a line before the change and items that start on a line after it: on
