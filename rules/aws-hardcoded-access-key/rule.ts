@@ -65,9 +65,9 @@ function keysIn(file: { readonly path: string; readonly text: string }): readonl
       message: `${KIND[match[1]]} (${maskKeyId(match[0])}) is written in ${where(file.path)}. Whoever reads the repository can use it with its secret: remove it, rotate the key, and give the workload a role instead.`,
     });
   }
-  // Every name SECRET looks for contains "secret": a plain search of the lower-cased
-  // text rules most files out faster than any case-insensitive pattern can.
-  const mentionsSecret = text.toLowerCase().includes('secret');
+  // Every name SECRET looks for contains "secret": one case-insensitive search rules most
+  // files out before the full pattern runs (without a lower-cased copy of each text).
+  const mentionsSecret = /secret/i.test(text);
   for (const match of mentionsSecret ? text.matchAll(SECRET) : []) {
     const secret = match[2];
     if (entropy(secret) < 4.0 || !/[a-z]/.test(secret) || !/[A-Z]/.test(secret) || !/[0-9]/.test(secret)) continue;

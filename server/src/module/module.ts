@@ -24,8 +24,7 @@ export interface AttributeRef {
  * set its variables. Indexes blocks by address and evaluates expressions in context.
  */
 export class TerraformModule implements PolicySource {
-  private byAddress: Map<string, BlockRef[]>;
-  private byType: Map<string, BlockRef[]>;
+  private index: BlockIndex;
   private readonly localsByName: ReadonlyMap<string, { attribute: Attribute; file: HclFile }>;
   private readonly tfvars = new Map<string, { attribute: Attribute; file: HclFile }>();
   private readonly resolving = new Set<string>();
@@ -59,8 +58,7 @@ export class TerraformModule implements PolicySource {
     // Every instance of a called module shares its files' index (see blockIndexOf).
     const shared = blockIndexOf(files);
     this.textKey = shared;
-    this.byAddress = shared.byAddress;
-    this.byType = shared.byType;
+    this.index = shared;
     this.localsByName = shared.localsByName;
     // terraform.tfvars first, then *.auto.tfvars in lexical order: later ones win.
     const ordered = [...varFiles].sort((a, b) => tfvarsRank(a.path) - tfvarsRank(b.path) || a.path.localeCompare(b.path));
@@ -69,14 +67,11 @@ export class TerraformModule implements PolicySource {
     if (!this.synthesized.length) return;
     // Under their address as Terraform prints it (module.assets.aws_s3_bucket.this), in
     // this module's own copy of the index.
-    this.byAddress = copyLists(this.byAddress);
-    this.byType = copyLists(this.byType);
+    this.index = copyIndex(shared);
     for (const r of this.synthesized) {
       const address = formatAddress(r.address);
       this.synthesizedAddresses.add(address);
-      const ref: BlockRef = { block: r.block, file: r.file, address };
-      push(this.byAddress, address, ref);
-      push(this.byType, typeKey(r.block), ref);
+      addToIndex(this.index, { block: r.block, file: r.file, address }, address);
     }
   }
 
@@ -85,20 +80,20 @@ export class TerraformModule implements PolicySource {
 
   /** `resource` blocks of a type, e.g. `resources('aws_s3_bucket_acl')`. */
   resources(type: string): readonly BlockRef[] {
-    return this.byType.get(`resource:${type}`) ?? [];
+    return this.index.resources.get(type) ?? NONE;
   }
 
   dataSources(type: string): readonly BlockRef[] {
-    return this.byType.get(`data:${type}`) ?? [];
+    return this.index.dataSources.get(type) ?? NONE;
   }
 
   /** Blocks by their top-level type: `provider`, `terraform`, `module`, `variable`... */
   blocksOfType(type: string): readonly BlockRef[] {
-    return this.byType.get(type) ?? [];
+    return this.index.byType.get(type) ?? NONE;
   }
 
   block(address: string): BlockRef | undefined {
-    return this.byAddress.get(address)?.[0];
+    return this.index.byAddress.get(address);
   }
 
   /** A file's line index, for converting offsets (also of files read with `file()`). */
@@ -117,7 +112,9 @@ export class TerraformModule implements PolicySource {
 
   /** Evaluates an attribute of a block, in the block's file. */
   attribute(ref: BlockRef, name: string): AttributeRef | undefined {
-    const attribute = ref.block.body.attributes.find((a) => a.name === name);
+    const attributes = ref.block.body.attributes;
+    let attribute: Attribute | undefined;
+    for (let i = 0; i < attributes.length && !attribute; i++) if (attributes[i].name === name) attribute = attributes[i];
     if (!attribute) return undefined;
     return { attribute, block: ref, value: this.evaluate(attribute, ref.file) };
   }
@@ -377,10 +374,17 @@ function tfvarsRank(p: string): number {
 }
 
 interface BlockIndex {
-  readonly byAddress: Map<string, BlockRef[]>;
+  /** The first block of each address (Terraform rejects a second). */
+  readonly byAddress: Map<string, BlockRef>;
+  /** `resource` and `data` blocks by their type label. */
+  readonly resources: Map<string, BlockRef[]>;
+  readonly dataSources: Map<string, BlockRef[]>;
+  /** Other blocks (and those without a type label) by block type. */
   readonly byType: Map<string, BlockRef[]>;
   readonly localsByName: Map<string, { attribute: Attribute; file: HclFile }>;
 }
+
+const NONE: readonly BlockRef[] = [];
 
 // One index per list of files: a module called from many places is indexed once.
 const BLOCK_INDEXES = new WeakMap<readonly HclFile[], BlockIndex>();
@@ -388,18 +392,30 @@ const BLOCK_INDEXES = new WeakMap<readonly HclFile[], BlockIndex>();
 function blockIndexOf(files: readonly HclFile[]): BlockIndex {
   let index = BLOCK_INDEXES.get(files);
   if (index) return index;
-  index = { byAddress: new Map(), byType: new Map(), localsByName: new Map() };
+  index = { byAddress: new Map(), resources: new Map(), dataSources: new Map(), byType: new Map(), localsByName: new Map() };
   for (const file of files) {
     for (const block of file.body.blocks) {
       const address = blockAddress(block);
-      const ref: BlockRef = { block, file, address: address ?? block.type };
-      if (address) push(index.byAddress, address, ref);
-      push(index.byType, typeKey(block), ref);
+      addToIndex(index, { block, file, address: address ?? block.type }, address);
       if (block.type === 'locals') for (const a of block.body.attributes) index.localsByName.set(a.name, { attribute: a, file });
     }
   }
   BLOCK_INDEXES.set(files, index);
   return index;
+}
+
+function addToIndex(index: BlockIndex, ref: BlockRef, address: string | undefined): void {
+  if (address && !index.byAddress.has(address)) index.byAddress.set(address, ref);
+  const { type, labels } = ref.block;
+  const label = labels[0]?.value;
+  if (type === 'resource' && label) push(index.resources, label, ref);
+  else if (type === 'data' && label) push(index.dataSources, label, ref);
+  else push(index.byType, type, ref);
+}
+
+/** A module's own copy of a shared index, to add to. */
+function copyIndex(index: BlockIndex): BlockIndex {
+  return { byAddress: new Map(index.byAddress), resources: copyLists(index.resources), dataSources: copyLists(index.dataSources), byType: copyLists(index.byType), localsByName: index.localsByName };
 }
 
 function copyLists<K, V>(m: ReadonlyMap<K, V[]>): Map<K, V[]> {
@@ -412,11 +428,6 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
-}
-
-function typeKey(block: Block): string {
-  if ((block.type === 'resource' || block.type === 'data') && block.labels[0]) return `${block.type}:${block.labels[0].value}`;
-  return block.type;
 }
 
 /** The address Terraform gives a top-level block, or undefined for unlabeled blocks. */

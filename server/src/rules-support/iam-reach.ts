@@ -74,9 +74,8 @@ function holdersIn(m: TerraformModule, v: Value | undefined, kind: Holder['kind'
  */
 export function policyHolders(m: TerraformModule, p: Policy): { holders: Holder[]; unknown: boolean } {
   const type = p.owner.block.labels[0]?.value;
-  const inline = { aws_iam_user_policy: 'user', aws_iam_group_policy: 'group', aws_iam_role_policy: 'role' } as const;
-  if (type && type in inline) {
-    const kind = inline[type as keyof typeof inline];
+  if (type && type in INLINE) {
+    const kind = INLINE[type as keyof typeof INLINE];
     const r = holdersIn(m, m.attribute(p.owner, kind)?.value, kind);
     return r.holders.length ? r : { holders: r.holders, unknown: true };
   }
@@ -87,18 +86,24 @@ export function policyHolders(m: TerraformModule, p: Policy): { holders: Holder[
     holders.push(...r.holders);
     unknown ||= r.unknown;
   };
-  for (const [attachment, attr, kind] of [
-    ['aws_iam_user_policy_attachment', 'user', 'user'],
-    ['aws_iam_group_policy_attachment', 'group', 'group'],
-    ['aws_iam_role_policy_attachment', 'role', 'role'],
-    ['aws_iam_policy_attachment', 'users', 'user'],
-    ['aws_iam_policy_attachment', 'groups', 'group'],
-    ['aws_iam_policy_attachment', 'roles', 'role'],
-  ] as const) {
+  for (const [attachment, attr, kind] of ATTACHMENTS) {
     for (const r of m.resources(attachment)) if (attaches(m, r, p)) add(holdersIn(m, m.attribute(r, attr)?.value, kind));
   }
   return { holders, unknown };
 }
+
+/** Inline policy resources and the kind of holder their argument names. */
+const INLINE = { aws_iam_user_policy: 'user', aws_iam_group_policy: 'group', aws_iam_role_policy: 'role' } as const;
+
+/** The resources that attach a managed policy to its holders: type, argument, kind of holder. */
+const ATTACHMENTS = [
+  ['aws_iam_user_policy_attachment', 'user', 'user'],
+  ['aws_iam_group_policy_attachment', 'group', 'group'],
+  ['aws_iam_role_policy_attachment', 'role', 'role'],
+  ['aws_iam_policy_attachment', 'users', 'user'],
+  ['aws_iam_policy_attachment', 'groups', 'group'],
+  ['aws_iam_policy_attachment', 'roles', 'role'],
+] as const;
 
 /**
  * Group memberships the module declares: `aws_iam_user_group_membership` (a user and its

@@ -134,8 +134,9 @@ export function publicAccessBlocksOf(m: TerraformModule, target: BlockRef): Cove
     }
   // A reference counts only when the caller wrote it: a called module's own
   // `aws_s3_bucket.this` is not the caller's bucket of that address.
-  const callerFiles = new Set(m.files.map((f) => f.path));
-  for (const c of calledBlocks(m)) {
+  const fromCalls = calledBlocks(m);
+  const callerFiles = fromCalls.length ? new Set(m.files.map((f) => f.path)) : new Set<string>();
+  for (const c of fromCalls) {
     if (namesBucket(c.module.attribute(c.ref, 'bucket')?.value, bucket && { address: bucket.address, files: callerFiles }, names)) out.push(c);
   }
   return out;
