@@ -145,9 +145,8 @@ describe('incremental documents: what is re-read', () => {
   };
 
   it('several edits queued before a read (typing faster than the analysis) read as a fresh parse does', () => {
-    // A small deterministic generator: edits anywhere, of any length, some undoing others.
-    let seed = 7;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    // Edits anywhere, of any length, some undoing others.
+    const next = numbers(7);
     for (let round = 0; round < 200; round++) {
       const doc = new HclDocument('/v/main.tf', three);
       let text = three;
@@ -166,8 +165,7 @@ describe('incremental documents: what is re-read', () => {
   it('queued edits that each keep the file clean are all read, wherever they are', () => {
     // Letters typed into, or removed from, the bucket names: each file parses cleanly, so the
     // read takes the incremental path, which must find the change from the first edit to the last.
-    let seed = 11;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const next = numbers(11);
     for (let round = 0; round < 200; round++) {
       const doc = new HclDocument('/v/main.tf', three);
       let text = three;
@@ -293,3 +291,8 @@ describe('LineIndex', () => {
     assert.equal(idx.lineText(1), 'bé😀c');
   });
 });
+
+/** A small deterministic generator: `next(n)` is a number in [0, n), the same sequence for a seed. */
+function numbers(seed: number): (n: number) => number {
+  return (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+}
