@@ -201,8 +201,15 @@ const COLUMN_0_HEADER = /^[A-Za-z_][\w-]*(?:[ \t]+(?:"[^"\n]*"|[A-Za-z_][\w-]*))
  * reads text[0, end) as the first pass did: the only such headers there start top-level blocks.
  */
 function secondPassSafe(text: string, end: number, items: readonly Item[]): boolean {
-  const starts = new Set(items.filter((i) => i.kind === 'block').map((i) => i.span.start));
-  for (const m of text.slice(0, end).matchAll(COLUMN_0_HEADER)) if (!starts.has(m.index)) return false;
+  const starts = new Set<number>();
+  for (const i of items) if (i.kind === 'block') starts.add(i.span.start);
+  // Over the whole text, stopping at `end` (no copy of a long file's start on each keystroke);
+  // a header that starts before `end` is matched within it, as the text before it is the same.
+  COLUMN_0_HEADER.lastIndex = 0;
+  for (let m = COLUMN_0_HEADER.exec(text); m && m.index < end; m = COLUMN_0_HEADER.exec(text)) {
+    if (m.index + m[0].length > end) break;
+    if (!starts.has(m.index)) return false;
+  }
   return true;
 }
 

@@ -22,13 +22,21 @@ export function contains(outer: Span, inner: Span): boolean {
 export class LineIndex {
   private readonly starts: number[];
   constructor(readonly text: string) {
-    const starts = [0];
+    // Counted first, then filled: one array of the right size (made for every file version).
+    let lines = 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+    }
+    const starts = new Array<number>(lines);
+    starts[0] = 0;
+    let n = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts[n++] = i + 1;
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        starts[n++] = i + 1;
       }
     }
     this.starts = starts;
