@@ -170,12 +170,11 @@ export class TerraformModule implements PolicySource {
   private readonly evaluated = new Map<Attribute, Value>();
 
   evaluate(attribute: Attribute, file: HclFile, depth = 0): Value {
+    // A literal is kept with its expression (eval/pure.ts), for every module that reads it.
+    if (depth === 0 && isPure(attribute.expr)) return pureValue(attribute.expr, file.path, () => evaluate(attribute.expr, this.env(file), 0));
     const hit = this.evaluated.get(attribute);
     if (hit) return hit;
-    const v =
-      depth === 0 && isPure(attribute.expr)
-        ? pureValue(attribute.expr, file.path, () => evaluate(attribute.expr, this.env(file), 0))
-        : evaluate(attribute.expr, this.env(file), depth, this.instanceLocals(attribute, file));
+    const v = evaluate(attribute.expr, this.env(file), depth, this.instanceLocals(attribute, file));
     // Only top-level evaluations are cached: a nested one may have hit the depth limit.
     if (depth === 0) this.evaluated.set(attribute, v);
     return v;
