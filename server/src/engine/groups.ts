@@ -46,7 +46,7 @@ export function callGroups(dirs: readonly string[], targetsOf: (dir: string) => 
   return [...groupBy(dirs, find).values()];
 }
 
-/** Sources grouped as their module directories are (engine/groups.ts); each group in file order. */
+/** Sources grouped as their module directories are (callGroups above); each group in file order. */
 export function moduleGroups(sources: readonly SourceFile[]): SourceFile[][] {
   const byDir = groupBy(sources, (s) => path.dirname(s.path));
   const dirs = [...byDir.keys()];

@@ -46,10 +46,10 @@ export function instantiateCalls(
       if (!META_ARGUMENTS.has(a.name)) inputs.set(a.name, module.evaluate(a, call.file));
     }
     const child = new TerraformModule(dir, files, [], reader, inputs, [...module.files, ...module.varFiles, ...module.callerFiles]);
-    const path = `module.${name}`;
-    own.push({ module: child, path });
+    const callPath = `module.${name}`;
+    own.push({ module: child, path: callPath });
     instantiateCalls(child, loadDir, reader, [...chain, dir], key, rootDir, manifest);
-    for (const nested of INSTANCES.get(child) ?? []) own.push({ module: nested.module, path: `${path}.${nested.path}` });
+    for (const nested of INSTANCES.get(child) ?? []) own.push({ module: nested.module, path: `${callPath}.${nested.path}` });
   }
   INSTANCES.set(module, own);
   if (!prefix) return own;
