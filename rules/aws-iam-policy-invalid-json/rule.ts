@@ -64,7 +64,9 @@ function whatIsWrong(code: string, text: string): string {
     case 'EndOfFileExpected':
       return `${t} comes after the end of the document (one closing bracket too many?)`;
     case 'InvalidCommentToken':
-      return 'JSON has no comments';
+      return `${t} is a comment, and JSON has no comments`;
+    case 'TrailingComma':
+      return text === '}' ? 'a comma after the last property: JSON allows none before "}"' : 'a comma after the last item: JSON allows none before "]"';
     case 'UnexpectedEndOfComment':
       return 'a "/*" comment is not closed (and JSON has no comments)';
     case 'UnexpectedEndOfString':

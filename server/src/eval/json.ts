@@ -6,7 +6,7 @@ type StringValue = Extract<Value, { kind: 'string' }>;
 
 /** A syntax error of JSON text, as jsonc-parser reports it, for rules that report it. */
 export interface JsonSyntax {
-  /** jsonc-parser's code (`InvalidSymbol`, `CommaExpected`, `CloseBraceExpected`...). */
+  /** jsonc-parser's code (`InvalidSymbol`, `CommaExpected`, `CloseBraceExpected`...), or `TrailingComma` (see trailingComma). */
   readonly code: string;
   /** The characters it is about; empty where something is missing at the end of the text. */
   readonly text: string;
@@ -25,8 +25,11 @@ export interface JsonSyntax {
   readonly certain: boolean;
 }
 
-/** Tolerant: trailing commas and `//` or block comments are read without an error. */
-const JSON_OPTIONS = { allowTrailingComma: true, disallowComments: false } as const;
+/**
+ * As AWS reads a policy: a trailing comma or a `//` / block comment is an error (jsonc-parser
+ * still reads past it, as past any error, so a half-typed policy yields what parsed).
+ */
+const JSON_OPTIONS = { allowTrailingComma: false, disallowComments: true } as const;
 
 interface JsonParseResult {
   readonly value: Value;
@@ -71,11 +74,26 @@ function syntaxErrors(text: string, found: readonly ParseError[], holes: Holes):
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   return errors.map((e) => {
+    const comma = trailingComma(text, e);
+    if (comma !== undefined) return { from: comma, to: comma + 1, syntax: { code: 'TrailingComma', text: text[e.offset], line: lineAt(lineStarts, comma), certain } };
     const atEnd = last >= 0 && e.offset > last;
     const from = atEnd ? last : e.offset;
     const to = atEnd ? last + 1 : e.offset + Math.max(1, e.length);
     return { from, to, syntax: { code: printParseErrorCode(e.error), text: text.slice(e.offset, e.offset + e.length), line: lineAt(lineStarts, from), certain } };
   });
+}
+
+/**
+ * Where the comma is when an error is a closing bracket right after one (`"*", }`): JSON has
+ * no trailing comma, jsonc-parser reports the bracket as a missing name or value. The error is
+ * placed on the comma, and its text is the bracket (code `TrailingComma`).
+ */
+function trailingComma(text: string, e: ParseError): number | undefined {
+  const code = printParseErrorCode(e.error);
+  if ((code !== 'PropertyNameExpected' && code !== 'ValueExpected') || (text[e.offset] !== '}' && text[e.offset] !== ']')) return undefined;
+  let i = e.offset - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  return text[i] === ',' ? i : undefined;
 }
 
 function withoutCommentCascades(text: string, errors: readonly ParseError[]): readonly ParseError[] {

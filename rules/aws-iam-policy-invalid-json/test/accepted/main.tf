@@ -115,15 +115,3 @@ JSON
 resource "aws_iam_policy" "from_variable" {
   policy = var.policy
 }
-
-# Not reported (see the rule's README): jsonc-parser, which reads policy text, accepts
-# trailing commas and // or /* */ comments, which AWS rejects.
-resource "aws_iam_policy" "tolerated" {
-  policy = <<JSON
-{
-  // reports are read by the finance team
-  "Version": "2012-10-17",
-  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*", }],
-}
-JSON
-}

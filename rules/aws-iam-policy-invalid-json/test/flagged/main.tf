@@ -81,3 +81,16 @@ resource "aws_iam_role_policy" "shared_b" {
   role   = "app"
   policy = local.shared
 }
+
+# Comments and trailing commas, which JSON does not have and AWS rejects: the comment, and
+# each comma before a closing bracket (one finding per line).
+resource "aws_iam_policy" "comment_and_commas" {
+  policy = <<JSON
+{
+  // reports are read by the finance team
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::reports/*", }],
+  "Id": "reports" /* kept for the audit */
+}
+JSON
+}
