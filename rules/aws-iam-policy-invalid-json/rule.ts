@@ -27,7 +27,7 @@ export default defineRule({
         if (sameLine) continue;
         ctx.report({
           origin: e.origin,
-          message: `${p.owner.address} ${p.attribute} is not valid JSON: ${whatIsWrong(e.syntax.code, e.syntax.text)}. AWS rejects the document (MalformedPolicyDocument); Perimeter read only what parsed.`,
+          message: `${p.owner.address} ${p.attribute} ${e.syntax.code === 'NotAnObject' ? 'is not a policy document' : 'is not valid JSON'}: ${whatIsWrong(e.syntax.code, e.syntax.text)}. AWS rejects the document (MalformedPolicyDocument); Perimeter read only what parsed.`,
           block: p.owner.block.span,
         });
       }
@@ -65,6 +65,10 @@ function whatIsWrong(code: string, text: string): string {
       return `${t} comes after the end of the document (one closing bracket too many?)`;
     case 'InvalidCommentToken':
       return `${t} is a comment, and JSON has no comments`;
+    case 'NotJson':
+      return /^arn:/i.test(text) ? `${t} is an ARN, not a policy document (a managed policy is attached by ARN with policy_arn)` : `${t} is not JSON`;
+    case 'NotAnObject':
+      return `${t} is JSON but not an object, and a policy document is one ({ "Version": ..., "Statement": [...] })`;
     case 'TrailingComma':
       return text === '}' ? 'a comma after the last property: JSON allows none before "}"' : 'a comma after the last item: JSON allows none before "]"';
     case 'UnexpectedEndOfComment':

@@ -115,3 +115,8 @@ JSON
 resource "aws_iam_policy" "from_variable" {
   policy = var.policy
 }
+
+# An empty text (a variable's default, a policy switched off) is no document at all.
+resource "aws_iam_policy" "empty" {
+  policy = ""
+}

@@ -94,3 +94,16 @@ resource "aws_iam_policy" "comment_and_commas" {
 }
 JSON
 }
+
+# An ARN where the document goes (the managed policy is attached with policy_arn), and JSON
+# that is not an object.
+resource "aws_iam_role_policy" "arn_as_policy" {
+  role   = "app"
+  policy = "arn:aws:iam::aws:policy/ReadOnlyAccess"
+#          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ aws-iam-policy-invalid-json medium
+}
+
+resource "aws_iam_policy" "list" {
+  policy = "[]"
+#           ^^ aws-iam-policy-invalid-json medium
+}
