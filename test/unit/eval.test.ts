@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evaluate } from '../../server/src/eval/evaluate';
-import { toPlain, unknown } from '../../server/src/eval/value';
+import { substringOrigin, toPlain, unknown } from '../../server/src/eval/value';
 import { moduleOf, parse, textAt } from '../helpers';
 
 async function value(expr: string): Promise<unknown> {
@@ -127,5 +127,37 @@ describe('eval: values of expressions that depend only on their text', () => {
     assert.equal(a.attribute(ref(a), 'policy')!.value, b.attribute(ref(b), 'policy')!.value, 'the same value object');
     assert.notEqual(a.attribute(ref(a), 'name')!.value, b.attribute(ref(b), 'name')!.value);
     assert.deepEqual(toPlain(b.attribute(ref(b), 'name')!.value), 'x');
+  });
+});
+
+describe('eval: where the characters of a string come from', () => {
+  const at = async (src: string, sub: string) => {
+    const f = await parse(`v = ${src}\n`);
+    const v = evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o) });
+    assert.equal(v.kind, 'string');
+    const s = v as Extract<typeof v, { kind: 'string' }>;
+    const from = s.value.indexOf(sub);
+    return textAt(f, substringOrigin(s, from, from + sub.length).span);
+  };
+
+  it('a literal with no escape maps its characters by its start, without an offset array', async () => {
+    const f = await parse('v = "arn:aws:s3:::reports/*"\n');
+    const v = evaluate(f.body.attributes[0].expr, { file: f.path, resolve: (_r, _s, o) => unknown('test', o) });
+    assert.equal(v.origin.offsets, undefined);
+    assert.deepEqual(v.origin.linear, { start: 5, length: 'arn:aws:s3:::reports/*'.length });
+    assert.equal(await at('"arn:aws:s3:::reports/*"', 'reports'), 'reports');
+  });
+
+  it('through escapes, interpolations and heredoc indentation, a substring is its source text', async () => {
+    assert.equal(await at('"a\\tb:reports"', 'reports'), 'reports');
+    assert.equal(await at('"x-${"y"}-reports"', 'reports'), 'reports');
+    assert.equal(await at('<<-EOT\n    line\n    reports\n  EOT', 'reports'), 'reports');
+  });
+
+  it('a mapping made for another text is not used: the whole origin is', () => {
+    const origin = { file: '/v/main.tf', span: { start: 4, end: 12 }, linear: { start: 5, length: 6 } };
+    // A value of another length than its mapping (a function result that kept the origin).
+    assert.deepEqual(substringOrigin({ value: 'longer text', origin }, 0, 6), origin);
+    assert.deepEqual(substringOrigin({ value: 'abcdef', origin }, 1, 3).span, { start: 6, end: 8 });
   });
 });

@@ -2,7 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
-import { scanPaths } from '../../server/src/engine/scan';
+import { analysedModules, scanPaths } from '../../server/src/engine/scan';
+import { calledInstances } from '../../server/src/module/calls';
+import { diskReader, parseSources, readSources } from '../../server/src/module/workspace';
 import { workspace } from '../helpers';
 
 
@@ -37,6 +39,23 @@ describe('module calls', () => {
     const acl = r.findings.filter((f) => f.ruleId === 'aws-s3-public-acl');
     assert.equal(acl.length, 1);
     assert.equal(acl[0].severity, 'critical');
+  });
+
+  it("each module's own instances are remembered with paths from it, nested calls included", () => {
+    const dir = workspace({
+      'main.tf': 'module "a" {\n  source = "./a"\n}\n',
+      'a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
+      'b/main.tf': 'resource "aws_s3_bucket_public_access_block" "p" {\n  bucket = "x"\n}\n',
+    });
+    const sources = readSources(['main.tf', 'a/main.tf', 'b/main.tf'].map((f) => path.join(dir, f))).sources;
+    const analysed = analysedModules(parseSources(sources).files, diskReader);
+    const root = analysed.find((m) => m.module.dir === dir && !m.callPath)!.module;
+    assert.deepEqual(calledInstances(root)?.map((i) => i.path), ['module.a', 'module.a.module.b']);
+    // The scan's own list names instances from the scanned module, as findings print them.
+    assert.deepEqual(analysed.filter((m) => m.callPath && m.caller?.file.path === path.join(dir, 'main.tf')).map((m) => m.callPath), ['module.a', 'module.a.module.b']);
+    const a = calledInstances(root)![0].module;
+    assert.deepEqual(calledInstances(a)?.map((i) => i.path), ['module.b']);
+    assert.equal(calledInstances(a)![0].module.resources('aws_s3_bucket_public_access_block').length, 1);
   });
 
   it('a module that calls itself ends', async () => {
