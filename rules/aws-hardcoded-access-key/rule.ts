@@ -1,4 +1,4 @@
-import { defineRule, maskKeyId, type Report } from '../../server/src/rule-api';
+import { defineRule, maskKeyId, memoizedByObject, type Report } from '../../server/src/rule-api';
 import providerCredentials from '../aws-provider-static-credentials/rule';
 
 /**
@@ -51,11 +51,7 @@ interface KeyInText {
 }
 
 // Per file version: a file is read by its module and by every instance of it a caller makes.
-const KEYS_IN_TEXT = new WeakMap<object, readonly KeyInText[]>();
-
-function keysIn(file: { readonly path: string; readonly text: string }): readonly KeyInText[] {
-  const known = KEYS_IN_TEXT.get(file);
-  if (known) return known;
+const keysIn = memoizedByObject((file: { readonly path: string; readonly text: string }): readonly KeyInText[] => {
   const text = file.text;
   const out: KeyInText[] = [];
   for (const match of text.matchAll(KEY_ID)) {
@@ -77,9 +73,8 @@ function keysIn(file: { readonly path: string; readonly text: string }): readonl
       message: `A value that looks like an AWS secret access key (****) is written in ${where(file.path)} next to "${match[1]}". Remove it, rotate the key, and give the workload a role or a secrets manager reference instead.`,
     });
   }
-  KEYS_IN_TEXT.set(file, out);
   return out;
-}
+});
 
 /** True when the provider rule reported the literal this match sits in. */
 function covered(reported: Set<string>, file: string, at: number, text: string): boolean {

@@ -1,4 +1,4 @@
-import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, type TerraformModule, visitReferences } from '../../server/src/rule-api';
+import { addAttribute, alternatives, type BlockRef, defineRule, type Expr, memoizedByObject, type TerraformModule, visitReferences } from '../../server/src/rule-api';
 
 /** An output that prints an access key's secret without `sensitive = true`. */
 export default defineRule({
@@ -32,11 +32,10 @@ function addSensitive(out: BlockRef) {
 }
 
 // What an output's expression names depends on the text only: instances of a called module share it.
-const LEAKS = new WeakMap<object, Map<Expr, string | undefined>>();
+const leaksOf = memoizedByObject((_text: object) => new Map<Expr, string | undefined>());
 
 function secretReferencesIn(m: TerraformModule, expr: Expr): string | undefined {
-  let known = LEAKS.get(m.textKey);
-  if (!known) LEAKS.set(m.textKey, (known = new Map()));
+  const known = leaksOf(m.textKey);
   if (!known.has(expr)) known.set(expr, secretReferences(expr, (n) => m.localExpression(n)));
   return known.get(expr);
 }

@@ -13,3 +13,18 @@ export function memoized<K, V>(compute: (key: K) => V, max = 10_000): (key: K) =
     return value;
   };
 }
+
+/**
+ * `compute` remembered by object, for as long as the object lives: results that depend on one
+ * parsed file version or one list of files, asked again by every module (and module instance)
+ * that reads it.
+ */
+export function memoizedByObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new WeakMap<K, V>();
+  return (key) => {
+    if (known.has(key)) return known.get(key) as V;
+    const value = compute(key);
+    known.set(key, value);
+    return value;
+  };
+}

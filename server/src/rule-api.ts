@@ -48,4 +48,4 @@ export { setValueFix, stringAlternatives, writtenInPlace } from './rules-support
 // Catalogue name checks (the aws-iam-unknown-* and operator rules).
 export { checkAction, checkConditionKey, checkOperator, didYouMean } from './authoring/names';
 export { perhapsNewerThanCatalogue, writtenPlaces } from './authoring/report-names';
-export { memoized } from './memo';
+export { memoized, memoizedByObject } from './memo';

@@ -2,6 +2,7 @@ import type { Block, Comment, HclFile } from '../hcl/ast';
 import { contains, type LineIndex, lineIndexOf, type Span } from '../hcl/span';
 import type { Finding } from './finding';
 import { peerIdCovers } from './peer-ids';
+import { memoizedByObject } from '../memo';
 
 /** The meta finding for a Perimeter suppression comment that suppresses nothing. */
 export const UNUSED_SUPPRESSION = {
@@ -73,7 +74,7 @@ export function applySuppressions(
     if (!f.comments.some((c) => SUPPRESSION.test(c.text))) continue;
     const index = lineIndexOf(f);
     const layout = layoutOf(f, index);
-    const list = written(f, layout).flatMap((w) => inForce(w, now));
+    const list = written(f).flatMap((w) => inForce(w, now));
     if (list.length) byFile.set(f.path, { index, layout, list });
   }
   const kept: Finding[] = [];
@@ -216,13 +217,10 @@ interface Written extends Omit<Suppression, 'ids' | 'used'> {
   readonly ids: readonly { readonly id: string; readonly expires?: string }[];
 }
 
-const WRITTEN = new WeakMap<HclFile, readonly Written[]>();
-
-function written(file: HclFile, layout: Layout): readonly Written[] {
-  let list = WRITTEN.get(file);
-  if (!list) WRITTEN.set(file, (list = file.comments.flatMap((c) => parse(c, layout))));
-  return list;
-}
+const written = memoizedByObject((file: HclFile): readonly Written[] => {
+  const layout = layoutOf(file, lineIndexOf(file));
+  return file.comments.flatMap((c) => parse(c, layout));
+});
 
 /** The suppression a comment makes today, with its own `used` mark; none when every id of a peer ignore has expired. */
 function inForce(w: Written, now: Date): Suppression[] {

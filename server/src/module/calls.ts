@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import type { Value } from '../eval/value';
+import { memoizedByObject } from '../memo';
 import { readModulesManifest } from '../registry/manifest';
 import { type BlockRef, TerraformModule } from './module';
 
@@ -39,7 +40,8 @@ export function instantiateCalls(
     const key = prefix ? `${prefix}.${name}` : name;
     const dir = childDir(module, call, key, rootDir, manifest);
     if (!dir || chain.includes(dir)) continue;
-    const files = tfFilesOf(loadDir(dir));
+    const loaded = loadDir(dir);
+    const files = loaded && tfFiles(loaded);
     if (!files?.length) continue;
     const inputs = new Map<string, Value>();
     for (const a of call.block.body.attributes) {
@@ -70,14 +72,7 @@ export function calledInstances(module: TerraformModule): readonly ModuleInstanc
 }
 
 // The `.tf` files of a loaded directory, one array per loaded list (instances share it).
-const TF_FILES = new WeakMap<readonly HclFile[], HclFile[]>();
-
-function tfFilesOf(loaded: HclFile[] | undefined): HclFile[] | undefined {
-  if (!loaded) return undefined;
-  let tf = TF_FILES.get(loaded);
-  if (!tf) TF_FILES.set(loaded, (tf = loaded.filter((f) => f.path.endsWith('.tf'))));
-  return tf;
-}
+const tfFiles = memoizedByObject((loaded: readonly HclFile[]) => loaded.filter((f) => f.path.endsWith('.tf')));
 
 function childDir(module: TerraformModule, call: BlockRef, key: string, rootDir: string, manifest: Map<string, string>): string | undefined {
   const source = module.attribute(call, 'source')?.value;

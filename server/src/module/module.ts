@@ -3,6 +3,7 @@ import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex, lineIndexOf } from '../hcl/span';
 import { applySteps, type EvalEnv, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
+import { memoizedByObject } from '../memo';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
 import { formatAddress, parseModuleResource } from '../registry/address';
@@ -386,12 +387,8 @@ interface BlockIndex {
 const NONE: readonly BlockRef[] = [];
 
 // One index per list of files: a module called from many places is indexed once.
-const BLOCK_INDEXES = new WeakMap<readonly HclFile[], BlockIndex>();
-
-function blockIndexOf(files: readonly HclFile[]): BlockIndex {
-  let index = BLOCK_INDEXES.get(files);
-  if (index) return index;
-  index = { byAddress: new Map(), resources: new Map(), dataSources: new Map(), byType: new Map(), localsByName: new Map() };
+const blockIndexOf = memoizedByObject((files: readonly HclFile[]): BlockIndex => {
+  const index: BlockIndex = { byAddress: new Map(), resources: new Map(), dataSources: new Map(), byType: new Map(), localsByName: new Map() };
   for (const file of files) {
     for (const block of file.body.blocks) {
       const address = blockAddress(block);
@@ -399,9 +396,8 @@ function blockIndexOf(files: readonly HclFile[]): BlockIndex {
       if (block.type === 'locals') for (const a of block.body.attributes) index.localsByName.set(a.name, { attribute: a, file });
     }
   }
-  BLOCK_INDEXES.set(files, index);
   return index;
-}
+});
 
 function addToIndex(index: BlockIndex, ref: BlockRef, address: string | undefined): void {
   if (address && !index.byAddress.has(address)) index.byAddress.set(address, ref);
