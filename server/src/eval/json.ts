@@ -1,4 +1,5 @@
 import { type Node as JsonNode, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { LineIndex } from '../hcl/span';
 import type { ObjectEntry, Origin, Value } from './value';
 import { charOffsets, substringOrigin as charsOrigin, unknown } from './value';
 
@@ -71,15 +72,15 @@ function syntaxErrors(text: string, found: readonly ParseError[], holes: Holes):
   const errors = withoutCommentCascades(text, found);
   const last = text.trimEnd().length - 1;
   const certain = !errors.some((e) => atHole(text, e, holes));
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lines = new LineIndex(text);
+  const lineAt = (offset: number) => lines.position(offset).line;
   return errors.map((e) => {
     const comma = trailingComma(text, e);
-    if (comma !== undefined) return { from: comma, to: comma + 1, syntax: { code: 'TrailingComma', text: text[e.offset], line: lineAt(lineStarts, comma), certain } };
+    if (comma !== undefined) return { from: comma, to: comma + 1, syntax: { code: 'TrailingComma', text: text[e.offset], line: lineAt(comma), certain } };
     const atEnd = last >= 0 && e.offset > last;
     const from = atEnd ? last : e.offset;
     const to = atEnd ? last + 1 : e.offset + Math.max(1, e.length);
-    return { from, to, syntax: { code: printParseErrorCode(e.error), text: text.slice(e.offset, e.offset + e.length), line: lineAt(lineStarts, from), certain } };
+    return { from, to, syntax: { code: printParseErrorCode(e.error), text: text.slice(e.offset, e.offset + e.length), line: lineAt(from), certain } };
   });
 }
 
@@ -118,18 +119,6 @@ function withoutCommentCascades(text: string, errors: readonly ParseError[]): re
 
 function isHashComment(text: string, e: ParseError): boolean {
   return text[e.offset] === '#' && printParseErrorCode(e.error) === 'InvalidSymbol';
-}
-
-/** The line an offset is on, from the offsets where lines start (ascending, first 0). */
-function lineAt(lineStarts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Whether an error is on a part not known statically, or on the token right after one. */
