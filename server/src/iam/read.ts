@@ -29,15 +29,10 @@ export function readPolicyValue(v: Value): { statements: Statement[]; errors: Po
   }
   // Known text that holds no JSON object (an ARN where a document goes) is a syntax error of
   // its own; an empty text (a variable's default) is left alone.
-  const known = v.kind === 'string' && v.known && !v.json && v.value.trim() !== '' ? v : undefined;
-  if (doc.kind === 'unknown') {
-    const syntax = known && { code: 'NotJson', text: known.value.trim(), line: 0, certain: true };
-    return { statements: [], errors: [{ message: `policy not known statically: ${doc.reason}`, origin: doc.origin, ...(syntax ? { syntax } : {}) }] };
-  }
-  if (doc.kind !== 'object') {
-    const syntax = known && { code: 'NotAnObject', text: known.value.trim(), line: 0, certain: true };
-    return { statements: [], errors: [{ message: 'a policy must be a JSON object', origin: doc.origin, ...(syntax ? { syntax } : {}) }], document: doc };
-  }
+  const written = v.kind === 'string' && v.known && !v.json ? v.value.trim() : '';
+  const problem = (message: string, code: string): PolicyError => ({ message, origin: doc.origin, ...(written ? { syntax: { code, text: written, line: 0, certain: true } } : {}) });
+  if (doc.kind === 'unknown') return { statements: [], errors: [problem(`policy not known statically: ${doc.reason}`, 'NotJson')] };
+  if (doc.kind !== 'object') return { statements: [], errors: [problem('a policy must be a JSON object', 'NotAnObject')], document: doc };
   const st = entry(doc, 'Statement');
   const statements: Statement[] = [];
   if (st) {
