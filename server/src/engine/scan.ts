@@ -4,10 +4,11 @@ import type { HclFile } from '../hcl/ast';
 import type { BlockRef, TerraformModule } from '../module/module';
 import { lineIndexOf } from '../hcl/span';
 import { instantiateCalls } from '../module/calls';
-import { buildModules, collectFiles, confinedReader, diskReader, parseSources, readSources, type SourceFile } from '../module/workspace';
+import { buildModules, collectFiles, confinedReader, diskReader, parseSources, parseTerraformDir, readSources, type SourceFile } from '../module/workspace';
 import { applyConfig, enabledRules, isExcluded, type PerimeterConfig } from './config';
 import { compareFindings, type Finding, type ScanError, type ScanResult } from './finding';
 import { groupBy } from '../group-by';
+import { memoized } from '../memo';
 import { moduleGroups } from './groups';
 import type { Rule } from './rule';
 import { runRules } from './run';
@@ -46,7 +47,8 @@ function scanOccurrences(sources: readonly SourceFile[], rules: readonly Rule[],
   const occurrences: Occurrence[] = [];
   const analyses = new Map<string, number>();
   const errors: ScanError[] = [];
-  const reader = readOnce(options.reader ?? diskReader);
+  // Each file once per scan: every instance of a module reads its `file()` policies.
+  const reader = memoized(options.reader ?? diskReader);
   for (const group of moduleGroups(sources)) {
     const parsed = parseSources(group);
     const r = analyseFiles(parsed.files, rules, { ...options, reader });
@@ -56,15 +58,6 @@ function scanOccurrences(sources: readonly SourceFile[], rules: readonly Rule[],
   }
   // In file order, whatever the grouping (as combineShares orders the threads' errors).
   return { occurrences, analyses: [...analyses], errors: errors.sort(byFile) };
-}
-
-/** A reader that reads each file once per scan: every instance of a module reads its `file()` policies. */
-function readOnce(read: (absPath: string) => string | undefined): (absPath: string) => string | undefined {
-  const texts = new Map<string, string | undefined>();
-  return (absPath) => {
-    if (!texts.has(absPath)) texts.set(absPath, read(absPath));
-    return texts.get(absPath);
-  };
 }
 
 function byFile(a: ScanError, b: ScanError): number {
@@ -134,7 +127,13 @@ export function analysedModules(
 ): AnalysedModule[] {
   const modules = buildModules(files, reader);
   const byDir = groupBy(files, (f) => path.dirname(f.path));
-  const loadDir = (dir: string) => byDir.get(dir) ?? (loadOther ? loadOther(dir) : parseDirFromDisk(dir, byDir));
+  // A child module directory outside the files (e.g. under .terraform/modules) is read from disk once.
+  const fromDisk = (dir: string) => {
+    const files = parseTerraformDir(dir);
+    if (files) byDir.set(dir, files);
+    return files;
+  };
+  const loadDir = (dir: string) => byDir.get(dir) ?? (loadOther ? loadOther(dir) : fromDisk(dir));
   const instances = modules.flatMap((m) =>
     instantiateCalls(m, loadDir, reader).map((i) => {
       const caller = m.block(i.path.split('.').slice(0, 2).join('.'));
@@ -159,20 +158,6 @@ function syntaxErrorsOf(file: HclFile): ScanError[] {
     out.push({ file: file.path, message: `Perimeter could not read this block: ${e.message}. The rest of the file was analysed.`, range: { start, end: lines.position(e.span.end) } });
   }
   return out;
-}
-
-/** A child module directory outside the scanned paths (e.g. under .terraform/modules). */
-function parseDirFromDisk(dir: string, cache: Map<string, HclFile[]>): HclFile[] | undefined {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
-  } catch {
-    return undefined;
-  }
-  const read = readSources(names.map((n) => path.join(dir, n)));
-  const files = parseSources(read.sources).files;
-  cache.set(dir, files);
-  return files;
 }
 
 /** What a scan of paths reads before analysing: the files, their texts, what failed. */

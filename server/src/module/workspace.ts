@@ -235,3 +235,14 @@ function realpathOfNearest(p: string): string {
     }
   }
 }
+
+/** The `.tf` files of a called module's directory, parsed; undefined when it cannot be read. */
+export function parseTerraformDir(dir: string): HclFile[] | undefined {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
+  } catch {
+    return undefined;
+  }
+  return parseSources(readSources(names.map((n) => path.join(dir, n))).sources).files;
+}

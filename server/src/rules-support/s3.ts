@@ -1,11 +1,9 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { alternatives, type Value } from '../eval/value';
 import { groupBy } from '../group-by';
 import type { HclFile } from '../hcl/ast';
 import { calledInstances, instantiateCalls } from '../module/calls';
 import type { BlockRef, TerraformModule } from '../module/module';
-import { parseSources, readSources } from '../module/workspace';
+import { parseTerraformDir } from '../module/workspace';
 import { referencedAddress } from './values';
 import { referencedAddresses } from './ast';
 
@@ -163,7 +161,7 @@ function calledBlocks(m: TerraformModule): CoveringBlock[] {
   if (!m.blocksOfType('module').length) return hit;
   const dirs = new Map<string, HclFile[] | undefined>();
   const loadDir = (dir: string): HclFile[] | undefined => {
-    if (!dirs.has(dir)) dirs.set(dir, readTerraformDir(dir));
+    if (!dirs.has(dir)) dirs.set(dir, parseTerraformDir(dir));
     return dirs.get(dir);
   };
   // The analysis has instantiated the calls already; a module built on its own reads them.
@@ -171,15 +169,4 @@ function calledBlocks(m: TerraformModule): CoveringBlock[] {
     for (const ref of inst.module.resources('aws_s3_bucket_public_access_block')) hit.push({ module: inst.module, ref, address: `${inst.path}.${ref.address}` });
   }
   return hit;
-}
-
-/** The `.tf` files of a called module's directory, parsed; undefined when it cannot be read. */
-function readTerraformDir(dir: string): HclFile[] | undefined {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.tf')).sort();
-  } catch {
-    return undefined;
-  }
-  return parseSources(readSources(names.map((n) => path.join(dir, n))).sources).files;
 }
