@@ -2,19 +2,19 @@ import type { Expr, TemplatePart, TextPiece } from '../hcl/ast';
 import { parseTemplate } from '../hcl/parser';
 import { collectionPairs, evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
 import { FUNCTIONS } from './functions';
-import { type EvalEnv, type EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
+import { type EvalEnv, EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
 
-export { type EvalEnv, MAX_EVAL_DEPTH, type Step } from './scope';
+export { type EvalEnv, EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
 
 /** `locals` binds names such as `each` (the instances of a block with `for_each`). */
 export function evaluate(expr: Expr, env: EvalEnv, depth = 0, locals: ReadonlyMap<string, Value> = new Map()): Value {
-  return evalIn(expr, { env, locals, depth });
+  return evalIn(expr, new EvalScope(env, locals, depth));
 }
 
 export function evalIn(expr: Expr, scope: EvalScope): Value {
   const origin: Origin = { file: scope.env.file, span: expr.span };
   if (scope.depth > MAX_EVAL_DEPTH) return unknown('expression nested too deeply', origin);
-  const inner: EvalScope = { ...scope, depth: scope.depth + 1 };
+  const inner = scope.deeper();
   switch (expr.type) {
     case 'null':
       return { kind: 'null', origin };
@@ -261,7 +261,7 @@ function forExpr(expr: Extract<Expr, { type: 'for' }>, origin: Origin, scope: Ev
     const locals = new Map(scope.locals);
     if (expr.keyVar) locals.set(expr.keyVar, k);
     locals.set(expr.valueVar, v);
-    const s: EvalScope = { ...scope, locals };
+    const s = new EvalScope(scope.env, locals, scope.depth);
     if (expr.condition) {
       const c = evalIn(expr.condition, s);
       if (c.kind !== 'bool') return unknown('for expression condition not known statically', origin);
@@ -337,7 +337,7 @@ export function renderTemplate(file: string, text: string, vars: Value | undefin
     resolve: (r, _s, o) => unknown(vars && vars.kind !== 'object' ? 'template vars not known statically' : `template variable ${r} is not in its vars`, o, vars?.kind === 'object' ? undefined : r),
     readFile: scope.env.readFile,
   };
-  const v = evalIn(template, { env, locals, depth: scope.depth + 1 });
+  const v = evalIn(template, new EvalScope(env, locals, scope.depth + 1));
   return v.kind === 'unknown' ? unknown(v.reason, origin, v.ref, v.cause) : v;
 }
 

@@ -1,5 +1,5 @@
 import type { Attribute, Block, HclFile } from '../hcl/ast';
-import { evalIn, type EvalEnv } from '../eval/evaluate';
+import { evalIn, type EvalEnv, EvalScope } from '../eval/evaluate';
 import { policyStatementValue, type ConditionItem, type NestedGroup, type PrincipalItem, type StatementField } from '../eval/policy-statement';
 import { alternatives, collectionPairs, type ObjectEntry, type Origin, type Value } from '../eval/value';
 import { readPolicyValue } from './read';
@@ -12,7 +12,7 @@ import { isPure, pureValue } from '../eval/pure';
  */
 export function policyDocumentValue(block: Block, file: HclFile, env: EvalEnv, depth: number): Value {
   const origin: Origin = { file: file.path, span: block.span };
-  const scope = (locals: ReadonlyMap<string, Value> = new Map()) => ({ env, locals, depth: depth + 1 });
+  const scope = (locals: ReadonlyMap<string, Value> = new Map()) => new EvalScope(env, locals, depth + 1);
   const attr = (b: Block, name: string, locals?: ReadonlyMap<string, Value>): { a: Attribute; v: Value } | undefined => {
     const a = b.body.attributes.find((x) => x.name === name);
     if (!a) return undefined;
