@@ -1,5 +1,6 @@
 import type { Expr } from '../hcl/ast';
 import { walkExpr } from '../hcl/walk';
+import { evaluate, type EvalEnv } from './evaluate';
 import type { Value } from './value';
 
 /**
@@ -44,11 +45,14 @@ export function isPure(root: Expr): boolean {
   return pure;
 }
 
-/** The value of a pure expression in `file`, computed once per expression object. */
-export function pureValue(expr: Expr, file: string, compute: () => Value): Value {
+/**
+ * The value of a pure expression in `env`'s file, computed once per expression object (no
+ * closure to build on each call: rules ask for the same literals thousands of times a scan).
+ */
+export function pureValue(expr: Expr, env: EvalEnv): Value {
   const hit = values.get(expr);
-  if (hit && hit.file === file) return hit.value;
-  const value = compute();
-  values.set(expr, { file, value });
+  if (hit && hit.file === env.file) return hit.value;
+  const value = evaluate(expr, env);
+  values.set(expr, { file: env.file, value });
   return value;
 }

@@ -5,6 +5,8 @@ import { alternatives, collectionPairs, type ObjectEntry, type Origin, type Valu
 import { readPolicyValue } from './read';
 import { isPure, pureValue } from '../eval/pure';
 
+const NO_LOCALS: ReadonlyMap<string, Value> = new Map();
+
 /**
  * `data "aws_iam_policy_document"` as the JSON document Terraform renders, but with
  * every value keeping its origin in the HCL blocks, so the same policy reader (and the
@@ -12,12 +14,12 @@ import { isPure, pureValue } from '../eval/pure';
  */
 export function policyDocumentValue(block: Block, file: HclFile, env: EvalEnv, depth: number): Value {
   const origin: Origin = { file: file.path, span: block.span };
-  const scope = (locals: ReadonlyMap<string, Value> = new Map()) => new EvalScope(env, locals, depth + 1);
+  const scope = (locals: ReadonlyMap<string, Value> = NO_LOCALS) => new EvalScope(env, locals, depth + 1);
   const attr = (b: Block, name: string, locals?: ReadonlyMap<string, Value>): { a: Attribute; v: Value } | undefined => {
     const a = b.body.attributes.find((x) => x.name === name);
     if (!a) return undefined;
     // A literal (an action list) is the same in every module instance and every rebuild: kept with the expression.
-    return { a, v: isPure(a.expr) ? pureValue(a.expr, file.path, () => evalIn(a.expr, scope())) : evalIn(a.expr, scope(locals)) };
+    return { a, v: isPure(a.expr) ? pureValue(a.expr, env) : evalIn(a.expr, scope(locals)) };
   };
 
   const own: Value[] = [];

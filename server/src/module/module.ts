@@ -117,8 +117,15 @@ export class TerraformModule implements PolicySource {
     let attribute: Attribute | undefined;
     for (let i = 0; i < attributes.length && !attribute; i++) if (attributes[i].name === name) attribute = attributes[i];
     if (!attribute) return undefined;
-    return { attribute, block: ref, value: this.evaluate(attribute, ref.file) };
+    // Rules ask for the same attributes of the same blocks many times: one answer each.
+    const known = this.attributeRefs.get(attribute);
+    if (known?.block === ref) return known;
+    const answer = { attribute, block: ref, value: this.evaluate(attribute, ref.file) };
+    this.attributeRefs.set(attribute, answer);
+    return answer;
   }
+
+  private readonly attributeRefs = new Map<Attribute, AttributeRef>();
 
   /** The expression a local is defined with, for rules that follow references in source. */
   localExpression(name: string): Expr | undefined {
@@ -172,7 +179,7 @@ export class TerraformModule implements PolicySource {
 
   evaluate(attribute: Attribute, file: HclFile, depth = 0): Value {
     // A literal is kept with its expression (eval/pure.ts), for every module that reads it.
-    if (depth === 0 && isPure(attribute.expr)) return pureValue(attribute.expr, file.path, () => evaluate(attribute.expr, this.env(file), 0));
+    if (depth === 0 && isPure(attribute.expr)) return pureValue(attribute.expr, this.env(file));
     const hit = this.evaluated.get(attribute);
     if (hit) return hit;
     const v = evaluate(attribute.expr, this.env(file), depth, this.instanceLocals(attribute, file));
