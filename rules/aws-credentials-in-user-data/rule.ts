@@ -1,4 +1,3 @@
-import { gunzipSync } from 'node:zlib';
 import {
   alternatives,
   type Block,
@@ -254,7 +253,9 @@ function withDecoded(t: Text): Text[] {
   let bytes = Buffer.from(compact, 'base64');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      // Loaded here: few modules gzip their user data, and loading zlib cost every server start a few ms.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred: see above
+      bytes = (require('node:zlib') as typeof import('node:zlib')).gunzipSync(bytes);
     } catch {
       return [t];
     }
