@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ALL_RULES } from '../../rules/index';
 import { Analysis } from '../../server/src/lsp/analysis';
+import { RecentCosts } from '../../server/src/lsp/recent-costs';
 
 describe('typing pause: how long the server waits before analysing an edit', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-pause-'));
@@ -29,5 +30,33 @@ describe('typing pause: how long the server waits before analysing an edit', () 
     // Another module's cost says nothing about this one.
     assert.equal(analysis.typingPause(path.join(dir, 'other', 'main.tf'), 120, 1000), 120);
     analysis.dispose();
+  });
+});
+
+describe('recent analysis costs: what decides the typing pause', () => {
+  it('is the median of the last five analyses of a module', () => {
+    const costs = new RecentCosts();
+    assert.equal(costs.typical('/m'), undefined);
+    costs.record('/m', 3);
+    assert.equal(costs.typical('/m'), 3);
+    for (const ms of [2, 4, 3]) costs.record('/m', ms);
+    assert.equal(costs.typical('/m'), 3);
+    assert.equal(costs.typical('/other'), undefined, 'one module says nothing of another');
+  });
+
+  it('one slow analysis among cheap ones (a garbage collection) leaves the module cheap', () => {
+    const costs = new RecentCosts();
+    for (const ms of [2, 2, 3, 2]) costs.record('/m', ms);
+    costs.record('/m', 45);
+    assert.ok(costs.typical('/m')! < 20);
+  });
+
+  it('follows a module that became costly, within a few analyses', () => {
+    const costs = new RecentCosts();
+    for (const ms of [2, 2, 2, 2, 2]) costs.record('/m', ms);
+    for (const ms of [60, 70]) costs.record('/m', ms);
+    assert.ok(costs.typical('/m')! < 20, 'two slow ones are not yet typical');
+    costs.record('/m', 65);
+    assert.ok(costs.typical('/m')! >= 20, 'three of the last five are');
   });
 });

@@ -1,3 +1,4 @@
+import { RecentCosts } from './recent-costs';
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import { HclDocument, type TextEdit } from '../hcl/parser';
@@ -185,22 +186,22 @@ export class Analysis {
     const started = performance.now();
     const r = this.analyseGroup(dir);
     const cost = performance.now() - started;
-    for (const d of r.dirs) this.costs.set(d, cost);
+    for (const d of r.dirs) this.costs.record(d, cost);
     return r;
   }
 
-  /** How long the last analysis of each module's group took (ms). */
-  private readonly costs = new Map<string, number>();
+  /** How long the recent analyses of each module's group took (ms). */
+  private readonly costs = new RecentCosts();
 
   /**
    * How long to wait for a pause in typing before analysing again after an edit of `file`:
-   * nothing when its module's last analysis took under `cheapMs` (each keystroke shows its
+   * nothing when its module's recent analyses typically took under `cheapMs` (each keystroke shows its
    * diagnostics at once), else `pauseMs`, so that in a large module keystrokes superseded by
    * the next are not each analysed (their edits are parsed once, when the analysis reads
    * the document).
    */
   typingPause(file: string, pauseMs: number, cheapMs = CHEAP_ANALYSIS_MS): number {
-    const cost = this.costs.get(path.dirname(path.resolve(file)));
+    const cost = this.costs.typical(path.dirname(path.resolve(file)));
     return cost !== undefined && cost < cheapMs ? 0 : pauseMs;
   }
 
