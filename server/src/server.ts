@@ -1,3 +1,4 @@
+import { IdleCollection } from './lsp/idle-collection';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -223,11 +224,15 @@ function scheduleFor(p: string, delayMs = 0): void {
  */
 const TYPING_PAUSE_MS = Number(process.env.PERIMETER_TYPING_PAUSE_MS ?? 120);
 
+/** A pause this long after an analysis, with no new work, is used to collect young garbage. */
+const idleCollection = new IdleCollection(Number(process.env.PERIMETER_IDLE_GC_MS ?? 20));
+
 // Modules to re-analyse, each once however many changes touched it.
 const pending = new Set<string>();
 let timer: { cancel(): void } | undefined;
 let dueAt = 0;
 function schedule(dir: string, delayMs = 0): void {
+  idleCollection.busy();
   pending.add(dir);
   const due = Date.now() + delayMs;
   // A later change postpones a typing pause; an immediate request is never delayed by one.
@@ -245,6 +250,7 @@ function schedule(dir: string, delayMs = 0): void {
         connection.console.error(`analysis of ${d} failed: ${(e as Error).stack ?? e}`);
       }
     }
+    if (!timer && process.env.PERIMETER_IDLE_GC !== '0') idleCollection.idle();
   };
   // No pause: right after the messages already received (a zero timeout waits a millisecond).
   if (delayMs === 0) {

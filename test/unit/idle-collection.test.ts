@@ -1,0 +1,58 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { IdleCollection } from '../../server/src/lsp/idle-collection';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('idle collection: young garbage collected in a pause in typing', () => {
+  it('collects once after the pause when no work arrives', async () => {
+    let collections = 0;
+    const idle = new IdleCollection(10, () => collections++);
+    idle.idle();
+    assert.equal(collections, 0, 'never during the work it follows');
+    await sleep(40);
+    assert.equal(collections, 1);
+    await sleep(30);
+    assert.equal(collections, 1, 'one collection per pause, not a periodic one');
+  });
+
+  it('does not collect when work arrives before the pause is over', async () => {
+    let collections = 0;
+    const idle = new IdleCollection(30, () => collections++);
+    idle.idle();
+    await sleep(5);
+    idle.busy();
+    await sleep(50);
+    assert.equal(collections, 0);
+  });
+
+  it('waits the whole pause again after each piece of work', async () => {
+    let collections = 0;
+    const idle = new IdleCollection(30, () => collections++);
+    for (let i = 0; i < 4; i++) {
+      idle.idle();
+      await sleep(10);
+    }
+    assert.equal(collections, 0, 'keystrokes 10 ms apart are not a pause');
+    await sleep(60);
+    assert.equal(collections, 1);
+  });
+
+  it('uses V8 itself when no collection is given, without a command-line flag', async () => {
+    // This process was started without --expose-gc: the collection must still be found and run.
+    assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined');
+    const minor: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) minor.push(e.startTime);
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    const before = performance.now();
+    const idle = new IdleCollection(5);
+    idle.idle();
+    await sleep(60);
+    observer.disconnect();
+    assert.ok(minor.some((t) => t >= before), 'a young-generation collection ran in the pause');
+    assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc is not left on the global object');
+  });
+});
