@@ -37,6 +37,8 @@ export const LAYERS: readonly Layer[] = [
   { name: 'lsp', paths: ['server/src/lsp/'] },
   { name: 'commands', paths: ['server/src/commands/'] },
   { name: 'entry', paths: ['server/src/cli.ts', 'server/src/server.ts', 'server/src/language-server.ts', 'server/src/scan-worker.ts'] },
+  // The loader that starts the server bundle: nothing of the server, which does not know it.
+  { name: 'boot', paths: ['server/src/boot/'], only: [] },
   { name: 'client', paths: ['client/src/'], only: [] },
 ];
 
