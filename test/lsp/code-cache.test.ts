@@ -58,7 +58,7 @@ describe('the server\'s code cache', () => {
     assert.match(first.diagnostics, /aws-s3-public-acl/);
     const files = fs.readdirSync(cacheDir(home));
     assert.equal(files.length, 1, files.join(', '));
-    assert.match(files[0], /^server-main-[0-9a-f]{32}\.cache$/);
+    assert.match(files[0], /^server-main-[0-9a-f]{24}-[0-9a-f]{8}\.cache$/);
     if (POSIX) assert.equal(fs.statSync(cacheDir(home)).mode & 0o777, 0o700);
 
     const second = await run(envFor(home));

@@ -44,7 +44,7 @@ describe('code cache: where it lives', () => {
   it('is named by the bundle, its text, the Node version and the architecture', () => {
     const text = Buffer.from('console.log(1)');
     const name = cacheFileName('server-main', text, 'v20.0.0', 'x64');
-    assert.match(name, /^server-main-[0-9a-f]{32}\.cache$/);
+    assert.match(name, /^server-main-[0-9a-f]{24}-[0-9a-f]{8}\.cache$/);
     assert.equal(cacheFileName('server-main', Buffer.from('console.log(1)'), 'v20.0.0', 'x64'), name);
     for (const other of [
       cacheFileName('server-main', Buffer.from('console.log(2)'), 'v20.0.0', 'x64'),
@@ -71,15 +71,24 @@ describe('code cache: the file', () => {
     assert.equal(decodeCache(Buffer.alloc(0)), undefined);
   });
 
-  it('is written atomically beside the others, which it replaces', () => {
+  it('is written atomically, and replaces the caches of older builds of its bundle only', () => {
     const dir = tempDir();
     const old = cacheFileName('server-main', Buffer.from('old build'));
+    const oldOtherNode = cacheFileName('server-main', Buffer.from('old build'), 'v18.0.0');
     const name = cacheFileName('server-main', Buffer.from('new build'));
-    const otherBundle = cacheFileName('cli', Buffer.from('old build'));
-    fs.writeFileSync(path.join(dir, old), 'x');
-    fs.writeFileSync(path.join(dir, otherBundle), 'x');
+    const otherNode = cacheFileName('server-main', Buffer.from('new build'), 'v18.0.0');
+    const otherBundle = cacheFileName('server', Buffer.from('old build'));
+    const staleTemp = `${old}.123.abcd.tmp`;
+    const freshTemp = `${old}.456.abcd.tmp`;
+    for (const f of [old, oldOtherNode, otherNode, otherBundle, staleTemp, freshTemp]) fs.writeFileSync(path.join(dir, f), 'x');
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(path.join(dir, staleTemp), hoursAgo, hoursAgo);
     writeCache(dir, name, data);
-    assert.deepEqual(fs.readdirSync(dir).sort(), [otherBundle, name].sort(), 'the old build of the same bundle is gone, no temporary file is left');
+    assert.deepEqual(
+      fs.readdirSync(dir).sort(),
+      [name, otherNode, otherBundle, freshTemp].sort(),
+      'the older build is gone for every Node, another Node keeps its cache of this build, a temporary file goes when over an hour old',
+    );
     assert.deepEqual(readCache(path.join(dir, name)), data);
     if (POSIX) assert.equal(fs.statSync(path.join(dir, name)).mode & 0o777, 0o600);
     assert.equal(readCache(path.join(dir, 'missing.cache')), undefined);

@@ -44,14 +44,20 @@ function homeDirectory(): string | undefined {
 }
 
 /**
- * The cache file's name: the bundle's name and a hash of its text, the Node version and
- * the architecture. V8 checks only the source's length and its flags before using a cache,
- * so a new build, a new Node or another machine's cache never reaches it.
+ * The cache file's name: the bundle's name, a hash of its text and one of the Node version
+ * and architecture. V8 checks only the source's length and its flags before using a cache,
+ * so a new build, another Node or another machine's cache never reaches it. The two hashes
+ * are apart so that a new build removes the old build's caches but two Nodes that run the
+ * same build (VS Code's, and the one another editor starts) keep one each.
  */
 export function cacheFileName(bundle: string, source: Uint8Array, version = process.version, arch = process.arch): string {
-  const hash = createHash('sha256').update(source).update('\0').update(version).update('\0').update(arch).digest('hex');
-  return `${bundle}-${hash.slice(0, 32)}.cache`;
+  const text = createHash('sha256').update(source).digest('hex').slice(0, 24);
+  const runtime = createHash('sha256').update(`${version}\0${arch}`).digest('hex').slice(0, 8);
+  return `${bundle}-${text}-${runtime}.cache`;
 }
+
+/** A cache file's name: the bundle and the hash of its text. */
+const CACHE_NAME = /^(.+)-([0-9a-f]{24})-[0-9a-f]{8}\.cache$/;
 
 /** A cache file: this tag, the SHA-256 of the data, then V8's data. */
 const MAGIC = Buffer.from('perimeter-code-cache-1\n');
@@ -131,8 +137,9 @@ export function readCache(file: string): Buffer | 'invalid' | undefined {
 
 /**
  * Writes the cache through a temporary file in the same folder and a rename, so that a
- * reader sees the old file or the new one, never a part; the folder keeps one cache per
- * bundle.
+ * reader sees the old file or the new one, never a part. Then removes the caches of other
+ * builds of the bundle, and temporary files that a process which stopped while writing left
+ * over an hour ago; what cannot be removed stays.
  */
 export function writeCache(dir: string, name: string, data: Uint8Array): void {
   const file = path.join(dir, name);
@@ -144,9 +151,7 @@ export function writeCache(dir: string, name: string, data: Uint8Array): void {
     fs.rmSync(temp, { force: true });
     throw e;
   }
-  // Then the other builds' caches of this bundle, and temporary files a process that
-  // stopped while writing left over an hour ago. What cannot be removed stays.
-  const bundle = name.slice(0, name.lastIndexOf('-') + 1);
+  const [, bundle, text] = CACHE_NAME.exec(name) ?? [];
   let others: string[] = [];
   try {
     others = fs.readdirSync(dir);
@@ -154,11 +159,11 @@ export function writeCache(dir: string, name: string, data: Uint8Array): void {
     // the cache is written; the folder is only not tidied
   }
   for (const other of others) {
-    if (other === name || !other.startsWith(bundle)) continue;
     const p = path.join(dir, other);
+    const m = CACHE_NAME.exec(other);
     try {
-      if (/^[0-9a-f]{32}\.cache$/.test(other.slice(bundle.length))) fs.rmSync(p, { force: true });
-      else if (other.endsWith('.tmp') && Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { force: true });
+      if (m && m[1] === bundle && m[2] !== text) fs.rmSync(p, { force: true });
+      else if (other.startsWith(`${bundle}-`) && other.endsWith('.tmp') && Date.now() - fs.statSync(p).mtimeMs > 3_600_000) fs.rmSync(p, { force: true });
     } catch {
       // another process's, or already gone
     }
