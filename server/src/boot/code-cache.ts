@@ -213,9 +213,10 @@ export function loadWithCodeCache(file: string, parent: Module, { env = process.
   let cached: Buffer | 'invalid' | undefined;
   if (dir) {
     try {
-      // A folder that cannot be made or is not this user's own is not read; writing to it
-      // is tried (and reported) later.
-      if (prepareDirectory(dir)) {
+      // The folder is made when the cache is written. One that is not this user's own is
+      // not read; writing to it is tried (and reported) later.
+      if (!fs.existsSync(dir)) state = 'none';
+      else if (prepareDirectory(dir)) {
         cached = readCache(path.join(dir, name));
         state = cached === undefined ? 'none' : cached === 'invalid' ? 'invalid' : 'accepted';
       }
