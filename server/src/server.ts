@@ -36,6 +36,7 @@ import { completeAt, completionDocumentation, type CompletionItem as AuthoringIt
 import { hoverAt } from './authoring/hover';
 import { wildcardActionsAt } from './authoring/wildcard-actions';
 import { didYouMeanFor } from './authoring/names';
+import { saveCodeCache } from './save-code-cache';
 import { version } from './version';
 
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
@@ -199,20 +200,9 @@ function publishModule(dir: string): number {
   for (const d of r.dirs) published.set(d, new Set(byFile.keys()));
   for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: toUri(file), diagnostics });
   for (const e of r.errors) connection.console.warn(`${e.file}: ${e.message}`);
+  // After the first diagnostics, so that the cache holds an analysis's functions too.
   saveCodeCache();
   return r.findings.length;
-}
-
-/**
- * After the first diagnostics: the loader that started this bundle (dist/server.js) saves
- * V8's code cache, which then holds the functions of an analysis too, so the next start
- * compiles neither the bundle nor them. The loader leaves a function under this key when
- * the cache needs writing; it writes after the current work.
- */
-const SAVE_CODE_CACHE = Symbol.for('perimeter.codeCache.save');
-function saveCodeCache(): void {
-  const save = (globalThis as Record<symbol, unknown>)[SAVE_CODE_CACHE];
-  if (typeof save === 'function') save();
 }
 
 /** A part of a file that did not parse: information, so the user knows where the analysis is blind. */

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { ROOT } from '../helpers';
 
 describe('the packaged extension', () => {
-  it('holds the client, the server loader and bundle, the catalogues and the rule docs', () => {
+  it('holds the client, the server and CLI loaders and bundles, the catalogues and the rule docs', () => {
     const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listed = new Set(execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean));
     const needed = [
@@ -17,6 +17,9 @@ describe('the packaged extension', () => {
       'dist/client.js',
       'dist/server.js',
       'dist/server-main.js',
+      // The CLI is packaged too: its bin runs the bundle beside it.
+      'dist/cli.js',
+      'dist/cli-main.js',
       // Read beside the server bundle on first use.
       'dist/iam-catalogue.json',
       'dist/authoring-catalogue.json',
