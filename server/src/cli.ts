@@ -1,14 +1,18 @@
-#!/usr/bin/env node
 import { MERGE_SARIF_USAGE, mergeSarifCommand } from './commands/merge-sarif';
 import { POLICIES_USAGE, policiesCommand } from './commands/policies';
 import { SCAN_USAGE, scanCommand } from './commands/scan';
 import { UsageError } from './commands/usage';
+import { saveCodeCache } from './save-code-cache';
 
-/** Each subcommand: its usage text and its entry point (returns the exit code). */
-const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number> }> = {
-  scan: { usage: SCAN_USAGE, run: scanCommand },
-  policies: { usage: POLICIES_USAGE, run: policiesCommand },
-  'merge-sarif': { usage: MERGE_SARIF_USAGE, run: mergeSarifCommand },
+/**
+ * Each subcommand: its usage text, its entry point (returns the exit code) and whether it
+ * analyses Terraform: after those, the code cache is saved (see save-code-cache.ts), so that
+ * it holds the analysis's functions; one saved after `--help` would hold little of use.
+ */
+const COMMANDS: Record<string, { usage: string; run: (args: string[]) => Promise<number>; analyses: boolean }> = {
+  scan: { usage: SCAN_USAGE, run: scanCommand, analyses: true },
+  policies: { usage: POLICIES_USAGE, run: policiesCommand, analyses: true },
+  'merge-sarif': { usage: MERGE_SARIF_USAGE, run: mergeSarifCommand, analyses: false },
 };
 
 function usage(): string {
@@ -29,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Usage: ${c.usage}\n`);
     return 0;
   }
-  return c.run(rest);
+  const code = await c.run(rest);
+  if (c.analyses) saveCodeCache();
+  return code;
 }
 
 /**
@@ -45,19 +51,19 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-if (require.main === module) {
-  quietOnClosedPipe(process.stdout);
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e: unknown) => {
-      if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-        process.stderr.write(`perimeter: ${(e as Error).message}\n\n${usage()}`);
-      } else {
-        process.stderr.write(`perimeter: ${(e as Error).stack ?? String(e)}\n`);
-      }
-      process.exitCode = 2;
-    },
-  );
-}
+// The program (dist/cli-main.js), started by dist/cli.js (server/src/boot/cli.ts), which
+// is the main module: nothing imports this file.
+quietOnClosedPipe(process.stdout);
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`perimeter: ${(e as Error).message}\n\n${usage()}`);
+    } else {
+      process.stderr.write(`perimeter: ${(e as Error).stack ?? String(e)}\n`);
+    }
+    process.exitCode = 2;
+  },
+);

@@ -37,6 +37,7 @@ import { completeAt, completionDocumentation, type CompletionItem as AuthoringIt
 import { hoverAt } from './authoring/hover';
 import { wildcardActionsAt } from './authoring/wildcard-actions';
 import { didYouMeanFor } from './authoring/names';
+import { saveCodeCache } from './save-code-cache';
 import { version } from './version';
 
 // LSP glue only: every decision about Terraform lives in the engine and its layers.
@@ -200,6 +201,8 @@ function publishModule(dir: string): number {
   for (const d of r.dirs) published.set(d, new Set(byFile.keys()));
   for (const [file, diagnostics] of byFile) void connection.sendDiagnostics({ uri: toUri(file), diagnostics });
   for (const e of r.errors) connection.console.warn(`${e.file}: ${e.message}`);
+  // After the first diagnostics, so that the cache holds an analysis's functions too.
+  saveCodeCache();
   return r.findings.length;
 }
 

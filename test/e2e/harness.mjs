@@ -67,7 +67,9 @@ export async function startEditor({ vsix, workspaceSource, trust = false, label 
     }),
   );
   const node = join(NODE24_BIN, 'node');
-  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}` };
+  // The language server's code cache starts empty, as on a fresh machine (the first start
+  // writes it), and never in the user's cache folder.
+  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`, XDG_CACHE_HOME: join(base, 'cache') };
   execFileSync(node, [CODE_SERVER, '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { env, stdio: 'pipe' });
   const port = await freePort();
   const server = spawn(

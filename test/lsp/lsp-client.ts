@@ -34,8 +34,9 @@ export class LspClient {
   /** Registrations the server asked for. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
 
-  constructor() {
-    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** `env`: the server's environment (this process's by default). */
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env });
     this.proc.stderr!.on('data', (d) => (this.stderr += d));
     this.connection = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {

@@ -21,7 +21,7 @@ interface Layer {
 
 /** The layer order, lowest first: a file imports only from its own layer or one below. */
 export const LAYERS: readonly Layer[] = [
-  { name: 'base', paths: ['server/src/group-by.ts', 'server/src/memo.ts', 'server/src/version.ts'] },
+  { name: 'base', paths: ['server/src/group-by.ts', 'server/src/memo.ts', 'server/src/version.ts', 'server/src/save-code-cache.ts'] },
   { name: 'hcl', paths: ['server/src/hcl/'] },
   { name: 'eval', paths: ['server/src/eval/'] },
   { name: 'iam', paths: ['server/src/iam/'] },
@@ -37,6 +37,8 @@ export const LAYERS: readonly Layer[] = [
   { name: 'lsp', paths: ['server/src/lsp/'] },
   { name: 'commands', paths: ['server/src/commands/'] },
   { name: 'entry', paths: ['server/src/cli.ts', 'server/src/server.ts', 'server/src/language-server.ts', 'server/src/scan-worker.ts'] },
+  // The loader that starts the server bundle: nothing of the server, which does not know it.
+  { name: 'boot', paths: ['server/src/boot/'], only: [] },
   { name: 'client', paths: ['client/src/'], only: [] },
 ];
 

@@ -19,6 +19,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const ROOTS = [
   'server/src/cli.ts',
   'server/src/server.ts',
+  'server/src/boot/server.ts',
+  'server/src/boot/cli.ts',
   'server/src/language-server.ts',
   'server/src/scan-worker.ts',
   'server/src/rule-api.ts',
