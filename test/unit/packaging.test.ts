@@ -20,6 +20,8 @@ describe('the packaged extension', () => {
       // The CLI is packaged too: its bin runs the bundle beside it.
       'dist/cli.js',
       'dist/cli-main.js',
+      // Its threads run this on large inputs where the machine has cores to spare.
+      'dist/scan-worker.js',
       // Read beside the server bundle on first use.
       'dist/iam-catalogue.json',
       'dist/authoring-catalogue.json',
