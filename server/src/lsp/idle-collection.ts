@@ -49,7 +49,14 @@ export class IdleCollection {
 function minorCollection(): (() => void) | undefined {
   try {
     v8.setFlagsFromString('--expose-gc');
-    const gc = vm.runInNewContext('gc') as unknown;
+    let gc: unknown;
+    try {
+      gc = vm.runInNewContext('gc');
+    } finally {
+      // Put back as it was: V8 takes a code cache (server/src/boot) only under the flags it
+      // was made with, and the next start compiles before this runs.
+      v8.setFlagsFromString('--no-expose-gc');
+    }
     if (typeof gc !== 'function') return undefined;
     return () => (gc as (options: { type: 'minor' }) => void)({ type: 'minor' });
   } catch {
