@@ -15,34 +15,13 @@ export function decodeHeredoc(source: string, start: number, end: number): TextP
   return decode(source, start, end, false);
 }
 
-/**
- * Names and short literals as the syntax trees keep them, one string per distinct text: a
- * workspace writes `bucket`, `var`, `aws_s3_bucket`, `"Allow"` thousands of times, and a scan
- * holds a group's trees while it analyses them (fewer live strings, less for the garbage
- * collector to copy). The text is sliced, looked up, and the slice dropped young; past the
- * bound the table starts afresh.
- */
-const NAMES = new Map<string, string>();
-const MAX_NAMES = 50_000;
-
-export function shared(name: string): string {
-  const known = NAMES.get(name);
-  if (known !== undefined) return known;
-  if (NAMES.size >= MAX_NAMES) NAMES.clear();
-  NAMES.set(name, name);
-  return name;
-}
-
-/** Literals up to this length are shared (longer ones rarely repeat, and hashing them costs). */
-const SHARED_LITERAL = 32;
-
 const ESCAPED: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
 function decode(source: string, start: number, end: number, escapes: boolean): TextPiece {
   const span: Span = { start, end };
   const first = firstRewrite(source, start, end, escapes);
   // Most strings have nothing to rewrite: their text is the source's, offset for offset.
-  if (first === end) return { value: end - start <= SHARED_LITERAL ? shared(source.slice(start, end)) : source.slice(start, end), span };
+  if (first === end) return { value: source.slice(start, end), span };
   let out = source.slice(start, first);
   const offsets: number[] = [];
   for (let k = start; k < first; k++) offsets.push(k);

@@ -1,6 +1,6 @@
 import type { Attribute, Block, Body, Expr, HclFile, Label, ObjectItem, SyntaxError, TemplatePart, TextPiece } from '../ast';
 import { span, type Span } from '../span';
-import { decodeHeredoc, decodeQuoted, shared, stripHeredocIndent, trimPiece } from '../strings';
+import { decodeHeredoc, decodeQuoted, stripHeredocIndent, trimPiece } from '../strings';
 import { CommentSink, comment, identEnd, isBlank, isDigit, isIdStart, numberEnd } from './lexer';
 
 /**
@@ -222,7 +222,7 @@ class Parser {
   private item(depth: number, inBlock: boolean): Attribute | Block | null {
     const start = this.pos;
     const nameEnd = identEnd(this.text, start);
-    const name = shared(this.text.slice(start, nameEnd));
+    const name = this.text.slice(start, nameEnd);
     this.pos = nameEnd;
     this.skip(true);
     if (this.code() === 61 /* = */ && this.code(this.pos + 1) !== 61) {
@@ -269,7 +269,7 @@ class Parser {
         labels.push(label);
       } else if (isIdStart(this.text, this.pos)) {
         const end = identEnd(this.text, this.pos);
-        labels.push({ value: shared(this.text.slice(this.pos, end)), span: span(this.pos, end) });
+        labels.push({ value: this.text.slice(this.pos, end), span: span(this.pos, end) });
         this.pos = end;
       } else {
         const where = this.pos;
@@ -334,7 +334,7 @@ class Parser {
       i += c === 92 && this.code(i + 1) !== 10 ? 2 : 1;
     }
     this.pos = i + 1;
-    return { value: shared(decodeQuoted(this.text, start + 1, i).value), span: span(start, i + 1) };
+    return { value: decodeQuoted(this.text, start + 1, i).value, span: span(start, i + 1) };
   }
 
   // ---- expressions ----------------------------------------------------------------------
@@ -437,7 +437,7 @@ class Parser {
         } else if (isIdStart(this.text, after)) {
           const end = identEnd(this.text, after);
           this.pos = end;
-          expr = { type: 'getattr', object: expr, name: shared(this.text.slice(after, end)), nameSpan: span(after, end), span: span(start, end) };
+          expr = { type: 'getattr', object: expr, name: this.text.slice(after, end), nameSpan: span(after, end), span: span(start, end) };
         } else if (n === 46) {
           // `...`: the expansion of a call's last argument or a grouping for, not an access.
           this.pos = save;
@@ -515,7 +515,7 @@ class Parser {
     }
     if (isIdStart(this.text, start)) {
       const end = identEnd(this.text, start);
-      const name = shared(this.text.slice(start, end));
+      const name = this.text.slice(start, end);
       this.pos = end;
       if (name === 'true' || name === 'false') return { type: 'bool', value: name === 'true', span: span(start, end) };
       if (name === 'null') return { type: 'null', span: span(start, end) };
