@@ -30,7 +30,8 @@ export function instantiateCalls(
   chain: readonly string[] = [module.dir],
   prefix = '',
   rootDir = module.dir,
-  manifest = readModulesManifest(rootDir),
+  // Read when a call needs it: most modules call none, and the file is mostly absent.
+  manifest?: Map<string, string>,
 ): ModuleInstance[] {
   if (chain.length > MAX_DEPTH) return [];
   const own: ModuleInstance[] = [];
@@ -38,6 +39,7 @@ export function instantiateCalls(
     const name = call.block.labels[0]?.value;
     if (!name) continue;
     const key = prefix ? `${prefix}.${name}` : name;
+    manifest ??= readModulesManifest(rootDir);
     const dir = childDir(module, call, key, rootDir, manifest);
     if (!dir || chain.includes(dir)) continue;
     const loaded = loadDir(dir);
