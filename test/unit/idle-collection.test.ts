@@ -1,7 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import * as vm from 'node:vm';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { IdleCollection } from '../../server/src/lsp/idle-collection';
+import { ROOT } from '../helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,5 +58,20 @@ describe('idle collection: young garbage collected in a pause in typing', () => 
     observer.disconnect();
     assert.ok(minor.some((t) => t >= before), 'a young-generation collection ran in the pause');
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc is not left on the global object');
+  });
+
+  // A code cache (server/src/boot) is taken only under the flags it was made with: taking gc
+  // must leave V8's flags as the process started with them.
+  it('leaves V8\'s flags as they were, without --expose-gc', () => {
+    new IdleCollection(1);
+    assert.equal(vm.runInNewContext('typeof gc'), 'undefined');
+  });
+
+  it('leaves V8\'s flags as they were, with --expose-gc', () => {
+    const script = `const { IdleCollection } = require(${JSON.stringify(path.join(ROOT, 'server/src/lsp/idle-collection.ts'))});
+new IdleCollection(1);
+process.stdout.write(require('node:vm').runInNewContext('typeof gc'));`;
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(out, 'function');
   });
 });

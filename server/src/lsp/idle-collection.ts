@@ -47,14 +47,18 @@ export class IdleCollection {
  * starts it with its own). Undefined if not available: the server then runs as before.
  */
 function minorCollection(): (() => void) | undefined {
+  // Started with --expose-gc: use it, and leave the flags as they are.
+  const global = (globalThis as { gc?: unknown }).gc;
+  if (typeof global === 'function') return () => (global as (options: { type: 'minor' }) => void)({ type: 'minor' });
   try {
     v8.setFlagsFromString('--expose-gc');
     let gc: unknown;
     try {
       gc = vm.runInNewContext('gc');
     } finally {
-      // Put back as it was: V8 takes a code cache (server/src/boot) only under the flags it
-      // was made with, and the next start compiles before this runs.
+      // Put back as it was (off, since no gc was exposed): V8 takes a code cache
+      // (server/src/boot) only under the flags it was made with, and the next start
+      // compiles before this runs.
       v8.setFlagsFromString('--no-expose-gc');
     }
     if (typeof gc !== 'function') return undefined;
