@@ -4,46 +4,46 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import * as vm from 'node:vm';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { IdleCollection } from '../../server/src/lsp/idle-collection';
+import { minorCollection, WhenIdle } from '../../server/src/lsp/idle';
 import { ROOT } from '../helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('idle collection: young garbage collected in a pause in typing', () => {
-  it('collects once after the pause when no work arrives', async () => {
-    let collections = 0;
-    const idle = new IdleCollection(10, () => collections++);
+describe('when idle: a task run in a pause in the server\'s work', () => {
+  it('runs once after the pause when no work arrives', async () => {
+    let runs = 0;
+    const idle = new WhenIdle(10, () => runs++);
     idle.idle();
-    assert.equal(collections, 0, 'never during the work it follows');
+    assert.equal(runs, 0, 'never during the work it follows');
     await sleep(40);
-    assert.equal(collections, 1);
+    assert.equal(runs, 1);
     await sleep(30);
-    assert.equal(collections, 1, 'one collection per pause, not a periodic one');
+    assert.equal(runs, 1, 'once per pause, not periodically');
   });
 
-  it('does not collect when work arrives before the pause is over', async () => {
-    let collections = 0;
-    const idle = new IdleCollection(30, () => collections++);
+  it('does not run when work arrives before the pause is over', async () => {
+    let runs = 0;
+    const idle = new WhenIdle(30, () => runs++);
     idle.idle();
     await sleep(5);
     idle.busy();
     await sleep(50);
-    assert.equal(collections, 0);
+    assert.equal(runs, 0);
   });
 
   it('waits the whole pause again after each piece of work', async () => {
-    let collections = 0;
-    const idle = new IdleCollection(30, () => collections++);
+    let runs = 0;
+    const idle = new WhenIdle(30, () => runs++);
     for (let i = 0; i < 4; i++) {
       idle.idle();
       await sleep(10);
     }
-    assert.equal(collections, 0, 'keystrokes 10 ms apart are not a pause');
+    assert.equal(runs, 0, 'keystrokes 10 ms apart are not a pause');
     await sleep(60);
-    assert.equal(collections, 1);
+    assert.equal(runs, 1);
   });
 
-  it('uses V8 itself when no collection is given, without a command-line flag', async () => {
+  it('collects V8\'s young generation in the pause, without a command-line flag', async () => {
     // This process was started without --expose-gc: the collection must still be found and run.
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined');
     const minor: number[] = [];
@@ -52,7 +52,9 @@ describe('idle collection: young garbage collected in a pause in typing', () => 
     });
     observer.observe({ entryTypes: ['gc'] });
     const before = performance.now();
-    const idle = new IdleCollection(5);
+    const collect = minorCollection();
+    assert.ok(collect);
+    const idle = new WhenIdle(5, collect);
     idle.idle();
     await sleep(60);
     observer.disconnect();
@@ -63,13 +65,13 @@ describe('idle collection: young garbage collected in a pause in typing', () => 
   // A code cache (server/src/boot) is taken only under the flags it was made with: taking gc
   // must leave V8's flags as the process started with them.
   it('leaves V8\'s flags as they were, without --expose-gc', () => {
-    new IdleCollection(1);
+    minorCollection();
     assert.equal(vm.runInNewContext('typeof gc'), 'undefined');
   });
 
   it('leaves V8\'s flags as they were, with --expose-gc', () => {
-    const script = `const { IdleCollection } = require(${JSON.stringify(path.join(ROOT, 'server/src/lsp/idle-collection.ts'))});
-new IdleCollection(1);
+    const script = `const { minorCollection } = require(${JSON.stringify(path.join(ROOT, 'server/src/lsp/idle.ts'))});
+minorCollection();
 process.stdout.write(require('node:vm').runInNewContext('typeof gc'));`;
     const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(out, 'function');
