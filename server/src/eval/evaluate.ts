@@ -2,12 +2,12 @@ import type { Expr, TemplatePart, TextPiece } from '../hcl/ast';
 import { parseTemplate } from '../hcl/parser';
 import { collectionPairs, evalError, type ObjectEntry, type Origin, stringify, toPlain, type Value, unknown } from './value';
 import { FUNCTIONS } from './functions';
-import { type EvalEnv, EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
+import { type EvalEnv, EvalScope, MAX_EVAL_DEPTH, NO_LOCALS, type Step } from './scope';
 
-export { type EvalEnv, EvalScope, MAX_EVAL_DEPTH, type Step } from './scope';
+export { type EvalEnv, EvalScope, MAX_EVAL_DEPTH, NO_LOCALS, type Step } from './scope';
 
 /** `locals` binds names such as `each` (the instances of a block with `for_each`). */
-export function evaluate(expr: Expr, env: EvalEnv, depth = 0, locals: ReadonlyMap<string, Value> = new Map()): Value {
+export function evaluate(expr: Expr, env: EvalEnv, depth = 0, locals: ReadonlyMap<string, Value> = NO_LOCALS): Value {
   return evalIn(expr, new EvalScope(env, locals, depth));
 }
 

@@ -28,6 +28,9 @@ export interface EvalEnv {
 /** The function of a built call (EvalEnv.builtCall). */
 export type BuiltFunction = (args: readonly Value[], origin: Origin) => Value;
 
+/** No iteration variables: the locals of an expression outside any `for` (shared, never written). */
+export const NO_LOCALS: ReadonlyMap<string, Value> = new Map();
+
 /** Nesting beyond this is treated as unknown: protects the stack from pathological input. */
 export const MAX_EVAL_DEPTH = 64;
 

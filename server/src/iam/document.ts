@@ -1,11 +1,9 @@
 import type { Attribute, Block, HclFile } from '../hcl/ast';
-import { evalIn, type EvalEnv, EvalScope } from '../eval/evaluate';
+import { evalIn, type EvalEnv, EvalScope, NO_LOCALS } from '../eval/evaluate';
 import { policyStatementValue, type ConditionItem, type NestedGroup, type PrincipalItem, type StatementField } from '../eval/policy-statement';
 import { alternatives, collectionPairs, type ObjectEntry, type Origin, type Value } from '../eval/value';
 import { readPolicyValue } from './read';
 import { isPure, pureValue } from '../eval/pure';
-
-const NO_LOCALS: ReadonlyMap<string, Value> = new Map();
 
 /**
  * `data "aws_iam_policy_document"` as the JSON document Terraform renders, but with

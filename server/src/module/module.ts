@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex, lineIndexOf } from '../hcl/span';
-import { applySteps, type EvalEnv, EvalScope, evaluate, MAX_EVAL_DEPTH, renderTemplate, type Step } from '../eval/evaluate';
+import { applySteps, type EvalEnv, EvalScope, evaluate, MAX_EVAL_DEPTH, NO_LOCALS, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
 import { memoizedByObject } from '../memo';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
@@ -310,7 +310,7 @@ export class TerraformModule implements PolicySource {
     if (!fromFile) return text;
     const varsAttr = attr('vars');
     const vars = varsAttr ? evaluate(varsAttr.expr, env, depth + 1) : { kind: 'object' as const, entries: [], origin };
-    return renderTemplate(text.origin.file, text.value, vars, origin, new EvalScope(env, new Map(), depth + 1)) ?? unknown(`${ref}: not a valid template`, origin, ref);
+    return renderTemplate(text.origin.file, text.value, vars, origin, new EvalScope(env, NO_LOCALS, depth + 1)) ?? unknown(`${ref}: not a valid template`, origin, ref);
   }
 
   /** Which data source a policy-document Value came from (for `perimeter policies`). */
@@ -350,7 +350,6 @@ export class TerraformModule implements PolicySource {
   }
 }
 
-const NO_LOCALS: ReadonlyMap<string, Value> = new Map();
 const MAX_INSTANCES = 256;
 
 /** `each` for a `for_each` collection: `{ key, value }`, each a choice over the instances; null when not known. */
