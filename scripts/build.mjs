@@ -1,6 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild and copies the catalogues they
 // read at run time beside them.
 import { build } from 'esbuild';
+import { common } from './esbuild-options.mjs';
 import { copyFileSync, mkdirSync, chmodSync } from 'node:fs';
 
 // The IAM action table is generated first: the server, the CLI and the tests import it.
@@ -9,17 +10,6 @@ await import('./build-authoring-catalogue.mjs');
 const dist = 'dist';
 mkdirSync(dist, { recursive: true });
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  minify: true,
-  // jsonc-parser's UMD main cannot be bundled (it requires its parts dynamically): prefer ESM.
-  mainFields: ['module', 'main'],
-};
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${dist}/client.js`, external: ['vscode'] }),
   // The server bundle, and the small loader that runs it with V8's code cache: the client
