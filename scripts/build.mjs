@@ -27,6 +27,6 @@ chmodSync(`${dist}/cli.js`, 0o755);
 chmodSync(`${dist}/language-server.js`, 0o755);
 
 // The action catalogue is read at run time (on first use) rather than bundled as a literal.
-copyFileSync('server/src/iam/catalogue.generated.json', `${dist}/iam-catalogue.json`);
-copyFileSync('server/src/authoring/catalogue.generated.json', `${dist}/authoring-catalogue.json`);
+copyFileSync('server/src/iam/catalogue.generated.txt', `${dist}/iam-catalogue.txt`);
+copyFileSync('server/src/authoring/catalogue.generated.txt', `${dist}/authoring-catalogue.txt`);
 console.log('built dist/client.js, dist/server.js, dist/server-main.js, dist/cli.js, dist/cli-main.js, dist/language-server.js, dist/scan-worker.js');

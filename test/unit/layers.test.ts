@@ -21,7 +21,7 @@ interface Layer {
 
 /** The layer order, lowest first: a file imports only from its own layer or one below. */
 export const LAYERS: readonly Layer[] = [
-  { name: 'base', paths: ['server/src/group-by.ts', 'server/src/memo.ts', 'server/src/version.ts', 'server/src/save-code-cache.ts'] },
+  { name: 'base', paths: ['server/src/group-by.ts', 'server/src/memo.ts', 'server/src/version.ts', 'server/src/save-code-cache.ts', 'server/src/sectioned-file.ts'] },
   { name: 'hcl', paths: ['server/src/hcl/'] },
   { name: 'eval', paths: ['server/src/eval/'] },
   { name: 'iam', paths: ['server/src/iam/'] },

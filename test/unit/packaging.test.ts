@@ -23,8 +23,8 @@ describe('the packaged extension', () => {
       // Its threads run this on large inputs where the machine has cores to spare.
       'dist/scan-worker.js',
       // Read beside the server bundle on first use.
-      'dist/iam-catalogue.json',
-      'dist/authoring-catalogue.json',
+      'dist/iam-catalogue.txt',
+      'dist/authoring-catalogue.txt',
       ...fs.readdirSync(path.join(ROOT, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `rules/${e.name}/README.md`),
     ];
     assert.deepEqual(needed.filter((f) => !listed.has(f)), []);

@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { accessLevels, expandPattern, type AccessLevel } from '../iam/catalogue';
+import { readSectionedFile, type SectionedFile } from '../sectioned-file';
 
 /**
  * What the AWS catalogue says about names written in policies: services, actions with their
  * access level and description, condition keys with their type, condition operators, and
  * the nearest known names for a misspelt one. Built by scripts/build-authoring-catalogue.mjs
- * (dist/authoring-catalogue.json), read on first use: only completion, hover and the name
- * checks pay for the descriptions.
+ * (dist/authoring-catalogue.txt), read on first use: only completion, hover and the name
+ * checks pay for the descriptions, and only for the services they name (a section each).
  */
 interface ActionInfo {
   readonly name: string;
@@ -24,10 +25,9 @@ interface ConditionKeyInfo {
   readonly global: boolean;
 }
 
+/** A service in the header; its actions are its section (see actionTable). */
 interface ServiceData {
   readonly name: string;
-  /** JSON text of `{ <Action>: description }`, parsed on first use (see actionTable). */
-  readonly actions: string;
   readonly keys: Record<string, [string, string]>;
 }
 
@@ -39,6 +39,8 @@ interface Data {
 
 interface Index {
   readonly data: Data;
+  /** Each service's section: JSON text of `{ <Action>: description }`. */
+  readonly file: SectionedFile<Data>;
   /** lower-case prefix → prefix as written by AWS. */
   readonly services: Map<string, string>;
   /** lower-case exact key → info; keys with placeholders go to `patterns`. */
@@ -51,9 +53,9 @@ interface Index {
 let index: Index | undefined;
 
 function load(): Index {
-  const beside = path.join(__dirname, 'authoring-catalogue.json');
-  const file = fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Data;
+  const beside = path.join(__dirname, 'authoring-catalogue.txt');
+  const file = readSectionedFile<Data>(fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.txt'));
+  const data = file.header;
   const services = new Map<string, string>();
   const keys = new Map<string, ConditionKeyInfo>();
   const patterns: Index['patterns'] = [];
@@ -75,7 +77,7 @@ function load(): Index {
     services.set(prefix.toLowerCase(), prefix);
     for (const [key, [type, description]] of Object.entries(s.keys)) addKey(key, type, description, key.toLowerCase().startsWith('aws:'));
   }
-  return { data, services, keys, patterns, keysByService };
+  return { data, file, services, keys, patterns, keysByService };
 }
 
 const catalogue = (): Index => (index ??= load());
@@ -85,7 +87,7 @@ const actionTables = new Map<string, Record<string, string>>();
 
 function actionTable(prefix: string): Record<string, string> {
   let table = actionTables.get(prefix);
-  if (!table) actionTables.set(prefix, (table = JSON.parse(catalogue().data.services[prefix].actions) as Record<string, string>));
+  if (!table) actionTables.set(prefix, (table = JSON.parse(catalogue().file.section(prefix) ?? '{}') as Record<string, string>));
   return table;
 }
 

