@@ -2,7 +2,7 @@ import type { Block, Comment, HclFile } from '../hcl/ast';
 import { contains, type LineIndex, lineIndexOf, type Span } from '../hcl/span';
 import type { Finding } from './finding';
 import { peerIdCovers } from './peer-ids';
-import { memoizedByObject } from '../memo';
+import { memoizedByObject, ObjectSlot } from '../memo';
 
 /** The meta finding for a Perimeter suppression comment that suppresses nothing. */
 export const UNUSED_SUPPRESSION = {
@@ -129,7 +129,7 @@ const PEER_IGNORE = /(?:trivy|tfsec):ignore:([\w.-]+)(?::exp:(\d{4}-\d{2}-\d{2})
 const PEER_SKIP = /(?:checkov|bridgecrew):skip=([\w-]+)/gi;
 
 // One layout per file version: a file is read by its module and each instance of it.
-const LAYOUTS = new WeakMap<HclFile, Layout>();
+const LAYOUTS = new ObjectSlot<HclFile, Layout>();
 
 function layoutOf(file: HclFile, index: LineIndex): Layout {
   let layout = LAYOUTS.get(file);

@@ -1,3 +1,5 @@
+import { ObjectSlot } from '../memo';
+
 /** A half-open range [start, end) of UTF-16 code unit offsets into one file's text. */
 export interface Span {
   readonly start: number;
@@ -80,7 +82,7 @@ export class LineIndex {
 
 // One index per parsed file: the modules that read a file (a called module's instances
 // too) and the suppressions share it.
-const FILE_LINES = new WeakMap<object, LineIndex>();
+const FILE_LINES = new ObjectSlot<object, LineIndex>();
 
 /** The line index of a parsed file (or any object holding one text version). */
 export function lineIndexOf(file: { readonly text: string }): LineIndex {

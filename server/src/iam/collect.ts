@@ -3,6 +3,7 @@ import { traversal, walkExpr } from '../hcl/walk';
 import type { Origin, Value } from '../eval/value';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
+import { ObjectSlot } from '../memo';
 import { POLICY_ATTRIBUTES } from './policy-attributes';
 
 
@@ -30,10 +31,10 @@ export interface PolicySource {
  * no argument of the module uses (they are often passed to modules or outputs; their kind is
  * guessed from whether they name principals).
  */
-const collected = new WeakMap<PolicySource, Policy[]>();
+const collected = new ObjectSlot<PolicySource, Policy[]>();
 
 /** A policy value kept across module rebuilds (see eval/pure.ts) is read once. */
-const readValues = new WeakMap<Value, ReturnType<typeof readPolicyValue>>();
+const readValues = new ObjectSlot<Value, ReturnType<typeof readPolicyValue>>();
 function readOnce(value: Value): ReturnType<typeof readPolicyValue> {
   let read = readValues.get(value);
   if (!read) readValues.set(value, (read = readPolicyValue(value)));

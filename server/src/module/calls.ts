@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { HclFile } from '../hcl/ast';
 import type { Value } from '../eval/value';
-import { memoizedByObject } from '../memo';
+import { memoizedByObject, ObjectSlot } from '../memo';
 import { readModulesManifest } from '../registry/manifest';
 import { type BlockRef, TerraformModule } from './module';
 
@@ -63,7 +63,7 @@ export function instantiateCalls(
 }
 
 /** Each module's instances, with paths from it, as `instantiateCalls` built them. */
-const INSTANCES = new WeakMap<TerraformModule, readonly ModuleInstance[]>();
+const INSTANCES = new ObjectSlot<TerraformModule, readonly ModuleInstance[]>();
 
 /**
  * The module instances a module calls (paths from it: `module.a.module.b`), when the analysis

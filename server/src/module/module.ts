@@ -3,7 +3,7 @@ import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex, lineIndexOf } from '../hcl/span';
 import { applySteps, type EvalEnv, EvalScope, evaluate, MAX_EVAL_DEPTH, NO_LOCALS, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
-import { memoizedByObject } from '../memo';
+import { memoizedByObject, ObjectSlot } from '../memo';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
 import { formatAddress, parseModuleResource } from '../registry/address';
@@ -371,7 +371,7 @@ function eachValue(coll: Value): Value | null {
  * One map for every module: a document passed to a child module as an input is still known
  * there as the caller's document. Keyed by the (unique) Value object, so modules never mix.
  */
-const DOCUMENTS_BY_JSON = new WeakMap<Value, BlockRef>();
+const DOCUMENTS_BY_JSON = new ObjectSlot<Value, BlockRef>();
 
 function tfvarsRank(p: string): number {
   const base = path.basename(p);

@@ -1,5 +1,6 @@
 import { alternatives, type Value } from '../eval/value';
 import { groupBy } from '../group-by';
+import { ObjectSlot } from '../memo';
 import type { HclFile } from '../hcl/ast';
 import { calledInstances, instantiateCalls } from '../module/calls';
 import type { BlockRef, TerraformModule } from '../module/module';
@@ -38,7 +39,7 @@ export function bucketOf(module: TerraformModule, ref: BlockRef): BlockRef | und
 }
 
 // Rules link many bucket-level resources to buckets: index the buckets once per module.
-const indexes = new WeakMap<TerraformModule, { byAddress: Map<string, BlockRef>; byName: Map<string, BlockRef> }>();
+const indexes = new ObjectSlot<TerraformModule, { byAddress: Map<string, BlockRef>; byName: Map<string, BlockRef> }>();
 
 function bucketIndex(module: TerraformModule) {
   let idx = indexes.get(module);
@@ -55,7 +56,7 @@ function bucketIndex(module: TerraformModule) {
 }
 
 // By bucket; resources whose bucket is not known sit under `undefined`, never asked for.
-const attachments = new WeakMap<TerraformModule, Map<string, Map<BlockRef | undefined, BlockRef[]>>>();
+const attachments = new ObjectSlot<TerraformModule, Map<string, Map<BlockRef | undefined, BlockRef[]>>>();
 
 /** Bucket-level resources of a type that belong to `bucket`. */
 function attachedTo(module: TerraformModule, type: string, bucket: BlockRef): BlockRef[] {
@@ -151,7 +152,7 @@ function namesBucket(v: Value | undefined, bucket: { address: string; files: Rea
 }
 
 // The public access blocks module calls create, read once per caller module.
-const called = new WeakMap<TerraformModule, CoveringBlock[]>();
+const called = new ObjectSlot<TerraformModule, CoveringBlock[]>();
 
 function calledBlocks(m: TerraformModule): CoveringBlock[] {
   let hit = called.get(m);
