@@ -14,10 +14,25 @@ export function memoized<K, V>(compute: (key: K) => V, max = 10_000): (key: K) =
   };
 }
 
+/** The one hidden property under which an object keeps the values of every ObjectSlot. */
+const HELD = Symbol('perimeter.objectSlots');
+
+type Holder = { [HELD]?: Map<symbol, unknown> };
+
+/**
+ * Gives an object, as it is made, the place ObjectSlot values go: objects of a class that
+ * calls this in its constructor all have one shape, whichever slots are filled later (V8
+ * optimises code for the shapes it has seen, and undoes it on a new one).
+ */
+export function holdsObjectSlots(object: object): void {
+  Object.defineProperty(object, HELD, { value: new Map<symbol, unknown>(), enumerable: false });
+}
+
 /**
  * What a WeakMap does (a value per object, for as long as the object lives), with the value
- * kept on the object itself: a property under this slot's own symbol, not enumerable, so
- * spreading, comparing or serialising the object does not see it.
+ * kept on the object itself: in one hidden property (not enumerable, so spreading,
+ * comparing or serialising the object does not see it) holding every slot's value, so an
+ * object changes shape once, whichever slots are filled and in what order.
  *
  * Why not a WeakMap: V8's young-generation collector keeps every value of a long-lived
  * WeakMap alive until the next full collection, even when its key is garbage. Values keyed
@@ -31,17 +46,27 @@ export class ObjectSlot<K extends object, V> {
   private readonly slot = Symbol('slot');
   private readonly frozen = new WeakMap<K, V>();
 
+  private static held(key: object): Map<symbol, unknown> | undefined {
+    return Object.prototype.hasOwnProperty.call(key, HELD) ? (key as Holder)[HELD] : undefined;
+  }
+
   get(key: K): V | undefined {
-    return Object.prototype.hasOwnProperty.call(key, this.slot) ? (key as unknown as Record<symbol, V>)[this.slot] : this.frozen.get(key);
+    const held = ObjectSlot.held(key);
+    return held ? (held.get(this.slot) as V | undefined) : this.frozen.get(key);
   }
 
   has(key: K): boolean {
-    return Object.prototype.hasOwnProperty.call(key, this.slot) || this.frozen.has(key);
+    const held = ObjectSlot.held(key);
+    return held ? held.has(this.slot) : this.frozen.has(key);
   }
 
   set(key: K, value: V): this {
-    if (Object.prototype.hasOwnProperty.call(key, this.slot)) (key as unknown as Record<symbol, V>)[this.slot] = value;
-    else if (Object.isExtensible(key)) Object.defineProperty(key, this.slot, { value, enumerable: false, writable: true });
+    let held = ObjectSlot.held(key);
+    if (!held && Object.isExtensible(key)) {
+      holdsObjectSlots(key);
+      held = ObjectSlot.held(key);
+    }
+    if (held) held.set(this.slot, value);
     else this.frozen.set(key, value);
     return this;
   }

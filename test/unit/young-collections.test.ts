@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ObjectSlot, memoizedByObject } from '../../server/src/memo';
+import { memoizedByObject, ObjectSlot } from '../../server/src/memo';
 import { ROOT } from '../helpers';
 
 describe('values kept per object (memo.ts)', () => {
@@ -46,6 +46,26 @@ describe('values kept per object (memo.ts)', () => {
     undefinedOnce(key);
     undefinedOnce(key);
     assert.equal(calls, 3, 'an undefined answer is remembered too');
+  });
+});
+
+describe('the shape of objects that keep values', () => {
+  // V8 optimises code for the object shapes (maps) it has seen and undoes that on a new one:
+  // objects whose slots were filled in another order must still share one shape.
+  it('is one shape whichever slots are filled, in whatever order', () => {
+    const script = `
+const { ObjectSlot, holdsObjectSlots } = require(${JSON.stringify(path.join(ROOT, 'server/src/memo.ts'))});
+const first = new ObjectSlot(), second = new ObjectSlot(), third = new ObjectSlot();
+class Module { constructor() { this.dir = 'd'; holdsObjectSlots(this); } }
+const a = new Module(), b = new Module(), c = new Module();
+first.set(a, 1); second.set(a, 2);
+second.set(b, 2); third.set(b, 3); first.set(b, 1);
+const x = { kind: 'file' }, y = { kind: 'file' };
+first.set(x, 1); second.set(x, 2);
+third.set(y, 3); first.set(y, 1);
+process.stdout.write(JSON.stringify([%HaveSameMap(a, b), %HaveSameMap(a, c), %HaveSameMap(x, y)]));`;
+    const out = execFileSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), [true, true, true]);
   });
 });
 

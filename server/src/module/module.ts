@@ -3,7 +3,7 @@ import type { Attribute, Block, BlockRef, Expr, HclFile } from '../hcl/ast';
 import { LineIndex, lineIndexOf } from '../hcl/span';
 import { applySteps, type EvalEnv, EvalScope, evaluate, MAX_EVAL_DEPTH, NO_LOCALS, renderTemplate, type Step } from '../eval/evaluate';
 import { isPure, pureValue } from '../eval/pure';
-import { memoizedByObject, ObjectSlot } from '../memo';
+import { holdsObjectSlots, memoizedByObject, ObjectSlot } from '../memo';
 import { collectionPairs, evalError, type Origin, type Value, unknown } from '../eval/value';
 import { registryResources } from '../registry/calls';
 import { formatAddress, parseModuleResource } from '../registry/address';
@@ -55,6 +55,8 @@ export class TerraformModule implements PolicySource {
      */
     readonly callerFiles: readonly HclFile[] = [],
   ) {
+    // Rules and the policy reader keep values per module (ObjectSlot): one shape for all.
+    holdsObjectSlots(this);
     if (inputs) this.inputs = new Map(inputs);
     // Every instance of a called module shares its files' index (see blockIndexOf).
     const shared = blockIndexOf(files);
