@@ -2,6 +2,7 @@ import type { Expr } from '../hcl/ast';
 import { walkExpr } from '../hcl/walk';
 import { evaluate, type EvalEnv } from './evaluate';
 import type { Value } from './value';
+import { ObjectSlot } from '../memo';
 
 /**
  * Expressions whose value depends on nothing but their own text: no reference, no
@@ -11,8 +12,12 @@ import type { Value } from './value';
  * their policy documents are not computed again.
  */
 const IMPURE_FUNCTIONS = new Set(['file', 'templatefile']);
-const purity = new WeakMap<Expr, boolean>();
-const values = new WeakMap<Expr, { file: string; value: Value }>();
+// On the expression objects (ObjectSlot), not in WeakMaps: typing inside a large policy
+// document makes new expressions on every keystroke, and a WeakMap's values (the document's
+// value, and through the policy read from it, its statements) outlived them by a full
+// collection each (4 MB promoted per young collection in the largest field module).
+const purity = new ObjectSlot<Expr, boolean>();
+const values = new ObjectSlot<Expr, { file: string; value: Value }>();
 
 export function isPure(root: Expr): boolean {
   const known = purity.get(root);
