@@ -12,11 +12,14 @@ import { ObjectSlot } from '../memo';
  * their policy documents are not computed again.
  */
 const IMPURE_FUNCTIONS = new Set(['file', 'templatefile']);
-// On the expression objects (ObjectSlot), not in WeakMaps: typing inside a large policy
-// document makes new expressions on every keystroke, and a WeakMap's values (the document's
-// value, and through the policy read from it, its statements) outlived them by a full
-// collection each (4 MB promoted per young collection in the largest field module).
-const purity = new ObjectSlot<Expr, boolean>();
+// A boolean per expression holds nothing else alive: a WeakMap, which costs no property
+// on the expression (giving one its slot holder is the slow part of a cold start's first
+// analysis).
+const purity = new WeakMap<Expr, boolean>();
+// Values on the expression objects (ObjectSlot), not in a WeakMap: typing inside a large
+// policy document makes new expressions on every keystroke, and a WeakMap's values (the
+// document's value, and through the policy read from it, its statements) outlived them by
+// a full collection each (4 MB promoted per young collection in the largest field module).
 const values = new ObjectSlot<Expr, { file: string; value: Value }>();
 
 export function isPure(root: Expr): boolean {
