@@ -24,8 +24,10 @@ type Holder = { [HELD]?: Map<symbol, unknown> };
  * calls this in its constructor all have one shape, whichever slots are filled later (V8
  * optimises code for the shapes it has seen, and undoes it on a new one).
  */
-export function holdsObjectSlots(object: object): void {
-  Object.defineProperty(object, HELD, { value: new Map<symbol, unknown>(), enumerable: false });
+export function holdsObjectSlots(object: object): Map<symbol, unknown> {
+  const held = new Map<symbol, unknown>();
+  Object.defineProperty(object, HELD, { value: held, enumerable: false });
+  return held;
 }
 
 /**
@@ -61,11 +63,7 @@ export class ObjectSlot<K extends object, V> {
   }
 
   set(key: K, value: V): this {
-    let held = ObjectSlot.held(key);
-    if (!held && Object.isExtensible(key)) {
-      holdsObjectSlots(key);
-      held = ObjectSlot.held(key);
-    }
+    const held = ObjectSlot.held(key) ?? (Object.isExtensible(key) ? holdsObjectSlots(key) : undefined);
     if (held) held.set(this.slot, value);
     else this.frozen.set(key, value);
     return this;

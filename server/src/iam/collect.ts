@@ -3,7 +3,7 @@ import { traversal, walkExpr } from '../hcl/walk';
 import type { Origin, Value } from '../eval/value';
 import type { Policy, PolicyForm, PolicyKind } from './model';
 import { readPolicyValue } from './read';
-import { ObjectSlot } from '../memo';
+import { memoizedByObject, ObjectSlot } from '../memo';
 import { POLICY_ATTRIBUTES } from './policy-attributes';
 
 
@@ -34,12 +34,7 @@ export interface PolicySource {
 const collected = new ObjectSlot<PolicySource, Policy[]>();
 
 /** A policy value kept across module rebuilds (see eval/pure.ts) is read once. */
-const readValues = new ObjectSlot<Value, ReturnType<typeof readPolicyValue>>();
-function readOnce(value: Value): ReturnType<typeof readPolicyValue> {
-  let read = readValues.get(value);
-  if (!read) readValues.set(value, (read = readPolicyValue(value)));
-  return read;
-}
+const readOnce = memoizedByObject(readPolicyValue);
 
 export function collectPolicies(module: PolicySource): Policy[] {
   // Several rules read the policies of one module: collect them once.

@@ -1,6 +1,6 @@
 import { alternatives, type Value } from '../eval/value';
 import { groupBy } from '../group-by';
-import { ObjectSlot } from '../memo';
+import { memoizedByObject, ObjectSlot } from '../memo';
 import type { HclFile } from '../hcl/ast';
 import { calledInstances, instantiateCalls } from '../module/calls';
 import type { BlockRef, TerraformModule } from '../module/module';
@@ -39,21 +39,15 @@ export function bucketOf(module: TerraformModule, ref: BlockRef): BlockRef | und
 }
 
 // Rules link many bucket-level resources to buckets: index the buckets once per module.
-const indexes = new ObjectSlot<TerraformModule, { byAddress: Map<string, BlockRef>; byName: Map<string, BlockRef> }>();
-
-function bucketIndex(module: TerraformModule) {
-  let idx = indexes.get(module);
-  if (!idx) {
-    idx = { byAddress: new Map(), byName: new Map() };
-    for (const b of module.resources('aws_s3_bucket')) {
-      if (!idx.byAddress.has(b.address)) idx.byAddress.set(b.address, b);
-      const name = module.attribute(b, 'bucket')?.value;
-      if (name?.kind === 'string' && name.known && !idx.byName.has(name.value)) idx.byName.set(name.value, b);
-    }
-    indexes.set(module, idx);
+const bucketIndex = memoizedByObject((module: TerraformModule) => {
+  const idx = { byAddress: new Map<string, BlockRef>(), byName: new Map<string, BlockRef>() };
+  for (const b of module.resources('aws_s3_bucket')) {
+    if (!idx.byAddress.has(b.address)) idx.byAddress.set(b.address, b);
+    const name = module.attribute(b, 'bucket')?.value;
+    if (name?.kind === 'string' && name.known && !idx.byName.has(name.value)) idx.byName.set(name.value, b);
   }
   return idx;
-}
+});
 
 // By bucket; resources whose bucket is not known sit under `undefined`, never asked for.
 const attachments = new ObjectSlot<TerraformModule, Map<string, Map<BlockRef | undefined, BlockRef[]>>>();
