@@ -118,13 +118,18 @@ function bigModule(): string {
   return blocks.join('\n');
 }
 
+/** The 2,000-line module written as main.tf in a new temporary folder, with its URI. */
+function bigModuleOnDisk(): { file: string; text: string; uri: string } {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-')), 'main.tf');
+  const text = bigModule();
+  fs.writeFileSync(file, text);
+  return { file, text, uri: URI.file(file).toString() };
+}
+
 const TYPED = 'resource "aws_s3_bucket_acl" "typed" {\n  bucket = "typed"\n  acl    = "public-read"\n}\n';
 
 async function keystrokesInProcess(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-'));
-  const file = path.join(dir, 'main.tf');
-  const text = bigModule();
-  fs.writeFileSync(file, text);
+  const { file, text } = bigModuleOnDisk();
   const analysis = new Analysis(ALL_RULES);
   analysis.openDocument(file, text);
   analysis.analyseModuleOf(file);
@@ -286,11 +291,7 @@ async function stopServer(s: { proc: ReturnType<typeof spawn>; conn: ReturnType<
 }
 
 async function serverFigures(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-'));
-  const file = path.join(dir, 'main.tf');
-  const text = bigModule();
-  fs.writeFileSync(file, text);
-  const uri = URI.file(file).toString();
+  const { text, uri } = bigModuleOnDisk();
 
   // Cold start, the median of three, without a code cache (the first start ever: each
   // server gets an empty cache folder of its own, and writes it after its first diagnostics)
@@ -396,11 +397,7 @@ async function serverFigures(): Promise<void> {
  * use) is reported apart from the steady figures.
  */
 async function authoringFigures(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-bench-'));
-  const file = path.join(dir, 'main.tf');
-  const text = bigModule();
-  fs.writeFileSync(file, text);
-  const uri = URI.file(file).toString();
+  const { text, uri } = bigModuleOnDisk();
   const { proc, conn } = startServer();
   const published = new Promise<void>((r) =>
     conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
