@@ -19,6 +19,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { serverEnvironment } from '../client/src/server-environment';
 import { ALL_RULES } from '../rules/index';
 import { scanPathsParallel } from '../server/src/engine/parallel';
 import { scanSources } from '../server/src/engine/scan';
@@ -224,8 +225,13 @@ function cacheEnv(): NodeJS.ProcessEnv {
   return { ...process.env, HOME: home, XDG_CACHE_HOME: home, LOCALAPPDATA: home };
 }
 
-function startServer(env: NodeJS.ProcessEnv = cacheEnv()) {
-  const proc = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env });
+/**
+ * Starts the server as the VS Code client does: with the client's changes to the
+ * environment (serverEnvironment), unless `asInherited` (as an editor that passes its whole
+ * environment on starts language-server.js).
+ */
+function startServer(env: NodeJS.ProcessEnv = cacheEnv(), asInherited = false) {
+  const proc = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: asInherited ? env : serverEnvironment(env) });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
@@ -256,10 +262,10 @@ async function settle(): Promise<void> {
  * Cold start: process start to the first diagnostics of one open file. Returns the time and
  * the running server, whose `next()` resolves at the next diagnostics of that file.
  */
-async function coldStart(uri: string, text: string, env: NodeJS.ProcessEnv) {
+async function coldStart(uri: string, text: string, env: NodeJS.ProcessEnv, asInherited = false) {
   await settle();
   const t0 = performance.now();
-  const { proc, conn } = startServer(env);
+  const { proc, conn } = startServer(env, asInherited);
   let resolveNext: (() => void) | undefined;
   conn.onNotification(PublishDiagnosticsNotification.type, (p) => {
     if (p.uri === uri) resolveNext?.();
@@ -312,6 +318,17 @@ async function serverFigures(): Promise<void> {
     cached.push(s.ms);
     await stopServer(s);
   }
+  // Where this machine sets NODE_EXTRA_CA_CERTS, the start of a server that inherits it (an
+  // editor other than VS Code that passes its environment on), interleaved with the client's.
+  const inherited: number[] = [];
+  for (let i = 0; i < (process.env.NODE_EXTRA_CA_CERTS ? 3 : 0); i++) {
+    const s = await coldStart(uri, text, env, true);
+    inherited.push(s.ms);
+    await stopServer(s);
+    const c = await coldStart(uri, text, env);
+    cached.push(c.ms);
+    await stopServer(c);
+  }
   const { ms, proc, conn, next } = await coldStart(uri, text, env);
   cached.push(ms);
   let wait: Promise<void>;
@@ -359,6 +376,7 @@ async function serverFigures(): Promise<void> {
   results.server = {
     coldStartMs: +median(cached).toFixed(0),
     coldStartNoCacheMs: +median(noCache).toFixed(0),
+    ...(inherited.length ? { coldStartWithExtraCaCertsMs: +median(inherited).toFixed(0) } : {}),
     keystrokeMedianMs: +median(times).toFixed(2),
     keystrokeP99Ms: +percentile(times, 99).toFixed(2),
     keystrokes: times.length,

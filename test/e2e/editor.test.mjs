@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse as hcl2json } from '@cdktf/hcl2json';
-import { focusEditorAt, openFile, openQuickFix, problemsText, reportFailure, startEditor, waitForEditorText, waitForProblems } from './harness.mjs';
+import { environmentOf, focusEditorAt, openFile, openQuickFix, problemsText, processesRunning, reportFailure, startEditor, waitForEditorText, waitForProblems } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -47,6 +47,19 @@ describe('Perimeter in a real VS Code', { timeout: 600_000 }, () => {
   scenario(() => editor, '2. lists findings of files that were never opened (workspace scan)', async () => {
     const text = await waitForProblems(editor.page, (t) => t.includes('aws-iam-wildcard-action'));
     assert.match(text, /iam\.tf/);
+  });
+
+  scenario(() => editor, '9. the language server starts without the editor\'s NODE_EXTRA_CA_CERTS (35 ms of each start)', async () => {
+    const editorEnvironment = environmentOf(editor.pid);
+    assert.ok(editorEnvironment.some((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')), 'the editor runs with NODE_EXTRA_CA_CERTS set');
+    assert.ok(editor.serverScript, 'the extension is installed');
+    const servers = processesRunning(editor.serverScript);
+    assert.equal(servers.length, 1, `one language server runs ${editor.serverScript}`);
+    const serverEnvironment = environmentOf(servers[0]);
+    // Started by the client (vscode-languageclient forks with these), from the editor's environment.
+    assert.ok(serverEnvironment.includes('ELECTRON_RUN_AS_NODE=1'));
+    assert.ok(serverEnvironment.some((v) => v.startsWith('XDG_CACHE_HOME=')));
+    assert.deepEqual(serverEnvironment.filter((v) => v.startsWith('NODE_EXTRA_CA_CERTS=')), []);
   });
 
   scenario(() => editor, '4. hovering a finding shows the rule title and how to fix it', async () => {

@@ -2,7 +2,7 @@
 // with Chromium through playwright-core. Every process started here is stopped by its
 // process group when the suite ends, pass or fail.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +35,33 @@ async function waitForHttp(url, timeoutMs) {
   throw new Error(`code-server did not answer at ${url}`);
 }
 
+/** A system bundle of CA certificates, for an editor started as on a company machine. */
+const SYSTEM_CERTIFICATES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt'].find((f) => existsSync(f));
+
+/** The environment of a running process (Linux), as NAME=value lines. */
+export function environmentOf(pid) {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').filter(Boolean);
+}
+
+/** The processes whose command line runs `file` (Linux). */
+export function processesRunning(file) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').includes(file)) pids.push(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return pids;
+}
+
 /**
- * A running editor: `page` is the workbench; `workspace` the folder it shows.
+ * A running editor: `page` is the workbench; `workspace` the folder it shows; `serverScript`
+ * the installed extension's dist/server.js; `pid` code-server's process.
+ * The editor runs with NODE_EXTRA_CA_CERTS set (to the system bundle, when the machine has
+ * none set), as on many company machines: the client must not pass it on to the server.
  * `trust` turns workspace trust on (Restricted Mode) instead of off; `label` names the folder
  * under $TMPDIR/perimeter-e2e-logs where the editor's logs (with the protocol trace) are kept.
  */
@@ -70,6 +95,7 @@ export async function startEditor({ vsix, workspaceSource, trust = false, label 
   // The language server's code cache starts empty, as on a fresh machine (the first start
   // writes it), and never in the user's cache folder.
   const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`, XDG_CACHE_HOME: join(base, 'cache') };
+  if (!env.NODE_EXTRA_CA_CERTS && SYSTEM_CERTIFICATES) env.NODE_EXTRA_CA_CERTS = SYSTEM_CERTIFICATES;
   execFileSync(node, [CODE_SERVER, '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { env, stdio: 'pipe' });
   const port = await freePort();
   const server = spawn(
@@ -88,9 +114,13 @@ export async function startEditor({ vsix, workspaceSource, trust = false, label 
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // Installed as publisher.name-version.
+    const installed = readdirSync(extensions).find((d) => d.startsWith('perimeter.perimeter-'));
     return {
       page,
       workspace,
+      pid: server.pid,
+      serverScript: installed && join(extensions, installed, 'dist', 'server.js'),
       async stop() {
         await browser?.close().catch(() => {});
         try {
