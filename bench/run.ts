@@ -226,12 +226,13 @@ function cacheEnv(): NodeJS.ProcessEnv {
 }
 
 /**
- * Starts the server as the VS Code client does: with the client's changes to the
- * environment (serverEnvironment), unless `asInherited` (as an editor that passes its whole
- * environment on starts language-server.js).
+ * Starts the server as the VS Code client does: no V8 flags (--expose-gc alone cost Node
+ * 10-25 ms of its start here; perimeter/stats finds `gc` without it) and the client's
+ * changes to the environment (serverEnvironment), unless `asInherited` (as an editor that
+ * passes its whole environment on starts language-server.js).
  */
 function startServer(env: NodeJS.ProcessEnv = cacheEnv(), asInherited = false) {
-  const proc = spawn(process.execPath, ['--expose-gc', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: asInherited ? env : serverEnvironment(env) });
+  const proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: asInherited ? env : serverEnvironment(env) });
   const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));

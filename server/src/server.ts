@@ -1,4 +1,4 @@
-import { minorCollection, WhenIdle } from './lsp/idle';
+import { fullCollection, minorCollection, WhenIdle } from './lsp/idle';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
@@ -674,7 +674,7 @@ connection.onRequest(
 connection.onRequest(
   'perimeter/stats',
   guard('stats', () => {
-    global.gc?.();
+    fullCollection()?.();
     const m = process.memoryUsage();
     return { rss: m.rss, heapUsed: m.heapUsed, external: m.external };
   }),

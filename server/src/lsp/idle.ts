@@ -42,15 +42,22 @@ export class WhenIdle {
   }
 }
 
+type Collector = (options?: { type: 'minor' | 'major' }) => void;
+
+/** V8's `gc`, once looked up: undefined until then, null when this Node does not offer it. */
+let collector: Collector | null | undefined;
+
 /**
- * V8's young-generation collection, when this Node offers it: `gc` is exposed to contexts
- * made after `--expose-gc` is set, so the server needs no command-line flag (an editor
- * starts it with its own). Undefined if not available: the server then runs as before.
+ * V8's `gc`, when this Node offers it: `gc` is exposed to contexts made after `--expose-gc`
+ * is set, so the server needs no command-line flag (an editor starts it with its own, and
+ * the flag costs Node 10-25 ms of its start here). Looked up once: that makes a context.
  */
-export function minorCollection(): (() => void) | undefined {
+function exposedCollector(): Collector | null {
+  if (collector !== undefined) return collector;
+  collector = null;
   // Started with --expose-gc: use it, and leave the flags as they are.
   const global = (globalThis as { gc?: unknown }).gc;
-  if (typeof global === 'function') return () => (global as (options: { type: 'minor' }) => void)({ type: 'minor' });
+  if (typeof global === 'function') return (collector = global as Collector);
   try {
     v8.setFlagsFromString('--expose-gc');
     let gc: unknown;
@@ -62,9 +69,24 @@ export function minorCollection(): (() => void) | undefined {
       // compiles before this runs.
       v8.setFlagsFromString('--no-expose-gc');
     }
-    if (typeof gc !== 'function') return undefined;
-    return () => (gc as (options: { type: 'minor' }) => void)({ type: 'minor' });
+    if (typeof gc === 'function') collector = gc as Collector;
   } catch {
-    return undefined;
+    // not offered: the callers do without
   }
+  return collector;
+}
+
+/**
+ * V8's young-generation collection, when this Node offers it (see exposedCollector).
+ * Undefined if not available: the server then runs as before.
+ */
+export function minorCollection(): (() => void) | undefined {
+  const gc = exposedCollector();
+  return gc ? () => gc({ type: 'minor' }) : undefined;
+}
+
+/** A full collection, when this Node offers it: for figures of memory in use (perimeter/stats). */
+export function fullCollection(): (() => void) | undefined {
+  const gc = exposedCollector();
+  return gc ? () => gc() : undefined;
 }
