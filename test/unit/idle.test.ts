@@ -9,6 +9,22 @@ import { ROOT } from '../helpers';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Whether V8 made a collection of `kind` (a perf_hooks constant) while `run` ran. */
+async function collectionsWhile(kind: number, run: () => Promise<void>): Promise<boolean> {
+  const seen: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind === kind) seen.push(e.startTime);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const before = performance.now();
+  try {
+    await run();
+  } finally {
+    observer.disconnect();
+  }
+  return seen.some((t) => t >= before);
+}
+
 describe('when idle: a task run in a pause in the server\'s work', () => {
   it('runs once after the pause when no work arrives', async () => {
     let runs = 0;
@@ -46,36 +62,25 @@ describe('when idle: a task run in a pause in the server\'s work', () => {
   it('collects V8\'s young generation in the pause, without a command-line flag', async () => {
     // This process was started without --expose-gc: the collection must still be found and run.
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined');
-    const minor: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) minor.push(e.startTime);
+    const ran = await collectionsWhile(constants.NODE_PERFORMANCE_GC_MINOR, async () => {
+      const collect = minorCollection();
+      assert.ok(collect);
+      new WhenIdle(5, collect).idle();
+      await sleep(60);
     });
-    observer.observe({ entryTypes: ['gc'] });
-    const before = performance.now();
-    const collect = minorCollection();
-    assert.ok(collect);
-    const idle = new WhenIdle(5, collect);
-    idle.idle();
-    await sleep(60);
-    observer.disconnect();
-    assert.ok(minor.some((t) => t >= before), 'a young-generation collection ran in the pause');
+    assert.ok(ran, 'a young-generation collection ran in the pause');
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc is not left on the global object');
   });
 
   it('runs a full collection for memory figures (perimeter/stats), without a command-line flag', async () => {
-    const major: number[] = [];
-    const observer = new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (((e as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) major.push(e.startTime);
+    const ran = await collectionsWhile(constants.NODE_PERFORMANCE_GC_MAJOR, async () => {
+      const collect = fullCollection();
+      assert.ok(collect);
+      collect();
+      // Entries are delivered after the collection, in a later turn.
+      await sleep(20);
     });
-    observer.observe({ entryTypes: ['gc'] });
-    const before = performance.now();
-    const collect = fullCollection();
-    assert.ok(collect);
-    collect();
-    // Entries are delivered after the collection, in a later turn.
-    await sleep(20);
-    observer.disconnect();
-    assert.ok(major.some((t) => t >= before), 'a full collection ran');
+    assert.ok(ran, 'a full collection ran');
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc is not left on the global object');
   });
 
