@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,5 +34,14 @@ describe('the language server\'s environment, as the client starts it', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('an empty value, as the README has other editors set it, makes Node load no certificates at start', () => {
+    // Node reports a certificate file it could not load on stderr while it starts: it tries
+    // a path that names no file, and leaves an empty value alone.
+    const missing = path.join(os.tmpdir(), `perimeter-no-such-${process.pid}.pem`);
+    const start = (value: string) => spawnSync(process.execPath, ['-e', '0'], { env: { ...process.env, NODE_EXTRA_CA_CERTS: value }, encoding: 'utf8' });
+    assert.match(start(missing).stderr, /extra certs/i);
+    assert.equal(start('').stderr, '');
   });
 });
