@@ -227,7 +227,7 @@ function cacheEnv(): NodeJS.ProcessEnv {
 
 /**
  * Starts the server as the VS Code client does: no V8 flags (--expose-gc alone cost Node
- * 10-25 ms of its start here; perimeter/stats finds `gc` without it) and the client's
+ * 10-30 ms of its start here; perimeter/stats finds `gc` without it) and the client's
  * changes to the environment (serverEnvironment), unless `asInherited` (as an editor that
  * passes its whole environment on starts language-server.js).
  */

@@ -9,7 +9,7 @@
  *
  * NODE_EXTRA_CA_CERTS (set on many company machines, for a proxy's certificate): Node 20 and
  * 22 read and parse the file it names, with the bundled root certificates, while the process
- * starts, whether or not it ever opens a TLS connection: 35-40 ms of each start with a
+ * starts, whether or not it ever opens a TLS connection: 27-66 ms of each start with a
  * system bundle of ~140 certificates (measured on the bench machine, where it is set). The
  * server opens no network connection, so it has no use for them. If it ever does, this goes.
  */

@@ -50,7 +50,7 @@ let collector: Collector | null | undefined;
 /**
  * V8's `gc`, when this Node offers it: `gc` is exposed to contexts made after `--expose-gc`
  * is set, so the server needs no command-line flag (an editor starts it with its own, and
- * the flag costs Node 10-25 ms of its start here). Looked up once: that makes a context.
+ * the flag costs Node 10-30 ms of its start here). Looked up once: that makes a context.
  */
 function exposedCollector(): Collector | null {
   if (collector !== undefined) return collector;
