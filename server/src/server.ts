@@ -230,14 +230,11 @@ const TYPING_PAUSE_MS = Number(process.env.PERIMETER_TYPING_PAUSE_MS ?? 120);
 
 /**
  * A pause this long after an analysis, with no new work, is used to collect young garbage.
- * The collection is looked up in the first pause, not at start: that makes a V8 context,
- * 1-2 ms of a cold start before the first diagnostics.
+ * The collection is looked up (once: lsp/idle.ts keeps it) in the first pause, not at start:
+ * that makes a V8 context, 1-2 ms of a cold start before the first diagnostics.
  */
-let collect: (() => void) | undefined | null = null;
 const idleCollection =
-  process.env.PERIMETER_IDLE_GC === '0'
-    ? undefined
-    : new WhenIdle(Number(process.env.PERIMETER_IDLE_GC_MS ?? 20), () => (collect === null ? (collect = minorCollection()) : collect)?.());
+  process.env.PERIMETER_IDLE_GC === '0' ? undefined : new WhenIdle(Number(process.env.PERIMETER_IDLE_GC_MS ?? 20), () => minorCollection()?.());
 
 /**
  * V8's code cache is saved half a second after the first analyses, if no analysis came in
