@@ -41,35 +41,33 @@ vim.lsp.stop_client(id)
 vim.cmd('qa!')
 `;
 
+/**
+ * Opens a main.tf with a static key in nvim --headless driven by INIT_LUA, with `env` added
+ * to Neovim's environment; the lines INIT_LUA wrote.
+ */
+function runNeovim(env: Record<string, string>): string[] {
+  const dir = tempDir();
+  const file = path.join(dir, 'main.tf');
+  fs.writeFileSync(file, 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}\n');
+  fs.writeFileSync(path.join(dir, 'init.lua'), INIT_LUA);
+  const out = path.join(dir, 'out.txt');
+  const r = spawnSync('nvim', ['--headless', '--clean', '-u', path.join(dir, 'init.lua')], {
+    env: { ...process.env, ...env, PERIMETER_BIN: BIN, PERIMETER_FILE: file, PERIMETER_OUT: out },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return fs.readFileSync(out, 'utf8').trim().split('\n');
+}
+
 describe('perimeter-language-server in Neovim', () => {
   it('nvim --headless receives the diagnostic of an opened file', { skip: SKIP }, () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'main.tf');
-    fs.writeFileSync(file, 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}\n');
-    fs.writeFileSync(path.join(dir, 'init.lua'), INIT_LUA);
-    const out = path.join(dir, 'out.txt');
-    const r = spawnSync('nvim', ['--headless', '--clean', '-u', path.join(dir, 'init.lua')], {
-      env: { ...process.env, PERIMETER_BIN: BIN, PERIMETER_FILE: file, PERIMETER_OUT: out },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(fs.readFileSync(out, 'utf8').trim().split('\n'), ['aws-provider-static-credentials 2 15']);
+    assert.deepEqual(runNeovim({}), ['aws-provider-static-credentials 2 15']);
   });
 
   it('the README\'s cmd_env starts the server with an empty NODE_EXTRA_CA_CERTS, and it still answers', { skip: SKIP || (process.platform !== 'linux' && 'reads /proc') }, () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'main.tf');
-    fs.writeFileSync(file, 'provider "aws" {\n  region     = "eu-west-1"\n  access_key = "AKIAIOSFODNN7EXAMPLE"\n}\n');
-    fs.writeFileSync(path.join(dir, 'init.lua'), INIT_LUA);
-    const out = path.join(dir, 'out.txt');
     // Neovim itself runs with the variable set, as on a company machine.
-    const r = spawnSync('nvim', ['--headless', '--clean', '-u', path.join(dir, 'init.lua')], {
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: path.join(dir, 'proxy.pem'), PERIMETER_EMPTY_CERTS: '1', PERIMETER_BIN: BIN, PERIMETER_FILE: file, PERIMETER_OUT: out },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(fs.readFileSync(out, 'utf8').trim().split('\n'), ['NODE_EXTRA_CA_CERTS=', 'aws-provider-static-credentials 2 15']);
+    const lines = runNeovim({ NODE_EXTRA_CA_CERTS: path.join(tempDir(), 'proxy.pem'), PERIMETER_EMPTY_CERTS: '1' });
+    assert.deepEqual(lines, ['NODE_EXTRA_CA_CERTS=', 'aws-provider-static-credentials 2 15']);
   });
 });
