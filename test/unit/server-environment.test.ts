@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { SERVER_ENVIRONMENT, serverEnvironment } from '../../client/src/server-environment';
+import { tempDir } from '../helpers';
 
 describe('the language server\'s environment, as the client starts it', () => {
   it('has no NODE_EXTRA_CA_CERTS and keeps every other variable', () => {
@@ -21,7 +22,7 @@ describe('the language server\'s environment, as the client starts it', () => {
     const editor: Record<string, string | undefined> = { ...process.env, NODE_EXTRA_CA_CERTS: '/etc/proxy.pem', PERIMETER_PROBE: 'kept' };
     const merged: Record<string, string | undefined> = { ...editor, ELECTRON_RUN_AS_NODE: '1' };
     for (const key of Object.keys(SERVER_ENVIRONMENT)) merged[key] = SERVER_ENVIRONMENT[key];
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'perimeter-env-'));
+    const dir = tempDir('perimeter-env-');
     const child = path.join(dir, 'child.js');
     fs.writeFileSync(child, 'process.send({ certs: process.env.NODE_EXTRA_CA_CERTS ?? null, probe: process.env.PERIMETER_PROBE ?? null }, () => process.exit(0));\n');
     try {
